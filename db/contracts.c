@@ -1,0 +1,3 @@
+/* contracts.c: not written yet. */
+#include <config.h>
+typedef int apmwb_stub_contracts;

@@ -1,0 +1,3 @@
+/* edition_load.c: not written yet. */
+#include <config.h>
+typedef int apmwb_stub_edition_load;

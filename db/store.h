@@ -1,0 +1,179 @@
+/* store.h: the submission file.
+ *
+ * One SQLite file per submission (see man/apmwb.5): the edition it was filled
+ * in, every answer, the nominal-risk contracts, acknowledgements, sign-off
+ * and a history of every change.  Each confirmed answer is its own
+ * synchronous transaction (journal_mode=DELETE, synchronous=FULL).  One
+ * writer at a time, held for as long as a read-write store is open; readers
+ * are always served.  A read-only open writes nothing at all: not the file,
+ * not a journal, nothing beside it.
+ *
+ * Every function that can fail returns a store_status and writes a one-line
+ * message naming the file into err, in words a respondent can act on. */
+#ifndef APMWB_STORE_H
+#define APMWB_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../src/nominal.h"
+
+struct edition;
+struct answers;
+struct store;
+
+enum store_status {
+	STORE_OK = 0,
+	STORE_NOT_FOUND,        /* no such file */
+	STORE_EXISTS,           /* `new` on a file that is there */
+	STORE_NOT_SUBMISSION,   /* another program's file, or not SQLite */
+	STORE_DAMAGED,          /* damaged or truncated */
+	STORE_NEWER,            /* made by a newer apmwb */
+	STORE_LOCKED,           /* another apmwb is editing it */
+	STORE_BUSY,             /* a save in progress elsewhere took too long */
+	STORE_HOT_JOURNAL,      /* an interrupted save; read-only cannot repair */
+	STORE_READ_ONLY,        /* a write on a read-only store */
+	STORE_FULL,             /* disk full */
+	STORE_IO,               /* I/O error, permissions */
+	STORE_NOMEM,
+	STORE_INVALID           /* a bad argument (unknown key, bad row) */
+};
+
+#define STORE_APPLICATION_ID 0x41504D57   /* "APMW" */
+
+enum store_mode { STORE_MODE_READ_ONLY, STORE_MODE_READ_WRITE };
+
+/* Creates a new submission at path from the built-in edition, mode 0600,
+ * refusing if anything is already there, and opens it read-write.  The file
+ * appears whole or not at all. */
+enum store_status store_create(const char *path, struct store **out,
+                               char *err, size_t errlen);
+
+/* Opens an existing submission.  Read-write takes the writer's lock
+ * (STORE_LOCKED if another apmwb holds it) and migrates an older file
+ * forward; read-only reads an older file through an in-memory copy. */
+enum store_status store_open(const char *path, enum store_mode mode,
+                             struct store **out, char *err, size_t errlen);
+
+void store_close(struct store *st);
+
+const char *store_path(const struct store *st);
+bool store_is_read_only(const struct store *st);
+const struct edition *store_edition(const struct store *st);
+/* The answers as last confirmed; the store owns them. */
+const struct answers *store_answers(const struct store *st);
+
+/* Who is named in the history for changes made through this store
+ * (default: the login name). */
+void store_set_actor(struct store *st, const char *actor);
+
+/* ---- answers ---- */
+
+/* Saves one already-validated answer (canonical text, NULL for blank) in its
+ * own transaction with its history row; a complete submission returns to
+ * draft.  On failure nothing is changed, in the file or in memory. */
+enum store_status store_set_answer(struct store *st, int q,
+                                   const char *canonical,
+                                   char *err, size_t errlen);
+
+/* ---- nominal-risk contracts ---- */
+
+/* Contracts are kept in worksheet order; positions are 0-based. */
+enum store_status store_contract_count(struct store *st, int64_t *n,
+                                       char *err, size_t errlen);
+/* Reads up to max contracts from position `from` into out (each must be
+ * contract_clear()ed by the caller); *got is how many. */
+enum store_status store_contract_page(struct store *st, int64_t from,
+                                      size_t max, struct contract *out,
+                                      size_t *got, char *err, size_t errlen);
+/* Adds a contract after position `after` (-1: at the top; >= count: at the
+ * end); sets c->id and *pos to where it landed. */
+enum store_status store_contract_insert(struct store *st, int64_t after,
+                                        struct contract *c, int64_t *pos,
+                                        char *err, size_t errlen);
+/* Replaces the fields of the contract with c->id. */
+enum store_status store_contract_update(struct store *st,
+                                        const struct contract *c,
+                                        char *err, size_t errlen);
+enum store_status store_contract_delete(struct store *st, int64_t id,
+                                        char *err, size_t errlen);
+/* Replaces the whole worksheet in one transaction (import), fed one
+ * contract at a time so a million-row CSV is never held whole: begin, add
+ * each, then end with commit true, or false to leave the worksheet as it
+ * was.  Nothing is visible to readers before a committed end. */
+enum store_status store_contracts_replace_begin(struct store *st,
+                                                char *err, size_t errlen);
+enum store_status store_contracts_replace_add(struct store *st,
+                                              const struct contract *c,
+                                              char *err, size_t errlen);
+enum store_status store_contracts_replace_end(struct store *st, bool commit,
+                                              char *err, size_t errlen);
+/* The worksheet's sums, kept up to date as contracts change. */
+enum store_status store_nr_totals(struct store *st, struct nr_totals *out,
+                                  char *err, size_t errlen);
+/* Calls fn for every contract in worksheet order (exports); stops early and
+ * returns STORE_INVALID if fn returns false. */
+enum store_status store_contract_each(struct store *st,
+                                      bool (*fn)(void *ctx,
+                                                 const struct contract *c,
+                                                 int64_t pos),
+                                      void *ctx, char *err, size_t errlen);
+
+/* ---- acknowledgements of warnings ---- */
+
+struct store_ack {
+	char *id, *message, *reason, *by, *at;
+};
+/* The current acknowledgements; the store owns the array until the next
+ * call that changes them. */
+const struct store_ack *store_acks(const struct store *st, size_t *n);
+/* reason NULL or "" withdraws the acknowledgement. */
+enum store_status store_ack(struct store *st, const char *id,
+                            const char *message, const char *reason,
+                            char *err, size_t errlen);
+
+/* ---- sign-off ---- */
+
+struct store_signoff {
+	bool complete;
+	const char *by;      /* NULL when draft */
+	const char *at;      /* ISO 8601 UTC */
+};
+void store_signoff(const struct store *st, struct store_signoff *out);
+/* The caller has checked that no error remains. */
+enum store_status store_complete(struct store *st, const char *name,
+                                 char *err, size_t errlen);
+
+/* ---- history ---- */
+
+struct store_change {
+	int64_t id;
+	const char *at;      /* ISO 8601 UTC, "2026-11-23T14:02:11Z" */
+	const char *who;
+	const char *what;    /* "answer", "contract", "contracts", "ack", "complete", "draft", "undo", "create", "import", "migrate" */
+	const char *key;     /* answer key, contract label or check id; may be NULL */
+	const char *old_value, *new_value;   /* may be NULL (blank) */
+};
+/* Newest first; at most `limit` changes (0: all). */
+enum store_status store_history(struct store *st, size_t limit,
+                                 bool (*fn)(void *ctx,
+                                            const struct store_change *c),
+                                 void *ctx, char *err, size_t errlen);
+/* Undoes the newest change that can be undone (an answer, a contract edit,
+ * an acknowledgement) and describes it in `what`. */
+enum store_status store_undo(struct store *st, char *what, size_t whatlen,
+                             char *err, size_t errlen);
+
+/* ---- import ---- */
+
+/* Answers (and, when the JSON has "contracts", the worksheet) from the JSON
+ * export's own shape, all or nothing, every value through validate_answer().
+ * The error names the key and the reason. */
+enum store_status store_import_json(struct store *st, const char *json,
+                                    size_t len, char *err, size_t errlen);
+
+/* A message for a status alone, for callers that have no err text. */
+const char *store_status_text(enum store_status s);
+
+#endif

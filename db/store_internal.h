@@ -1,0 +1,1 @@
+/* store_internal.h: not written yet. */

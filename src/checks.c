@@ -1,0 +1,3 @@
+/* checks.c: not written yet. */
+#include <config.h>
+typedef int apmwb_stub_checks;

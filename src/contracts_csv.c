@@ -1,0 +1,3 @@
+/* contracts_csv.c: not written yet. */
+#include <config.h>
+typedef int apmwb_stub_contracts_csv;

@@ -1,0 +1,44 @@
+/* contracts_csv.h: the nominal-risk worksheet as CSV.
+ *
+ * Header `label,line,type,risk_min,risk_max,shared_risk,dollars` (columns in
+ * any order on import, names in any case), RFC 4180 quoting, UTF-8.  Import
+ * takes a BOM, CRLF or LF line ends, blank lines and quoted fields with
+ * embedded commas and newlines; every field goes through
+ * nominal_parse_field(), and the first bad row stops the import with its
+ * line, column and reason.  Parsing is libcsv's, fed in chunks, so a file of
+ * any size streams through. */
+#ifndef APMWB_CONTRACTS_CSV_H
+#define APMWB_CONTRACTS_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "nominal.h"
+
+struct contracts_csv;
+
+/* Called for each contract row; `line` is the row's first line in the file
+ * (1-based).  Return false (with err filled) to stop the import. */
+typedef bool (*contracts_csv_row_fn)(void *ctx, const struct contract *c,
+                                     size_t line, char *err, size_t errlen);
+
+struct contracts_csv *contracts_csv_new(contracts_csv_row_fn fn, void *ctx);
+void contracts_csv_free(struct contracts_csv *p);
+
+/* Feed the next chunk; false with err ("line 4, column risk_max: is more
+ * than 100%") at the first problem.  After a false, stop feeding. */
+bool contracts_csv_feed(struct contracts_csv *p, const char *buf, size_t len,
+                        char *err, size_t errlen);
+/* End of input: the last row, and a file without a header or rows is an
+ * error ("no header line" / "no contracts"; an empty worksheet is written
+ * by a header alone, which is fine). */
+bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
+                          char *err, size_t errlen);
+
+/* Export: the header, then one row per contract, CRLF line ends as RFC 4180
+ * says.  Text a spreadsheet would run as a formula is neutralised. */
+bool contracts_csv_write_header(FILE *out);
+bool contracts_csv_write_row(FILE *out, const struct contract *c);
+
+#endif

@@ -1,0 +1,51 @@
+/* export.h: a submission written out for machines and people.
+ *
+ * Every exporter reads the same figures and checks that the screen shows,
+ * from one export_input, and writes to a FILE *.  Contracts are fetched
+ * through a callback so a worksheet of any size streams out. */
+#ifndef APMWB_EXPORT_H
+#define APMWB_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct edition;
+struct answers;
+struct figures;
+struct check_list;
+struct contract;
+
+typedef bool (*export_contract_fn)(void *ctx, const struct contract *c,
+                                   int64_t pos);
+/* Calls fn for each contract in worksheet order; false on failure. */
+typedef bool (*export_contracts_src)(void *src, export_contract_fn fn,
+                                     void *ctx);
+
+struct export_ack {
+	const char *id, *message, *reason, *by, *at;
+};
+
+struct export_input {
+	const struct edition *ed;
+	const struct answers *a;
+	const struct figures *f;
+	const struct check_list *checks;   /* with acknowledgements applied */
+	const char *file;                  /* the submission's path */
+	bool complete;
+	const char *signed_by, *signed_at; /* NULL while draft */
+	const struct export_ack *acks;
+	size_t nacks;
+	export_contracts_src contracts;    /* may be NULL: no contracts */
+	void *contracts_src;
+};
+
+/* The JSON export: everything needed to rebuild the submission (answers,
+ * hidden answers kept in the file, contracts, acknowledgements) plus the
+ * computed figures and the checks.  `apmwb import` of it gives back the same
+ * answers and contracts. */
+bool export_json(FILE *out, const struct export_input *in,
+                 char *err, size_t errlen);
+
+#endif

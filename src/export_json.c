@@ -1,0 +1,3 @@
+/* export_json.c: not written yet. */
+#include <config.h>
+typedef int apmwb_stub_export_json;
