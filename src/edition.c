@@ -1,3 +1,681 @@
-/* edition.c: not written yet. */
+/* edition.c: building and reading an edition of the workbook. */
 #include <config.h>
-typedef int apmwb_stub_edition;
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edition.h"
+#include "lob.h"
+#include "mem.h"
+
+static const char *const qtype_names[Q_TYPE_COUNT] = {
+	"text", "longtext", "email", "phone", "yesno", "whole", "hours",
+	"money", "computed", "choice", "multi",
+};
+
+const char *qtype_name(enum qtype t)
+{
+	return (unsigned)t < Q_TYPE_COUNT ? qtype_names[t] : "";
+}
+
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
+#define NOMEM() fail(err, errlen, "out of memory")
+
+/* Copies s, or "" for NULL; NULL only when memory runs out. */
+static char *dup_or_empty(const char *s)
+{
+	return mem_strdup(s ? s : "");
+}
+
+/* Copies s, keeping NULL (and "") as NULL; *ok false when memory runs out. */
+static char *dup_opt(const char *s, bool *ok)
+{
+	char *d;
+
+	if (!s || !*s)
+		return NULL;
+	d = mem_strdup(s);
+	if (!d)
+		*ok = false;
+	return d;
+}
+
+/* Grows an array by one zeroed element; NULL when memory runs out. */
+static void *grow(void *arrp, size_t *n, size_t size)
+{
+	void **arr = arrp;
+	char *p = mem_realloc_array(*arr, *n + 1, size);
+
+	if (!p)
+		return NULL;
+	*arr = p;
+	memset(p + *n * size, 0, size);
+	return p + (*n)++ * size;
+}
+
+struct edition *edition_new(void)
+{
+	return mem_calloc(1, sizeof(struct edition));
+}
+
+static void free_question(struct question *q)
+{
+	mem_free(q->key);
+	mem_free(q->prompt);
+	mem_free(q->label);
+	mem_free(q->row);
+	mem_free(q->section);
+	mem_free(q->share_label);
+	mem_free(q->help);
+	mem_free(q->model);
+	mem_free(q->show_if_text);
+	mem_free(q->formula);
+	for (size_t i = 0; i < q->ncond; i++) {
+		mem_free(q->cond[i].qidx);
+		mem_free(q->cond[i].value);
+	}
+	mem_free(q->cond);
+}
+
+void edition_free(struct edition *ed)
+{
+	if (!ed)
+		return;
+	mem_free(ed->id);
+	mem_free(ed->title);
+	mem_free(ed->form);
+	mem_free(ed->data_year);
+	for (size_t i = 0; i < ed->ntabs; i++) {
+		mem_free(ed->tabs[i].id);
+		mem_free(ed->tabs[i].title);
+		mem_free(ed->tabs[i].short_title);
+		mem_free(ed->tabs[i].intro);
+		mem_free(ed->tabs[i].help);
+	}
+	mem_free(ed->tabs);
+	for (size_t i = 0; i < ed->nq; i++)
+		free_question(&ed->qs[i]);
+	mem_free(ed->qs);
+	for (size_t i = 0; i < ed->nsets; i++) {
+		for (size_t j = 0; j < ed->sets[i].n; j++) {
+			mem_free(ed->sets[i].items[j].value);
+			mem_free(ed->sets[i].items[j].label);
+		}
+		mem_free(ed->sets[i].items);
+		mem_free(ed->sets[i].id);
+	}
+	mem_free(ed->sets);
+	for (size_t i = 0; i < ed->nmodels; i++) {
+		mem_free(ed->models[i].id);
+		mem_free(ed->models[i].label);
+		mem_free(ed->models[i].category);
+	}
+	mem_free(ed->models);
+	for (size_t i = 0; i < ed->ndefs; i++) {
+		mem_free(ed->defs[i].term);
+		mem_free(ed->defs[i].body);
+	}
+	mem_free(ed->defs);
+	for (size_t i = 0; i < ed->ntopics; i++) {
+		mem_free(ed->topics[i].id);
+		mem_free(ed->topics[i].title);
+		mem_free(ed->topics[i].body);
+	}
+	mem_free(ed->topics);
+	mem_free(ed->by_key);
+	mem_free(ed);
+}
+
+bool edition_set_info(struct edition *ed, const char *id, const char *title,
+                      const char *form, const char *data_year,
+                      char *err, size_t errlen)
+{
+	char *nid, *ntitle, *nform, *nyear;
+
+	if (!id || !*id)
+		return fail(err, errlen, "the edition has no id");
+	nid = dup_or_empty(id);
+	ntitle = dup_or_empty(title);
+	nform = dup_or_empty(form);
+	nyear = dup_or_empty(data_year);
+	if (!nid || !ntitle || !nform || !nyear) {
+		mem_free(nid);
+		mem_free(ntitle);
+		mem_free(nform);
+		mem_free(nyear);
+		return NOMEM();
+	}
+	mem_free(ed->id);
+	mem_free(ed->title);
+	mem_free(ed->form);
+	mem_free(ed->data_year);
+	ed->id = nid;
+	ed->title = ntitle;
+	ed->form = nform;
+	ed->data_year = nyear;
+	return true;
+}
+
+int edition_find_tab(const struct edition *ed, const char *id)
+{
+	for (size_t i = 0; i < ed->ntabs; i++)
+		if (strcmp(ed->tabs[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool edition_add_tab(struct edition *ed, const char *id, const char *title,
+                     const char *short_title, const char *intro,
+                     const char *help, char *err, size_t errlen)
+{
+	struct tab *t;
+
+	if (!id || !*id)
+		return fail(err, errlen, "a tab has no id");
+	if (edition_find_tab(ed, id) >= 0)
+		return fail(err, errlen, "tab '%s' is defined twice", id);
+	if (ed->nq)
+		return fail(err, errlen, "tab '%s' comes after the questions", id);
+	t = grow(&ed->tabs, &ed->ntabs, sizeof *t);
+	if (!t)
+		return NOMEM();
+	t->id = dup_or_empty(id);
+	t->title = dup_or_empty(title);
+	t->short_title = dup_or_empty(short_title && *short_title ? short_title : title);
+	t->intro = dup_or_empty(intro);
+	t->help = dup_or_empty(help);
+	t->lob = lob_from_id(id);
+	t->first_q = 0;
+	t->nq = 0;
+	if (!t->id || !t->title || !t->short_title || !t->intro || !t->help)
+		return NOMEM();   /* edition_free() frees the partial tab */
+	return true;
+}
+
+static struct choice_set *find_set(const struct edition *ed, const char *id)
+{
+	for (size_t i = 0; i < ed->nsets; i++)
+		if (strcmp(ed->sets[i].id, id) == 0)
+			return &ed->sets[i];
+	return NULL;
+}
+
+bool edition_add_choice(struct edition *ed, const char *set_id,
+                        const char *value, const char *label,
+                        char *err, size_t errlen)
+{
+	struct choice_set *set;
+	struct choice *c;
+
+	if (!set_id || !*set_id || !value || !*value)
+		return fail(err, errlen, "a choice has no set or value");
+	if (ed->nq)
+		return fail(err, errlen, "choice '%s' comes after the questions", value);
+	set = find_set(ed, set_id);
+	if (!set) {
+		set = grow(&ed->sets, &ed->nsets, sizeof *set);
+		if (!set)
+			return NOMEM();
+		set->id = mem_strdup(set_id);
+		if (!set->id)
+			return NOMEM();
+	}
+	for (size_t i = 0; i < set->n; i++)
+		if (strcmp(set->items[i].value, value) == 0)
+			return fail(err, errlen, "choice '%s' is twice in set '%s'",
+			            value, set_id);
+	c = grow(&set->items, &set->n, sizeof *c);
+	if (!c)
+		return NOMEM();
+	c->value = mem_strdup(value);
+	c->label = dup_or_empty(label && *label ? label : value);
+	if (!c->value || !c->label)
+		return NOMEM();
+	return true;
+}
+
+bool edition_add_model(struct edition *ed, const char *id, const char *label,
+                       const char *category, char *err, size_t errlen)
+{
+	struct model *m;
+
+	if (!id || !*id)
+		return fail(err, errlen, "a payment model has no id");
+	if (edition_find_model(ed, id))
+		return fail(err, errlen, "payment model '%s' is defined twice", id);
+	m = grow(&ed->models, &ed->nmodels, sizeof *m);
+	if (!m)
+		return NOMEM();
+	m->id = mem_strdup(id);
+	m->label = dup_or_empty(label);
+	m->category = dup_or_empty(category);
+	if (!m->id || !m->label || !m->category)
+		return NOMEM();
+	return true;
+}
+
+bool edition_add_definition(struct edition *ed, const char *term,
+                            const char *body, char *err, size_t errlen)
+{
+	struct definition *d;
+
+	if (!term || !*term)
+		return fail(err, errlen, "a definition has no term");
+	if (edition_find_definition(ed, term))
+		return fail(err, errlen, "'%s' is defined twice", term);
+	d = grow(&ed->defs, &ed->ndefs, sizeof *d);
+	if (!d)
+		return NOMEM();
+	d->term = mem_strdup(term);
+	d->body = dup_or_empty(body);
+	if (!d->term || !d->body)
+		return NOMEM();
+	return true;
+}
+
+bool edition_add_help(struct edition *ed, const char *id, const char *title,
+                      const char *body, char *err, size_t errlen)
+{
+	struct help_topic *h;
+
+	if (!id || !*id)
+		return fail(err, errlen, "a help topic has no id");
+	if (edition_find_help(ed, id))
+		return fail(err, errlen, "help topic '%s' is defined twice", id);
+	h = grow(&ed->topics, &ed->ntopics, sizeof *h);
+	if (!h)
+		return NOMEM();
+	h->id = mem_strdup(id);
+	h->title = dup_or_empty(title);
+	h->body = dup_or_empty(body);
+	if (!h->id || !h->title || !h->body)
+		return NOMEM();
+	return true;
+}
+
+static int parse_qtype(const char *s)
+{
+	for (int i = 0; s && i < Q_TYPE_COUNT; i++)
+		if (strcmp(s, qtype_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int parse_role(const char *s)
+{
+	if (!s || !*s)
+		return ROLE_NONE;
+	if (strcmp(s, "denominator") == 0)
+		return ROLE_DENOMINATOR;
+	if (strcmp(s, "numerator") == 0)
+		return ROLE_NUMERATOR;
+	if (strcmp(s, "subtotal") == 0)
+		return ROLE_SUBTOTAL;
+	return -1;
+}
+
+/* The line an answer is about: its tab's line, else a dot-separated part
+ * of its key that names one (gi.lob.ma, pm.ma.cat1_legacy). */
+static int key_lob(const char *key, int tab_lob)
+{
+	const char *p = key;
+
+	if (tab_lob != LOB_NONE)
+		return tab_lob;
+	while (p && *p) {
+		const char *dot = strchr(p, '.');
+		size_t len = dot ? (size_t)(dot - p) : strlen(p);
+
+		for (int l = 0; l < LOB_COUNT; l++)
+			if (strlen(lob_id(l)) == len && strncmp(p, lob_id(l), len) == 0)
+				return l;
+		p = dot ? dot + 1 : NULL;
+	}
+	return LOB_NONE;
+}
+
+static int find_linear(const struct edition *ed, const char *key, size_t before)
+{
+	for (size_t i = 0; i < before; i++)
+		if (strcmp(ed->qs[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+bool edition_add_question(struct edition *ed, const struct question_row *row,
+                          char *err, size_t errlen)
+{
+	struct question *q;
+	int tab, type, role;
+	bool ok = true;
+
+	if (!row->key || !*row->key)
+		return fail(err, errlen, "a question has no key");
+	for (const char *p = row->key; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		      *p == '.' || *p == '_'))
+			return fail(err, errlen, "question key '%s' has a character "
+			            "other than a-z, 0-9, '.' and '_'", row->key);
+	tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
+	if (tab < 0)
+		return fail(err, errlen, "question '%s' is on unknown tab '%s'",
+		            row->key, row->tab ? row->tab : "");
+	if (ed->nq && ed->qs[ed->nq - 1].tab > tab)
+		return fail(err, errlen, "question '%s' is out of tab order", row->key);
+	if (ed->nq && ed->qs[ed->nq - 1].tab != tab && ed->tabs[tab].nq)
+		return fail(err, errlen, "the questions of tab '%s' are not together",
+		            row->tab);
+	type = parse_qtype(row->type);
+	if (type < 0)
+		return fail(err, errlen, "question '%s' has unknown type '%s'",
+		            row->key, row->type ? row->type : "");
+	role = parse_role(row->role);
+	if (role < 0)
+		return fail(err, errlen, "question '%s' has unknown role '%s'",
+		            row->key, row->role);
+	for (size_t i = 0; i < ed->nq; i++)
+		if (strcmp(ed->qs[i].key, row->key) == 0)
+			return fail(err, errlen, "question '%s' is defined twice", row->key);
+	if ((type == Q_CHOICE || type == Q_MULTI) &&
+	    (!row->choices || !find_set(ed, row->choices)))
+		return fail(err, errlen, "question '%s' has unknown choice set '%s'",
+		            row->key, row->choices ? row->choices : "");
+	if (row->model && *row->model && !edition_find_model(ed, row->model))
+		return fail(err, errlen, "question '%s' has unknown payment model '%s'",
+		            row->key, row->model);
+	if ((type == Q_COMPUTED) != (row->formula && *row->formula))
+		return fail(err, errlen, "question '%s': only computed rows have a "
+		            "formula, and every computed row has one", row->key);
+
+	q = grow(&ed->qs, &ed->nq, sizeof *q);
+	if (!q)
+		return NOMEM();
+	if (!ed->tabs[tab].nq)
+		ed->tabs[tab].first_q = (int)(ed->nq - 1);
+	ed->tabs[tab].nq++;
+	q->tab = tab;
+	q->type = (enum qtype)type;
+	q->role = (enum qrole)role;
+	q->lob = key_lob(row->key, ed->tabs[tab].lob);
+	q->denominator = -1;
+	q->max_choices = type == Q_MULTI ? row->max_choices : 0;
+	q->required = row->required;
+	q->choices = row->choices ? find_set(ed, row->choices) : NULL;
+	q->key = mem_strdup(row->key);
+	q->prompt = dup_or_empty(row->prompt);
+	q->label = dup_or_empty(row->label);
+	if (!q->key || !q->prompt || !q->label)
+		ok = false;
+	q->row = dup_opt(row->row, &ok);
+	q->section = dup_opt(row->section, &ok);
+	q->share_label = dup_opt(row->share_label, &ok);
+	q->help = dup_opt(row->help, &ok);
+	q->model = dup_opt(row->model, &ok);
+	q->show_if_text = dup_opt(row->show_if, &ok);
+	/* Formulas may only add earlier rows, so they resolve right here. */
+	if (ok && row->formula && *row->formula) {
+		char *text = mem_strdup(row->formula), *save = NULL, *tok;
+
+		if (!text)
+			return NOMEM();
+		for (tok = strtok_r(text, "+", &save); tok;
+		     tok = strtok_r(NULL, "+", &save)) {
+			int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
+
+			if (idx < 0) {
+				fail(err, errlen, "the formula of '%s' names '%s', which "
+				     "is not an earlier question", row->key, tok);
+				mem_free(text);
+				return false;
+			}
+			if (ed->qs[idx].type != Q_MONEY && ed->qs[idx].type != Q_COMPUTED) {
+				fail(err, errlen, "the formula of '%s' adds '%s', which "
+				     "is not dollars", row->key, tok);
+				mem_free(text);
+				return false;
+			}
+			slot = grow(&q->formula, &q->nformula, sizeof *slot);
+			if (!slot) {
+				mem_free(text);
+				return NOMEM();
+			}
+			*slot = idx;
+		}
+		mem_free(text);
+	}
+	if (!ok)
+		return NOMEM();
+	return true;
+}
+
+/* ---- display conditions ---- */
+
+/* Parses one term ("k=v" or "N of k1,k2=v") of question qi's condition. */
+static bool parse_term(struct edition *ed, size_t qi, char *text,
+                       struct cond_term *t, char *err, size_t errlen)
+{
+	const char *qkey = ed->qs[qi].key;
+	char *eq = strrchr(text, '='), *keys = text, *save = NULL, *tok;
+
+	t->min_count = 1;
+	if (!eq)
+		return fail(err, errlen, "the condition of '%s' has a term without "
+		            "'=': '%s'", qkey, text);
+	*eq = '\0';
+	t->value = mem_strdup(trim(eq + 1));
+	if (!t->value)
+		return NOMEM();
+	if (!*t->value)
+		return fail(err, errlen, "the condition of '%s' has a term without "
+		            "a value", qkey);
+	keys = trim(keys);
+	if (isdigit((unsigned char)*keys)) {
+		char *end;
+		long n = strtol(keys, &end, 10);
+
+		if (n < 1 || n > 100 || strncmp(end, " of ", 4) != 0)
+			return fail(err, errlen, "the condition of '%s' does not read "
+			            "'N of KEY,KEY=VALUE'", qkey);
+		t->min_count = (int)n;
+		keys = end + 4;
+	}
+	for (tok = strtok_r(keys, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int idx = find_linear(ed, trim(tok), qi), *slot;
+
+		if (idx < 0)
+			return fail(err, errlen, "the condition of '%s' names '%s', "
+			            "which is not an earlier question", qkey, trim(tok));
+		slot = grow(&t->qidx, &t->nkeys, sizeof *slot);
+		if (!slot)
+			return NOMEM();
+		*slot = idx;
+	}
+	if ((size_t)t->min_count > t->nkeys)
+		return fail(err, errlen, "the condition of '%s' asks for more keys "
+		            "than it names", qkey);
+	return true;
+}
+
+static bool parse_condition(struct edition *ed, size_t qi, char *err,
+                            size_t errlen)
+{
+	struct question *q = &ed->qs[qi];
+	char *text, *p;
+	bool ok = true;
+
+	if (!q->show_if_text)
+		return true;
+	text = mem_strdup(q->show_if_text);
+	if (!text)
+		return NOMEM();
+	p = text;
+	while (ok && p) {
+		char *amp = strstr(p, " & ");
+		struct cond_term *t;
+
+		if (amp)
+			*amp = '\0';
+		t = grow(&q->cond, &q->ncond, sizeof *t);
+		if (!t)
+			ok = NOMEM();
+		else
+			ok = parse_term(ed, qi, p, t, err, errlen);
+		p = amp ? amp + 3 : NULL;
+	}
+	mem_free(text);
+	return ok;
+}
+
+static const struct edition *sort_ed;
+
+static int cmp_by_key(const void *a, const void *b)
+{
+	return strcmp(sort_ed->qs[*(const int *)a].key,
+	              sort_ed->qs[*(const int *)b].key);
+}
+
+bool edition_finish(struct edition *ed, char *err, size_t errlen)
+{
+	if (!ed->id)
+		return fail(err, errlen, "the edition has no id");
+	if (!ed->nq)
+		return fail(err, errlen, "the edition has no questions");
+	for (size_t i = 0; i < ed->nq; i++)
+		if (!parse_condition(ed, i, err, errlen))
+			return false;
+	/* Each metric tab has exactly one denominator; rows share it. */
+	for (size_t t = 0; t < ed->ntabs; t++) {
+		const struct tab *tab = &ed->tabs[t];
+		int denom = -1;
+
+		for (int i = tab->first_q; i < tab->first_q + tab->nq; i++) {
+			if (ed->qs[i].role != ROLE_DENOMINATOR)
+				continue;
+			if (denom >= 0)
+				return fail(err, errlen, "tab '%s' has two denominators",
+				            tab->id);
+			denom = i;
+		}
+		if (tab->lob != LOB_NONE && denom < 0 && tab->nq)
+			return fail(err, errlen, "metric tab '%s' has no denominator",
+			            tab->id);
+		for (int i = tab->first_q; denom >= 0 && i < tab->first_q + tab->nq; i++)
+			if (ed->qs[i].role != ROLE_NONE)
+				ed->qs[i].denominator = denom;
+	}
+	mem_free(ed->by_key);
+	ed->by_key = mem_calloc(ed->nq, sizeof *ed->by_key);
+	if (!ed->by_key)
+		return NOMEM();
+	for (size_t i = 0; i < ed->nq; i++)
+		ed->by_key[i] = (int)i;
+	sort_ed = ed;
+	qsort(ed->by_key, ed->nq, sizeof *ed->by_key, cmp_by_key);
+	sort_ed = NULL;
+	return true;
+}
+
+/* ---- reading ---- */
+
+int edition_find(const struct edition *ed, const char *key)
+{
+	size_t lo = 0, hi = ed->by_key ? ed->nq : 0;
+
+	if (!key)
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, ed->qs[ed->by_key[mid]].key);
+
+		if (c == 0)
+			return ed->by_key[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+const struct choice *edition_find_choice(const struct question *q,
+                                         const char *value)
+{
+	if (!q->choices || !value)
+		return NULL;
+	for (size_t i = 0; i < q->choices->n; i++)
+		if (strcmp(q->choices->items[i].value, value) == 0)
+			return &q->choices->items[i];
+	return NULL;
+}
+
+const struct model *edition_find_model(const struct edition *ed, const char *id)
+{
+	for (size_t i = 0; id && i < ed->nmodels; i++)
+		if (strcmp(ed->models[i].id, id) == 0)
+			return &ed->models[i];
+	return NULL;
+}
+
+const struct definition *edition_find_definition(const struct edition *ed,
+                                                 const char *term)
+{
+	for (size_t i = 0; term && i < ed->ndefs; i++)
+		if (strcmp(ed->defs[i].term, term) == 0)
+			return &ed->defs[i];
+	return NULL;
+}
+
+const struct help_topic *edition_find_help(const struct edition *ed,
+                                           const char *id)
+{
+	for (size_t i = 0; id && i < ed->ntopics; i++)
+		if (strcmp(ed->topics[i].id, id) == 0)
+			return &ed->topics[i];
+	return NULL;
+}
+
+int edition_denominator(const struct edition *ed, int lob)
+{
+	for (size_t i = 0; i < ed->nq; i++)
+		if (ed->qs[i].lob == lob && ed->qs[i].role == ROLE_DENOMINATOR)
+			return (int)i;
+	return -1;
+}
+
+int edition_model_row(const struct edition *ed, int lob, const char *model)
+{
+	for (size_t i = 0; model && i < ed->nq; i++)
+		if (ed->qs[i].lob == lob && ed->qs[i].role == ROLE_NUMERATOR &&
+		    ed->qs[i].model && strcmp(ed->qs[i].model, model) == 0)
+			return (int)i;
+	return -1;
+}
