@@ -1,3 +1,340 @@
-/* nominal.c: not written yet. */
+/* nominal.c: the LAN nominal-risk test and the worksheet's sums. */
 #include <config.h>
-typedef int apmwb_stub_nominal;
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mem.h"
+#include "money.h"
+#include "nominal.h"
+#include "sanitize.h"
+
+static const char *const field_names[NR_F_COUNT] = {
+	"label", "line", "type", "risk_min", "risk_max", "shared_risk", "dollars",
+};
+
+/* The NR_HAS_* bit a field sets; the label has none (it is optional). */
+static const unsigned field_bits[NR_F_COUNT] = {
+	0, NR_HAS_LINE, NR_HAS_TYPE, NR_HAS_MIN, NR_HAS_MAX, NR_HAS_SHARE,
+	NR_HAS_DOLLARS,
+};
+
+const char *nominal_field_name(enum nr_field f)
+{
+	return (unsigned)f < NR_F_COUNT ? field_names[f] : "";
+}
+
+const char *nominal_type_id(enum nr_type t)
+{
+	return t == NR_TCOC ? "tcoc" : t == NR_REVENUE ? "revenue" : "";
+}
+
+const char *nominal_type_name(enum nr_type t)
+{
+	return t == NR_TCOC ? "TCOC" : t == NR_REVENUE ? "% Revenue" : "";
+}
+
+void contract_init(struct contract *c)
+{
+	memset(c, 0, sizeof *c);
+	c->line = LOB_NONE;
+}
+
+void contract_clear(struct contract *c)
+{
+	mem_free(c->label);
+	contract_init(c);
+}
+
+bool contract_copy(struct contract *dst, const struct contract *src)
+{
+	char *label = NULL;
+
+	if (src->label && !(label = mem_strdup(src->label)))
+		return false;
+	mem_free(dst->label);
+	*dst = *src;
+	dst->label = label;
+	return true;
+}
+
+void nominal_evaluate(const struct contract *c, struct nr_eval *e)
+{
+	unsigned missing = NR_HAS_ALL & ~c->has;
+
+	memset(e, 0, sizeof *e);
+	e->has_net = (c->has & NR_HAS_MAX) && (c->has & NR_HAS_SHARE);
+	if (e->has_net)
+		e->net = pct_net_risk(c->risk_max, c->shared_risk);
+	/* Each test that can be made is made, so "?" can say all that is
+	 * wrong even with a term missing. */
+	if ((c->has & NR_HAS_MIN) && c->risk_min > NR_RISK_MIN_MAX)
+		e->why |= NR_WHY_MIN;
+	if ((c->has & NR_HAS_SHARE) && c->shared_risk < NR_SHARE_MIN)
+		e->why |= NR_WHY_SHARE;
+	if (e->has_net && (c->has & NR_HAS_TYPE) &&
+	    e->net < (c->type == NR_TCOC ? NR_NET_TCOC : NR_NET_REVENUE))
+		e->why |= NR_WHY_NET;
+	if (missing) {
+		e->status = NR_INCOMPLETE;
+		e->missing = missing;
+	} else {
+		e->status = e->why ? NR_FAILS : NR_MEETS;
+	}
+}
+
+/* Appends to buf, keeping it NUL-terminated. */
+static void append(char *buf, size_t n, const char *s)
+{
+	size_t len = strlen(buf);
+
+	if (len + 1 < n)
+		snprintf(buf + len, n - len, "%s", s);
+}
+
+void nominal_explain(const struct nr_eval *e, const struct contract *c,
+                     char *buf, size_t n)
+{
+	static const char *const missing_names[] = {
+		"line", "contract type", "risk minimum", "risk maximum",
+		"shared risk", "total dollars",
+	};
+	char term[PCT_BUFSZ], part[128];
+	bool first = true;
+
+	if (!n)
+		return;
+	buf[0] = '\0';
+	if (e->status == NR_MEETS) {
+		append(buf, n, "meets the LAN nominal risk threshold");
+		return;
+	}
+	if (e->status == NR_INCOMPLETE) {
+		append(buf, n, "incomplete: no ");
+		for (unsigned i = 0; i < 6; i++) {
+			if (!(e->missing & (1u << i)))
+				continue;
+			if (!first)
+				append(buf, n, ", no ");
+			append(buf, n, missing_names[i]);
+			first = false;
+		}
+		if (!e->why)
+			return;
+		append(buf, n, "; ");
+		first = true;
+	}
+	if (e->why & NR_WHY_MIN) {
+		pct_format_term(c->risk_min, term);
+		snprintf(part, sizeof part, "risk minimum %s%% is above 4%%", term);
+		append(buf, n, part);
+		first = false;
+	}
+	if (e->why & NR_WHY_SHARE) {
+		pct_format_term(c->shared_risk, term);
+		snprintf(part, sizeof part, "%sshared risk %s%% is below 30%%",
+		         first ? "" : "; ", term);
+		append(buf, n, part);
+		first = false;
+	}
+	if (e->why & NR_WHY_NET) {
+		pct_format_netrisk(e->net, term);
+		snprintf(part, sizeof part, "%snet risk %s%% is below %s",
+		         first ? "" : "; ", term,
+		         c->type == NR_TCOC ? "3% (TCOC)" : "8% (% revenue)");
+		append(buf, n, part);
+	}
+}
+
+static bool fail(char *err, size_t errlen, const char *msg)
+{
+	if (err && errlen)
+		snprintf(err, errlen, "%s", msg);
+	return false;
+}
+
+/* Copies text without its leading and trailing blanks into buf. */
+static bool trimmed(const char *text, char *buf, size_t n)
+{
+	const char *end;
+	size_t len;
+
+	while (isspace((unsigned char)*text))
+		text++;
+	end = text + strlen(text);
+	while (end > text && isspace((unsigned char)end[-1]))
+		end--;
+	len = (size_t)(end - text);
+	if (len >= n)
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return true;
+}
+
+static int parse_type(const char *s)
+{
+	static const char *const tcoc[] = {
+		"tcoc", "benchmark", "benchmark-based", "total cost of care",
+	};
+	static const char *const revenue[] = {
+		"revenue", "% revenue", "%revenue", "percent revenue",
+		"percent of revenue", "% of revenue",
+	};
+
+	for (size_t i = 0; i < sizeof tcoc / sizeof *tcoc; i++)
+		if (strcasecmp(s, tcoc[i]) == 0)
+			return NR_TCOC;
+	for (size_t i = 0; i < sizeof revenue / sizeof *revenue; i++)
+		if (strcasecmp(s, revenue[i]) == 0)
+			return NR_REVENUE;
+	return NR_TYPE_NONE;
+}
+
+bool nominal_parse_field(struct contract *c, enum nr_field f,
+                         const char *text, char *err, size_t errlen)
+{
+	char buf[NR_LABEL_MAX + 1];
+	pct_t pct;
+	int64_t cents;
+	int v;
+
+	if ((unsigned)f >= NR_F_COUNT)
+		return fail(err, errlen, "is not a column of the worksheet");
+	if (!text)
+		text = "";
+	if (!trimmed(text, buf, sizeof buf))
+		return fail(err, errlen, f == NR_F_LABEL ?
+		            "is too long: a contract's label holds at most 200 bytes" :
+		            "is too long");
+	if (!*buf) {
+		if (f == NR_F_LABEL) {
+			mem_free(c->label);
+			c->label = NULL;
+		}
+		c->has &= ~field_bits[f];
+		return true;
+	}
+	switch (f) {
+	case NR_F_LABEL: {
+		char *label;
+
+		if (!sanitize_check(buf, 0, err, errlen))
+			return false;
+		label = mem_strdup(buf);
+		if (!label)
+			return fail(err, errlen, "out of memory");
+		mem_free(c->label);
+		c->label = label;
+		return true;
+	}
+	case NR_F_LINE:
+		v = lob_from_nr_id(buf);
+		if (v == LOB_NONE)
+			return fail(err, errlen, "is not a line of business: use "
+			            "commercial, medicare or medicaid");
+		c->line = v;
+		break;
+	case NR_F_TYPE:
+		v = parse_type(buf);
+		if (v == NR_TYPE_NONE)
+			return fail(err, errlen, "is not a contract type: use tcoc "
+			            "(total cost of care) or revenue (% of revenue)");
+		c->type = (enum nr_type)v;
+		break;
+	case NR_F_RISK_MIN:
+	case NR_F_RISK_MAX:
+	case NR_F_SHARED_RISK:
+		if (!pct_parse(buf, &pct, err, errlen))
+			return false;
+		if (f == NR_F_RISK_MIN)
+			c->risk_min = pct;
+		else if (f == NR_F_RISK_MAX)
+			c->risk_max = pct;
+		else
+			c->shared_risk = pct;
+		break;
+	case NR_F_DOLLARS:
+		if (!money_parse(buf, &cents, err, errlen))
+			return false;
+		c->dollars = cents;
+		break;
+	default:
+		break;
+	}
+	c->has |= field_bits[f];
+	return true;
+}
+
+void nominal_format_field(const struct contract *c, enum nr_field f,
+                          char *buf, size_t n)
+{
+	char tmp[MONEY_BUFSZ];
+
+	if (!n)
+		return;
+	buf[0] = '\0';
+	if ((unsigned)f >= NR_F_COUNT || (field_bits[f] && !(c->has & field_bits[f])))
+		return;
+	switch (f) {
+	case NR_F_LABEL:
+		snprintf(buf, n, "%s", c->label ? c->label : "");
+		return;
+	case NR_F_LINE:
+		snprintf(buf, n, "%s", lob_nr_id(c->line));
+		return;
+	case NR_F_TYPE:
+		snprintf(buf, n, "%s", nominal_type_id(c->type));
+		return;
+	case NR_F_RISK_MIN:
+		pct_format_term(c->risk_min, tmp);
+		break;
+	case NR_F_RISK_MAX:
+		pct_format_term(c->risk_max, tmp);
+		break;
+	case NR_F_SHARED_RISK:
+		pct_format_term(c->shared_risk, tmp);
+		break;
+	case NR_F_DOLLARS:
+		money_format(c->dollars, tmp);
+		break;
+	default:
+		return;
+	}
+	snprintf(buf, n, "%s", tmp);
+}
+
+void nominal_totals_init(struct nr_totals *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+static void add_checked(struct nr_totals *t, int64_t *sum, int64_t v, int sign)
+{
+	bool ok = sign > 0 ? money_add(*sum, v, sum) : money_sub(*sum, v, sum);
+
+	if (!ok)
+		t->overflow = true;
+}
+
+void nominal_totals_apply(struct nr_totals *t, const struct contract *c,
+                          int sign)
+{
+	struct nr_eval e;
+
+	sign = sign < 0 ? -1 : 1;
+	nominal_evaluate(c, &e);
+	t->contracts += sign;
+	if (e.status == NR_INCOMPLETE)
+		t->incomplete += sign;
+	if (!(c->has & NR_HAS_DOLLARS))
+		return;
+	if (!(c->has & NR_HAS_LINE) || c->line < 0 || c->line >= LOB_COUNT) {
+		add_checked(t, &t->unplaced, c->dollars, sign);
+		return;
+	}
+	add_checked(t, e.status == NR_MEETS ? &t->meets[c->line] :
+	            &t->fails[c->line], c->dollars, sign);
+}
