@@ -1,3 +1,242 @@
-/* export_json.c: not written yet. */
+/* export_json.c: the JSON export, which `apmwb import` reads back. */
 #include <config.h>
-typedef int apmwb_stub_export_json;
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answers.h"
+#include "checks.h"
+#include "edition.h"
+#include "export.h"
+#include "figures.h"
+#include "nominal.h"
+
+struct jw {
+	FILE *out;
+	bool first;      /* no member written yet at this level */
+};
+
+/* Writes s as a JSON string.  Control characters are escaped, and so are
+ * U+2028/U+2029, which some JSON readers take as line ends. */
+static void jstr(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(out, "\\u%04x", *p);
+			else if (p[0] == 0xe2 && p[1] == 0x80 &&
+			         (p[2] == 0xa8 || p[2] == 0xa9)) {
+				fprintf(out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+				p += 2;
+			} else
+				fputc(*p, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void jstr_or_null(FILE *out, const char *s)
+{
+	if (s)
+		jstr(out, s);
+	else
+		fputs("null", out);
+}
+
+/* Starts a member "name": of an object, with the comma it needs. */
+static void member(struct jw *w, const char *indent, const char *name)
+{
+	fputs(w->first ? "\n" : ",\n", w->out);
+	w->first = false;
+	fputs(indent, w->out);
+	jstr(w->out, name);
+	fputs(": ", w->out);
+}
+
+/* An answer: a multi-select as an array of its values, else a string. */
+static void answer_value(FILE *out, const struct question *q, const char *v)
+{
+	if (!v) {
+		fputs("null", out);
+		return;
+	}
+	if (q->type != Q_MULTI) {
+		jstr(out, v);
+		return;
+	}
+	fputc('[', out);
+	for (const char *p = v; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char item[256];
+
+		snprintf(item, sizeof item, "%.*s", (int)len, p);
+		if (p != v)
+			fputs(", ", out);
+		jstr(out, item);
+		p = nl ? nl + 1 : NULL;
+	}
+	fputc(']', out);
+}
+
+static void answers_object(FILE *out, const struct export_input *in,
+                           bool hidden)
+{
+	const struct edition *ed = in->ed;
+	struct jw w = { out, true };
+
+	fputc('{', out);
+	for (size_t i = 0; i < ed->nq; i++) {
+		const struct question *q = &ed->qs[i];
+		const char *v = answers_get(in->a, (int)i);
+
+		if (q->type == Q_COMPUTED || in->f->shown[i] == hidden)
+			continue;
+		if (hidden && !v)
+			continue;
+		member(&w, "    ", q->key);
+		answer_value(out, q, v);
+	}
+	fputs(w.first ? "}" : "\n  }", out);
+}
+
+struct contracts_ctx {
+	FILE *out;
+	bool first;
+};
+
+static bool contract_json(void *ctx, const struct contract *c, int64_t pos)
+{
+	struct contracts_ctx *cc = ctx;
+	char buf[NR_LABEL_MAX + 1];
+
+	(void)pos;
+	fputs(cc->first ? "\n    {" : ",\n    {", cc->out);
+	cc->first = false;
+	for (int f = 0; f < NR_F_COUNT; f++) {
+		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
+		if (f)
+			fputs(", ", cc->out);
+		jstr(cc->out, nominal_field_name((enum nr_field)f));
+		fputs(": ", cc->out);
+		jstr_or_null(cc->out, *buf ? buf : NULL);
+	}
+	fputc('}', cc->out);
+	return !ferror(cc->out);
+}
+
+struct figures_ctx {
+	struct jw w;
+};
+
+static void figure_json(void *ctx, const char *key, const char *label,
+                        const char *value)
+{
+	struct figures_ctx *fc = ctx;
+
+	(void)label;
+	member(&fc->w, "    ", key);
+	jstr_or_null(fc->w.out, *value ? value : NULL);
+}
+
+static void keys_array(FILE *out, const char *keys)
+{
+	bool first = true;
+
+	fputc('[', out);
+	for (const char *p = keys; *p;) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p);
+		char key[160];
+
+		if (len) {
+			snprintf(key, sizeof key, "%.*s", (int)len, p);
+			if (!first)
+				fputs(", ", out);
+			jstr(out, key);
+			first = false;
+		}
+		p = sp ? sp + 1 : p + len;
+	}
+	fputc(']', out);
+}
+
+bool export_json(FILE *out, const struct export_input *in,
+                 char *err, size_t errlen)
+{
+	struct contracts_ctx cc = { out, true };
+	struct figures_ctx fc = { { out, true } };
+
+	fputs("{\n  \"format\": \"apmwb-submission\",\n  \"version\": 1,\n"
+	      "  \"edition\": ", out);
+	jstr(out, in->ed->id);
+	fputs(",\n  \"state\": {\"complete\": ", out);
+	fputs(in->complete ? "true" : "false", out);
+	fputs(", \"signed_by\": ", out);
+	jstr_or_null(out, in->signed_by);
+	fputs(", \"signed_at\": ", out);
+	jstr_or_null(out, in->signed_at);
+	fputs("},\n  \"answers\": ", out);
+	answers_object(out, in, false);
+	fputs(",\n  \"hidden_answers\": ", out);
+	answers_object(out, in, true);
+
+	fputs(",\n  \"contracts\": [", out);
+	if (in->contracts && !in->contracts(in->contracts_src, contract_json, &cc)) {
+		snprintf(err, errlen, "could not read the worksheet's contracts");
+		return false;
+	}
+	fputs(cc.first ? "]" : "\n  ]", out);
+
+	fputs(",\n  \"acknowledgements\": [", out);
+	for (size_t i = 0; i < in->nacks; i++) {
+		const struct export_ack *k = &in->acks[i];
+
+		fputs(i ? ",\n    {\"check\": " : "\n    {\"check\": ", out);
+		jstr(out, k->id);
+		fputs(", \"message\": ", out);
+		jstr_or_null(out, k->message);
+		fputs(", \"reason\": ", out);
+		jstr_or_null(out, k->reason);
+		fputs(", \"by\": ", out);
+		jstr_or_null(out, k->by);
+		fputs(", \"at\": ", out);
+		jstr_or_null(out, k->at);
+		fputc('}', out);
+	}
+	fputs(in->nacks ? "\n  ]" : "]", out);
+
+	fputs(",\n  \"figures\": {", out);
+	figures_each_computed(in->f, in->a, figure_json, &fc);
+	fputs(fc.w.first ? "}" : "\n  }", out);
+
+	fputs(",\n  \"checks\": [", out);
+	for (size_t i = 0; in->checks && i < in->checks->n; i++) {
+		const struct check_item *it = &in->checks->items[i];
+
+		fputs(i ? ",\n    {\"severity\": " : "\n    {\"severity\": ", out);
+		jstr(out, severity_name(it->sev));
+		fputs(", \"id\": ", out);
+		jstr(out, it->id);
+		fputs(", \"keys\": ", out);
+		keys_array(out, it->keys);
+		fputs(", \"message\": ", out);
+		jstr(out, it->message);
+		fputs(", \"acknowledged\": ", out);
+		jstr_or_null(out, it->ack_reason);
+		fputc('}', out);
+	}
+	fputs(in->checks && in->checks->n ? "\n  ]\n}\n" : "]\n}\n", out);
+	if (fflush(out) != 0 || ferror(out)) {
+		snprintf(err, errlen, "could not write the export");
+		return false;
+	}
+	return true;
+}
