@@ -1,3 +1,221 @@
-/* cli.c: not written yet. */
+/* cli.c: what the command line's commands share. */
 #include <config.h>
-typedef int apmwb_stub_cli;
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "mem.h"
+#include "sanitize.h"
+
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	char msg[2048], clean[2048 * 3];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	/* Messages quote file names, keys and values: all sanitised. */
+	sanitize_text(msg, 0, clean, sizeof clean);
+	fprintf(stderr, "apmwb: %s%s\n", prefix, clean);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage("", fmt, ap);
+	va_end(ap);
+}
+
+void cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage("note: ", fmt, ap);
+	va_end(ap);
+}
+
+void cli_print(FILE *out, const char *text)
+{
+	char buf[1024];
+	size_t need = sanitize_text(text, SANITIZE_KEEP_NEWLINES, buf, sizeof buf);
+	char *big;
+
+	if (need < sizeof buf) {
+		fputs(buf, out);
+		return;
+	}
+	big = sanitize_dup(text, SANITIZE_KEEP_NEWLINES);
+	if (big)
+		fputs(big, out);
+	else
+		fputs("(out of memory)", out);
+	mem_free(big);
+}
+
+int cli_exit_for(enum store_status rc)
+{
+	switch (rc) {
+	case STORE_OK:
+		return EXIT_DONE;
+	case STORE_INVALID:
+		return EXIT_PROBLEMS;
+	default:
+		return EXIT_TROUBLE;
+	}
+}
+
+int cli_open(const char *path, enum store_mode mode, struct session **s)
+{
+	char err[1024];
+	enum store_status rc = session_open(path, mode, false, s, err, sizeof err);
+
+	if (rc != STORE_OK) {
+		cli_error("%s", err);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_DONE;
+}
+
+int cli_getopt(int argc, char **argv, const char *shortopts,
+               const struct option *longopts, const char *usage,
+               void (*on_opt)(int opt, const char *arg, void *ctx), void *ctx)
+{
+	int c;
+
+	optind = 0;     /* glibc: start afresh for this command's argv */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (c == '?' || c == ':') {
+			const char *bad = argv[optind - 1];
+
+			if (c == ':' || (optopt && strchr(shortopts, optopt)))
+				cli_error("%s: option '%s' needs a value", argv[0], bad);
+			else if (bad[0] == '-' && bad[1] >= '0' && bad[1] <= '9')
+				cli_error("%s: '%s' looks like a negative number; dollars "
+				          "are never negative (to pass a value starting "
+				          "with '-', put -- before the file)", argv[0], bad);
+			else
+				cli_error("%s: unknown option '%s'; see apmwb %s --help",
+				          argv[0], bad, argv[0]);
+			return -2;
+		}
+		on_opt(c, optarg, ctx);
+	}
+	return optind;
+}
+
+bool cli_out_open(struct cli_out *o, const char *path)
+{
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->f = stdout;
+		return true;
+	}
+	/* The temporary sits beside the target so the rename stays on one
+	 * file system and is atomic. */
+	o->path = mem_strdup(path);
+	o->tmp = mem_printf("%s.apmwb-tmp-XXXXXX", path);
+	if (!o->path || !o->tmp) {
+		cli_error("out of memory");
+		goto fail;
+	}
+	fd = mkstemp(o->tmp);     /* created 0600 */
+	if (fd < 0) {
+		cli_error("%s: cannot write here: %s", path, strerror(errno));
+		goto fail;
+	}
+	o->f = fdopen(fd, "w");
+	if (!o->f) {
+		cli_error("%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		goto fail;
+	}
+	return true;
+fail:
+	mem_free(o->path);
+	mem_free(o->tmp);
+	o->path = o->tmp = NULL;
+	return false;
+}
+
+bool cli_out_close(struct cli_out *o, bool ok)
+{
+	bool written;
+
+	if (!o->path) {
+		written = fflush(stdout) == 0 && !ferror(stdout);
+		if (!written && ok)
+			cli_error("could not write the output: %s", strerror(errno));
+		return ok && written;
+	}
+	written = fflush(o->f) == 0 && !ferror(o->f) && fsync(fileno(o->f)) == 0;
+	if (fclose(o->f) != 0)
+		written = false;
+	if (ok && !written)
+		cli_error("%s: could not write: %s", o->path, strerror(errno));
+	if (ok && written && rename(o->tmp, o->path) != 0) {
+		cli_error("%s: could not replace: %s", o->path, strerror(errno));
+		written = false;
+	}
+	if (!(ok && written))
+		unlink(o->tmp);
+	mem_free(o->path);
+	mem_free(o->tmp);
+	o->path = o->tmp = NULL;
+	return ok && written;
+}
+
+char *cli_read_all(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL, *nb;
+	size_t cap = 0, n = 0, got;
+
+	if (!f) {
+		cli_error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			nb = mem_realloc_array(buf, cap + 1, 1);
+			if (!nb) {
+				cli_error("%s: too large to read into memory", path);
+				mem_free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	if (buf && ferror(f)) {
+		cli_error("%s: %s", path, strerror(errno));
+		mem_free(buf);
+		buf = NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (buf) {
+		buf[n] = '\0';
+		*len = n;
+	}
+	return buf;
+}

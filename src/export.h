@@ -48,4 +48,11 @@ struct export_input {
 bool export_json(FILE *out, const struct export_input *in,
                  char *err, size_t errlen);
 
+/* The copy sheet: every shown question in the online survey's page order
+ * with its wording and the value to type, then the computed figures, the
+ * cross-checks, nominal risk and every check.  For terminals and pagers:
+ * everything stored passes the sanitiser; lines fit `width` columns. */
+bool export_show(FILE *out, const struct export_input *in, int width,
+                 char *err, size_t errlen);
+
 #endif

@@ -1,0 +1,50 @@
+/* session.h: an open submission with its figures and checks.
+ *
+ * The command line and the full-screen workbook both work through a
+ * session, so they read the same figures: after every change the session
+ * recomputes the figures and the checks (with acknowledgements applied)
+ * from the store's confirmed answers and the worksheet's kept totals. */
+#ifndef APMWB_SESSION_H
+#define APMWB_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "checks.h"
+#include "export.h"
+#include "figures.h"
+#include "nominal.h"
+#include "store.h"
+
+struct session {
+	struct store *st;
+	const struct edition *ed;
+	const struct answers *a;     /* the store's confirmed answers */
+	struct figures *f;
+	struct check_list checks;
+	struct nr_totals totals;
+	bool created;                /* session_open made the file */
+	struct export_ack *export_acks; /* session_export_input's */
+};
+
+/* Opens (or, with create, makes when missing) a submission and computes
+ * its figures. */
+enum store_status session_open(const char *path, enum store_mode mode,
+                               bool create, struct session **out,
+                               char *err, size_t errlen);
+void session_close(struct session *s);
+
+/* Recomputes figures and checks after a change made through s->st. */
+enum store_status session_refresh(struct session *s, char *err, size_t errlen);
+
+/* Validates typed text for question q and saves it (blank text makes the
+ * answer blank).  A refused value returns STORE_INVALID with the reason,
+ * prefixed by the key, and nothing is saved. */
+enum store_status session_set_text(struct session *s, int q, const char *text,
+                                   char *err, size_t errlen);
+
+/* Fills an export_input from the session; valid until the next change.
+ * The acknowledgement array is the session's own. */
+void session_export_input(struct session *s, struct export_input *in);
+
+#endif

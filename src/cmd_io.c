@@ -1,0 +1,275 @@
+/* cmd_io.c: apmwb import, export and show. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "contracts_csv.h"
+#include "mem.h"
+
+static const struct option help_only[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void no_opts(int opt, const char *arg, void *ctx)
+{
+	(void)opt;
+	(void)arg;
+	(void)ctx;
+}
+
+/* JSON by its name, or by a first character of '{'; anything else is the
+ * contracts CSV. */
+static bool looks_like_json(const char *path, const char *head, size_t n)
+{
+	size_t len = strlen(path);
+
+	if (len > 5 && strcasecmp(path + len - 5, ".json") == 0)
+		return true;
+	for (size_t i = 0; i < n; i++) {
+		if (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
+		    head[i] == '\n')
+			continue;
+		return head[i] == '{';
+	}
+	return false;
+}
+
+static bool add_contract(void *ctx, const struct contract *c, size_t line,
+                         char *err, size_t errlen)
+{
+	(void)line;
+	return store_contracts_replace_add(ctx, c, err, errlen) == STORE_OK;
+}
+
+static int import_csv(struct session *s, const char *db, const char *src,
+                      FILE *in, const char *first, size_t nfirst)
+{
+	struct contracts_csv *p = contracts_csv_new(add_contract, s->st);
+	char err[1024], buf[65536];
+	size_t n, rows = 0;
+	bool ok;
+
+	if (!p) {
+		cli_error("import: out of memory");
+		return EXIT_TROUBLE;
+	}
+	if (store_contracts_replace_begin(s->st, err, sizeof err) != STORE_OK) {
+		cli_error("%s", err);
+		contracts_csv_free(p);
+		return EXIT_TROUBLE;
+	}
+	ok = contracts_csv_feed(p, first, nfirst, err, sizeof err);
+	while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		ok = contracts_csv_feed(p, buf, n, err, sizeof err);
+	if (ok && ferror(in)) {
+		snprintf(err, sizeof err, "could not read: %s", strerror(errno));
+		ok = false;
+	}
+	if (ok)
+		ok = contracts_csv_finish(p, &rows, err, sizeof err);
+	contracts_csv_free(p);
+	if (!ok) {
+		char end[512];
+
+		store_contracts_replace_end(s->st, false, end, sizeof end);
+		cli_error("import: %s: %s; nothing was imported", src, err);
+		return EXIT_PROBLEMS;
+	}
+	if (store_contracts_replace_end(s->st, true, err, sizeof err) != STORE_OK) {
+		cli_error("%s", err);
+		return EXIT_TROUBLE;
+	}
+	cli_note("%s: the worksheet now holds the %zu contract%s of %s", db,
+	         rows, rows == 1 ? "" : "s", src);
+	return EXIT_DONE;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const char usage[] =
+		"Usage: apmwb import FILE SOURCE\n"
+		"SOURCE is a JSON export (answers, and the worksheet when it has "
+		"\"contracts\")\nor a contracts CSV (label,line,type,risk_min,"
+		"risk_max,shared_risk,dollars),\nwhich replaces the worksheet.  "
+		"All or nothing: one bad value changes nothing\nand is named.  "
+		"SOURCE - reads standard input.\n";
+	struct session *s;
+	FILE *in;
+	char head[4096], err[1024];
+	size_t n;
+	int i = cli_getopt(argc, argv, "h", help_only, usage, no_opts, NULL);
+	int rc;
+
+	if (i < 0)
+		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
+	if (argc - i != 2) {
+		cli_error("import: give FILE and SOURCE");
+		return EXIT_TROUBLE;
+	}
+	in = strcmp(argv[i + 1], "-") == 0 ? stdin : fopen(argv[i + 1], "rb");
+	if (!in) {
+		cli_error("import: %s: %s", argv[i + 1], strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	rc = cli_open(argv[i], STORE_MODE_READ_WRITE, &s);
+	if (rc != EXIT_DONE) {
+		if (in != stdin)
+			fclose(in);
+		return rc;
+	}
+	n = fread(head, 1, sizeof head, in);
+	if (looks_like_json(argv[i + 1], head, n)) {
+		size_t len = n, more;
+		char *all = mem_alloc(n + 1), *grown;
+
+		if (all)
+			memcpy(all, head, n);
+		while (all && (more = fread(head, 1, sizeof head, in)) > 0) {
+			grown = mem_realloc_array(all, len + more + 1, 1);
+			if (!grown) {
+				mem_free(all);
+				all = NULL;
+				break;
+			}
+			all = grown;
+			memcpy(all + len, head, more);
+			len += more;
+		}
+		if (!all) {
+			cli_error("import: %s: out of memory", argv[i + 1]);
+			rc = EXIT_TROUBLE;
+		} else {
+			all[len] = '\0';
+			rc = cli_exit_for(store_import_json(s->st, all, len, err,
+			                                    sizeof err));
+			if (rc != EXIT_DONE)
+				cli_error("import: %s: %s; nothing was imported",
+				          argv[i + 1], err);
+		}
+		mem_free(all);
+	} else {
+		rc = import_csv(s, argv[i], argv[i + 1], in, head, n);
+	}
+	if (in != stdin)
+		fclose(in);
+	session_close(s);
+	return rc;
+}
+
+struct export_opts {
+	const char *format, *output, *map;
+};
+
+static void export_opt(int opt, const char *arg, void *ctx)
+{
+	struct export_opts *o = ctx;
+
+	if (opt == 'f')
+		o->format = arg;
+	else if (opt == 'o')
+		o->output = arg;
+	else if (opt == 'm')
+		o->map = arg;
+}
+
+static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
+{
+	(void)pos;
+	return contracts_csv_write_row(ctx, c);
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const char usage[] =
+		"Usage: apmwb export --format FORMAT [-o OUT] [--map MAP] FILE\n"
+		"FORMAT is json (everything, for import), csv (key, label, value), "
+		"qualtrics\n(a Qualtrics response export; --map takes the LAN's "
+		"map) or contracts (the\nworksheet as CSV).  Writes to standard "
+		"output, or to OUT (mode 0600, replaced\nonly when complete).\n";
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct export_opts o = { NULL, NULL, NULL };
+	struct export_input in;
+	struct session *s;
+	struct cli_out out;
+	char err[1024] = "";
+	bool ok;
+	int i = cli_getopt(argc, argv, "f:o:m:h", opts, usage, export_opt, &o);
+	int rc;
+
+	if (i < 0)
+		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
+	if (argc - i != 1 || !o.format) {
+		cli_error("export: give --format (json, csv, qualtrics or "
+		          "contracts) and one FILE");
+		return EXIT_TROUBLE;
+	}
+	if (strcmp(o.format, "json") != 0 && strcmp(o.format, "contracts") != 0) {
+		cli_error("export: unknown format '%s'; use json or contracts",
+		          o.format);
+		return EXIT_TROUBLE;
+	}
+	rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &s);
+	if (rc != EXIT_DONE)
+		return rc;
+	if (!cli_out_open(&out, o.output)) {
+		session_close(s);
+		return EXIT_TROUBLE;
+	}
+	session_export_input(s, &in);
+	if (strcmp(o.format, "json") == 0) {
+		ok = export_json(out.f, &in, err, sizeof err);
+	} else {
+		ok = contracts_csv_write_header(out.f) &&
+		     in.contracts(in.contracts_src, write_contract, out.f);
+		if (!ok)
+			snprintf(err, sizeof err, "could not write the contracts");
+	}
+	if (!ok && *err)
+		cli_error("export: %s", err);
+	rc = cli_out_close(&out, ok) ? EXIT_DONE : EXIT_TROUBLE;
+	session_close(s);
+	return rc;
+}
+
+int cmd_show(int argc, char **argv)
+{
+	static const char usage[] =
+		"Usage: apmwb show FILE\n"
+		"The copy sheet: every question the online survey asks, in its "
+		"page order,\nwith the value to type, then the computed figures, "
+		"the cross-checks, nominal\nrisk and every check.\n";
+	struct export_input in;
+	struct session *s;
+	char err[1024] = "";
+	bool ok;
+	int i = cli_getopt(argc, argv, "h", help_only, usage, no_opts, NULL);
+	int rc;
+
+	if (i < 0)
+		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
+	if (argc - i != 1) {
+		cli_error("show: give one FILE");
+		return EXIT_TROUBLE;
+	}
+	rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &s);
+	if (rc != EXIT_DONE)
+		return rc;
+	session_export_input(s, &in);
+	ok = export_show(stdout, &in, 80, err, sizeof err);
+	if (!ok)
+		cli_error("show: %s", *err ? err : "could not write");
+	session_close(s);
+	return ok && fflush(stdout) == 0 ? EXIT_DONE : EXIT_TROUBLE;
+}
