@@ -1,3 +1,207 @@
-/* percent.c: not written yet. */
+/* percent.c: percentages as exact integers (milli-percent). */
 #include <config.h>
-typedef int apmwb_stub_percent;
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "percent.h"
+
+/* Wide enough for int64 * 1000 and any product of two int64. */
+__extension__ typedef __int128 wide_t;
+
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return false;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == '\v' || c == '\f';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Names the character at p for a message without copying a control or a
+ * partial UTF-8 byte into it. */
+static void name_char(const char *p, char *buf, size_t n)
+{
+	unsigned char u = (unsigned char)*p;
+
+	if (u == ' ' || u == '\t')
+		snprintf(buf, n, "blank");
+	else if (u > ' ' && u < 0x7f)
+		snprintf(buf, n, "'%c'", u);
+	else
+		snprintf(buf, n, "byte 0x%02X", u);
+}
+
+bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
+{
+	const char *p, *end, *start, *junk;
+	int64_t whole = 0;
+	int decimals = 0, frac = 0, ndigits = 0;
+	bool too_big = false;
+	char what[16];
+
+	if (!text)
+		text = "";
+	while (is_blank(*text))
+		text++;
+	end = text + strlen(text);
+	while (end > text && is_blank(end[-1]))
+		end--;
+	if (end == text)
+		return fail(err, errlen, "is empty; type a percentage such as 3.75");
+	if (*text == '-' || *text == '(')
+		return fail(err, errlen, "is negative; a percentage here runs "
+		            "from 0 to 100");
+	if (memchr(text, ',', (size_t)(end - text)))
+		return fail(err, errlen, "has a comma; write decimals after a "
+		            "point, as in 3.75");
+
+	p = start = text;
+	for (; p < end && is_digit(*p); p++) {
+		ndigits++;
+		if (!too_big) {
+			whole = whole * 10 + (*p - '0');
+			if (whole > 100)
+				too_big = true;
+		}
+	}
+	if (p < end && *p == '.') {
+		for (p++; p < end && is_digit(*p); p++) {
+			decimals++;
+			if (decimals <= 3)
+				frac = frac * 10 + (*p - '0');
+		}
+	}
+	/* A '%' may only end the text, blanks before it allowed. */
+	junk = p;
+	while (p < end && is_blank(*p))
+		p++;
+	p = p + 1 == end && *p == '%' ? end : junk;
+	if (p < end) {
+		if ((*p == 'e' || *p == 'E') && p > start && is_digit(p[-1]))
+			return fail(err, errlen, "is not a percentage: type the "
+			            "digits, not an exponent");
+		name_char(p, what, sizeof what);
+		return fail(err, errlen, "is not a percentage: unexpected %s",
+		            what);
+	}
+	if (ndigits == 0 && decimals == 0)
+		return fail(err, errlen, "is not a percentage: no digits");
+	if (decimals > 3)
+		return fail(err, errlen, "has more than three decimals");
+	for (int i = decimals; i < 3; i++)
+		frac *= 10;
+	if (too_big || whole * PCT_UNIT + frac > PCT_MAX)
+		return fail(err, errlen, "is more than 100%%");
+	*out = whole * PCT_UNIT + frac;
+	return true;
+}
+
+bool pct_share(int64_t part, int64_t whole, pct_t *out)
+{
+	/* Tenths of a percent: part * 1000 / whole, rounded half away
+	 * from zero, all in 128 bits so no int64 input can overflow. */
+	wide_t num = (wide_t)part * 1000, den = whole, q, r, tenths_max;
+
+	if (whole == 0)
+		return false;
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	q = num / den;
+	r = num % den;
+	if (r < 0)
+		r = -r;
+	if (2 * r >= den)
+		q += num < 0 ? -1 : 1;
+	/* A share of millions of percent (a row far above a tiny row 1)
+	 * does not fit pct_t; it is as little computable as #DIV/0!. */
+	tenths_max = INT64_MAX / 100;
+	if (q > tenths_max || q < -tenths_max)
+		return false;
+	*out = (pct_t)(q * 100);
+	return true;
+}
+
+static uint64_t magnitude(int64_t v)
+{
+	return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+}
+
+void pct_format_share(pct_t share, char buf[PCT_BUFSZ])
+{
+	/* Shares are multiples of 100; anything finer rounds half away
+	 * from zero so that the one decimal shown is never a truncation. */
+	uint64_t m = magnitude(share);
+	uint64_t tenths = m / 100 + (m % 100 >= 50);
+
+	snprintf(buf, PCT_BUFSZ, "%s%" PRIu64 ".%u",
+	         share < 0 && tenths ? "-" : "", tenths / 10,
+	         (unsigned)(tenths % 10));
+}
+
+/* Writes sign, whole part and the shortest exact fraction (at least one
+ * digit) of a fixed-point value with `places` decimals. */
+static void format_exact(int64_t v, uint64_t unit, int places,
+                         char buf[PCT_BUFSZ])
+{
+	uint64_t m = magnitude(v), frac = m % unit;
+	int len, n = places;
+
+	/* At most 20 digits, a sign, a point and 8 decimals: 31 bytes. */
+	len = snprintf(buf, PCT_BUFSZ, "%s%" PRIu64 ".", v < 0 ? "-" : "",
+	               m / unit);
+	while (n > 1 && frac % 10 == 0) {
+		frac /= 10;
+		n--;
+	}
+	for (int i = n - 1; i >= 0; i--) {
+		buf[len + i] = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	buf[len + n] = '\0';
+}
+
+void pct_format_term(pct_t term, char buf[PCT_BUFSZ])
+{
+	format_exact(term, PCT_UNIT, 3, buf);
+}
+
+netrisk_t pct_net_risk(pct_t risk_max, pct_t shared_risk)
+{
+	/* milli-percent x milli-percent / 100% is exactly 1e-8 percent:
+	 * the product itself.  Terms are 0..100%, so it fits easily; out
+	 * of range input saturates rather than wrapping. */
+	wide_t net = (wide_t)risk_max * shared_risk;
+
+	if (net > INT64_MAX)
+		return INT64_MAX;
+	if (net < INT64_MIN)
+		return INT64_MIN;
+	return (netrisk_t)net;
+}
+
+void pct_format_netrisk(netrisk_t net, char buf[PCT_BUFSZ])
+{
+	format_exact(net, (uint64_t)NETRISK_UNIT, 8, buf);
+}

@@ -29,7 +29,8 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen);
 
 /* The share part/whole as a percentage rounded half away from zero to one
  * decimal.  False when whole is zero (not computable: the spreadsheet's
- * #DIV/0!).  Exact for every int64 input. */
+ * #DIV/0!), or when the share is past what pct_t holds (over 9.2e15 %, a
+ * part beyond a tiny whole).  Exact for every int64 input. */
 bool pct_share(int64_t part, int64_t whole, pct_t *out);
 
 /* Machine format of a share: one decimal, "16.0", "-2.5". */
