@@ -1,3 +1,36 @@
 #!/bin/sh
-echo "1..1"
-echo "not ok 1 - not written yet"
+# basics.sh: help, version, usage errors, and `apmwb new`.
+. "$TOPSRCDIR/tests/cli/lib.sh"
+
+run --help
+check "--help exits 0 and lists the commands" eval 'is $status 0 && has "$out" "complete FILE --by NAME"'
+run --version
+check "--version names the program" eval 'is $status 0 && has "$out" "apmwb "'
+run frobnicate x y
+check "an unknown command is a usage error" eval 'is $status 2 && has "$err" "not a command"'
+run --bogus
+check "an unknown option is a usage error" eval 'is $status 2 && has "$err" "unknown option"'
+for c in new set get import check show export complete ack log undo; do
+	run $c --help
+	check "$c --help exits 0 with its usage" eval 'is $status 0 && has "$out" "Usage: apmwb $c"'
+done
+
+run new
+check "new without a file is a usage error" eval 'is $status 2'
+(umask 022; "$APMWB" new "$T/a.apmwb")
+check "new creates a file" test -f "$T/a.apmwb"
+mode=$(stat -c %a "$T/a.apmwb")
+check "the new file is mode 600 even with umask 022" is "$mode" 600
+printf 'keep me' > "$T/exists.apmwb"
+run new "$T/exists.apmwb"
+check "new refuses an existing file" eval 'is $status 2 && has "$err" "exists.apmwb"'
+check "and leaves it untouched" is "$(cat "$T/exists.apmwb")" "keep me"
+run new "$T/no/such/dir/x.apmwb"
+check "new in a missing folder says why" eval 'is $status 2 && has "$err" "x.apmwb"'
+check "nothing is left beside a refused new" eval 'test -z "$(ls -A "$T" | grep -v -e "^a.apmwb$" -e "^exists.apmwb$" -e "^\.out$" -e "^\.err$")"'
+
+run get "$T/missing.apmwb" gi.org_name
+check "get on a missing file exits 2 naming it" eval 'is $status 2 && has "$err" "missing.apmwb"'
+check "and does not create it" test ! -e "$T/missing.apmwb"
+
+done_testing

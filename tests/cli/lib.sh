@@ -1,0 +1,60 @@
+# lib.sh: TAP helpers for the command-line tests.  Source it; it makes a
+# scratch directory $T, removed on exit.  `run apmwb-args...` runs the
+# program and leaves $status, $out and $err.
+: "${APMWB:?run these through make check, which sets APMWB}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/apmwb-cli.XXXXXX") || exit 99
+trap 'rm -rf "$T"' EXIT
+export LC_ALL=C.UTF-8
+_n=0
+_failed=0
+
+ok() { _n=$((_n + 1)); echo "ok $_n - $1"; }
+
+not_ok() {
+	_n=$((_n + 1))
+	_failed=$((_failed + 1))
+	echo "not ok $_n - $1"
+	shift
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+
+run() {
+	"$APMWB" "$@" >"$T/.out" 2>"$T/.err"
+	status=$?
+	out=$(cat "$T/.out")
+	err=$(cat "$T/.err")
+}
+
+# check DESC TEST...: ok when the test command succeeds; on failure shows
+# what the last run printed.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then
+		ok "$desc"
+	else
+		not_ok "$desc" "status: $status" "stdout: $(printf %s "$out" | head -5)" \
+			"stderr: $(printf %s "$err" | head -5)"
+	fi
+}
+
+has() { case "$1" in *"$2"*) return 0 ;; esac; return 1; }
+is() { [ "$1" = "$2" ]; }
+
+# A submission with one line of business answered consistently.
+make_clean() {
+	"$APMWB" new "$1" &&
+	"$APMWB" set "$1" gi.contact_name "Jane Doe" &&
+	"$APMWB" set "$1" gi.contact_email jane.doe@example.org &&
+	"$APMWB" set "$1" gi.contact_phone "(555) 010-2030" &&
+	"$APMWB" set "$1" gi.org_name "Acme Health Plan" &&
+	"$APMWB" set "$1" gi.lob.commercial yes &&
+	"$APMWB" set "$1" pm.commercial.cat1_legacy yes &&
+	"$APMWB" set "$1" commercial.m1 1000 &&
+	"$APMWB" set "$1" commercial.m2 1000
+}
+
+done_testing() {
+	echo "1..$_n"
+	[ "$_failed" -eq 0 ]
+}
