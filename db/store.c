@@ -1,3 +1,838 @@
-/* store.c: not written yet. */
+/* store.c: the submission file: create, open, lock, close.
+ *
+ * A new file is built whole under a temporary name and linked into place,
+ * so it appears whole or not at all.  An open reads the header itself
+ * before SQLite sees the file, so what is not ours, is cut short or is
+ * newer is refused untouched; a read-write open holds the one writer's
+ * lock for as long as it is open; a read-only open writes nothing at all.
+ * As in fossil: defensive mode on, our application_id on the file. */
 #include <config.h>
-typedef int apmwb_stub_store;
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "answers.h"
+#include "edition.h"
+#include "edition_load.h"
+#include "mem.h"
+#include "store_internal.h"
+
+/* ---- opening ---- */
+
+/* The login name for the history when nobody says otherwise. */
+static char *default_actor(void)
+{
+	const char *name = getenv("LOGNAME");
+	struct passwd *pw;
+
+	if (!name || !*name)
+		name = getenv("USER");
+	if (!name || !*name) {
+		pw = getpwuid(geteuid());
+		name = pw && pw->pw_name ? pw->pw_name : "unknown";
+	}
+	return mem_strdup(name);
+}
+
+static struct store *store_new(const char *path, bool read_only)
+{
+	struct store *st = mem_calloc(1, sizeof *st);
+
+	if (!st)
+		return NULL;
+	st->lock_fd = -1;
+	st->read_only = read_only;
+	st->path = mem_strdup(path);
+	st->actor = default_actor();
+	if (!st->path || !st->actor) {
+		mem_free(st->path);
+		mem_free(st->actor);
+		mem_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+static enum store_status nomem(const char *path, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: out of memory", path);
+	return STORE_NOMEM;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Is there a journal beside the file, left by an interrupted save? */
+static bool journal_beside(const char *path)
+{
+	char *j = mem_printf("%s-journal", path);
+	struct stat sb;
+	bool there;
+
+	if (!j)
+		return false;
+	there = stat(j, &sb) == 0 && sb.st_size > 0;
+	mem_free(j);
+	return there;
+}
+
+/* The name to give SQLite: this build of SQLite reads a name starting
+ * with "file:" as a URI (with its own ?mode= and ?vfs=), which would open
+ * another file than the one we checked and locked. */
+static char *sqlite_name(const char *path)
+{
+	return path[0] == '/' ? mem_strdup(path) : mem_printf("./%s", path);
+}
+
+static enum store_status not_ours(struct store *st, int64_t app_id,
+                                  char *err, size_t errlen)
+{
+	if (app_id == 0)
+		snprintf(err, errlen, "%s is another program's SQLite database, "
+		         "not an apmwb submission; check the file name", st->path);
+	else
+		snprintf(err, errlen, "%s is another program's SQLite file "
+		         "(application id 0x%08llx), not an apmwb submission; check "
+		         "the file name", st->path,
+		         (unsigned long long)(uint32_t)app_id);
+	return STORE_NOT_SUBMISSION;
+}
+
+static enum store_status newer(struct store *st, int64_t version, char *err,
+                               size_t errlen)
+{
+	snprintf(err, errlen, "%s was made by a newer apmwb (file version %lld; "
+	         "this apmwb reads up to %d); update apmwb to open it", st->path,
+	         (long long)version, schema_latest);
+	return STORE_NEWER;
+}
+
+static const char hot_journal_advice[] =
+	"ask the respondent to open it once in apmwb (without -r), which "
+	"finishes the repair, or copy it together with its -journal file and "
+	"open the copy for editing";
+
+/* Reads the first 100 bytes ourselves, so a file that is not SQLite, or is
+ * cut short, is refused before SQLite (which would take an empty file for
+ * a new database) ever sees it.  Leaves the file open in *fdp. */
+static enum store_status check_file(struct store *st, int *fdp, char *err,
+                                    size_t errlen)
+{
+	static const char magic[16] = "SQLite format 3";
+	unsigned char h[100];
+	struct stat sb;
+	ssize_t n;
+	uint32_t psize, pages;
+	int fd, e;
+
+	*fdp = -1;
+	fd = open(st->path, (st->read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC |
+	          O_NOCTTY);
+	if (fd < 0) {
+		e = errno;
+		if (e == ENOENT) {
+			snprintf(err, errlen, "%s: no such file (check the name, or "
+			         "make a new submission with: apmwb new %s)",
+			         st->path, st->path);
+			return STORE_NOT_FOUND;
+		}
+		if (e == EISDIR) {
+			snprintf(err, errlen, "%s is a folder, not an apmwb "
+			         "submission", st->path);
+			return STORE_NOT_SUBMISSION;
+		}
+		if (!st->read_only && (e == EACCES || e == EPERM || e == EROFS) &&
+		    access(st->path, R_OK) == 0) {
+			snprintf(err, errlen, "%s cannot be written (%s); open it "
+			         "read-only with -r, or ask its owner for write "
+			         "permission", st->path, strerror(e));
+			return STORE_IO;
+		}
+		snprintf(err, errlen, "%s cannot be opened: %s", st->path,
+		         strerror(e));
+		return STORE_IO;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		snprintf(err, errlen, "%s is not a regular file, so not an apmwb "
+		         "submission", st->path);
+		return STORE_NOT_SUBMISSION;
+	}
+	do
+		n = pread(fd, h, sizeof h, 0);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		e = errno;
+		close(fd);
+		snprintf(err, errlen, "%s cannot be read: %s", st->path,
+		         strerror(e));
+		return STORE_IO;
+	}
+	if (n == 0) {
+		close(fd);
+		snprintf(err, errlen, "%s is empty: it is not an apmwb submission "
+		         "(not a database)", st->path);
+		return STORE_NOT_SUBMISSION;
+	}
+	if ((size_t)n < sizeof magic || memcmp(h, magic, sizeof magic) != 0) {
+		close(fd);
+		snprintf(err, errlen, "%s is not an apmwb submission (not a "
+		         "database); check the file name", st->path);
+		return STORE_NOT_SUBMISSION;
+	}
+	if ((size_t)n < sizeof h) {
+		close(fd);
+		snprintf(err, errlen, "%s is damaged: it ends inside its own "
+		         "header; copy it again or restore it from a backup",
+		         st->path);
+		return STORE_DAMAGED;
+	}
+	psize = (uint32_t)h[16] << 8 | h[17];
+	if (psize == 1)
+		psize = 65536;
+	pages = be32(h + 28);
+	if (psize < 512 || (psize & (psize - 1)) != 0) {
+		close(fd);
+		snprintf(err, errlen, "%s is damaged: its header is not valid; "
+		         "restore it from a backup", st->path);
+		return STORE_DAMAGED;
+	}
+	/* The page count is only valid when it was written by the same change
+	 * as the change counter.  A journal beside the file means a save was
+	 * interrupted: SQLite puts it right (or says it cannot). */
+	if (be32(h + 92) == be32(h + 24) && pages > 0 &&
+	    (uint64_t)sb.st_size < (uint64_t)pages * psize &&
+	    !journal_beside(st->path)) {
+		close(fd);
+		snprintf(err, errlen, "%s is damaged: it is shorter than it says "
+		         "(%lld of %llu bytes), as if cut off while being copied; "
+		         "copy it again or restore it from a backup", st->path,
+		         (long long)sb.st_size, (unsigned long long)pages * psize);
+		return STORE_DAMAGED;
+	}
+	/* Our files never use WAL; reading one read-only would need a -shm
+	 * file written beside it. */
+	if (st->read_only && (h[18] == 2 || h[19] == 2)) {
+		close(fd);
+		snprintf(err, errlen, "%s was left in another program's journal "
+		         "mode (WAL), which a read-only open cannot read without "
+		         "writing beside it; %s", st->path, hot_journal_advice);
+		return STORE_HOT_JOURNAL;
+	}
+	/* Not ours, or too new: refused before SQLite could roll a journal
+	 * back into it.  (With a journal beside it, the header may be half
+	 * written: SQLite repairs it first and open_db checks again.) */
+	if (!journal_beside(st->path)) {
+		if (be32(h + 68) != STORE_APPLICATION_ID) {
+			close(fd);
+			return not_ours(st, be32(h + 68), err, errlen);
+		}
+		if (be32(h + 60) > (uint32_t)schema_latest) {
+			close(fd);
+			return newer(st, be32(h + 60), err, errlen);
+		}
+	}
+	*fdp = fd;
+	return STORE_OK;
+}
+
+/* Settings every connection gets, ours or a copy's. */
+static int configure(sqlite3 *db)
+{
+	int on, rc;
+
+	rc = sqlite3_extended_result_codes(db, 1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
+	/* Nothing in a file may run our functions or its own triggers and
+	 * views: our schema has none, so a file that does is not ours. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &on);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &on);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_busy_timeout(db, 5000);
+	if (rc == SQLITE_OK)
+		rc = schema_register_functions(db);
+	return rc;
+}
+
+/* Runs a statement that returns one integer (a pragma). */
+static int query_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			rc = SQLITE_CORRUPT;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* What SQLite's failure to read a file we are opening means. */
+static enum store_status open_fail(struct store *st, int rc, char *err,
+                                   size_t errlen)
+{
+	const char *detail = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+
+	if (rc == SQLITE_READONLY_ROLLBACK ||
+	    (st->read_only && (rc & 0xff) != SQLITE_BUSY &&
+	     journal_beside(st->path))) {
+		snprintf(err, errlen, "%s has an interrupted save (a journal "
+		         "beside it) that a read-only open cannot repair; %s",
+		         st->path, hot_journal_advice);
+		return STORE_HOT_JOURNAL;
+	}
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		snprintf(err, errlen, "%s is damaged (%s); restore it from a backup "
+		         "or a JSON export", st->path, detail);
+		return STORE_DAMAGED;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(err, errlen, "%s: a save in progress elsewhere took too "
+		         "long; try again", st->path);
+		return STORE_BUSY;
+	case SQLITE_NOMEM:
+		return nomem(st->path, err, errlen);
+	default:
+		snprintf(err, errlen, "%s cannot be read (%s)", st->path, detail);
+		return STORE_IO;
+	}
+}
+
+/* The read-only copy of an older file: all of it in memory, migrated
+ * there, so the file itself is never written. */
+static int copy_to_memory(struct store *st)
+{
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE |
+	                     SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(mem);
+		return rc;
+	}
+	b = sqlite3_backup_init(mem, "main", st->db, "main");
+	if (!b) {
+		rc = sqlite3_errcode(mem);
+		sqlite3_close(mem);
+		return rc ? rc : SQLITE_NOMEM;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		sqlite3_close(mem);
+		return rc;
+	}
+	sqlite3_close(st->db);
+	st->db = mem;
+	return configure(mem);
+}
+
+/* Brings an older file forward: in the file when read-write (with a
+ * history row), in the memory copy when read-only. */
+static enum store_status migrate(struct store *st, int from, char *err,
+                                 size_t errlen)
+{
+	char why[256], old[16], new[16];
+	int rc;
+
+	if (st->read_only) {
+		rc = copy_to_memory(st);
+		if (rc != SQLITE_OK)
+			return open_fail(st, rc, err, errlen);
+	}
+	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "could not bring it up to date", "try "
+		                  "again", err, errlen);
+	rc = schema_migrate(st->db, from, schema_latest, why, sizeof why);
+	if (rc != SQLITE_OK) {
+		store_rollback(st);
+		snprintf(err, errlen, "%s could not be brought up to date from "
+		         "version %d (%s); nothing was changed", st->path, from, why);
+		return (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_IO;
+	}
+	snprintf(old, sizeof old, "%d", from);
+	snprintf(new, sizeof new, "%d", schema_latest);
+	if (!st->read_only &&
+	    (rc = store_history_add(st, "migrate", "user_version", old, new)) !=
+	    SQLITE_OK)
+		return store_fail(st, rc, "could not bring it up to date", "try "
+		                  "again", err, errlen);
+	rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "could not bring it up to date", "try "
+		                  "again", err, errlen);
+	return STORE_OK;
+}
+
+static enum store_status load_answers(struct store *st, char *err,
+                                      size_t errlen)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	s = store_stmt(st, S_ANSWER_ALL, &rc);
+	if (!s)
+		return open_fail(st, rc, err, errlen);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(s, 0);
+		const char *val = (const char *)sqlite3_column_text(s, 1);
+		int q = key ? edition_find(st->ed, key) : -1;
+
+		/* A key its own edition does not know, or a computed one,
+		 * cannot have been written by us: it is left where it is. */
+		if (q < 0 || st->ed->qs[q].type == Q_COMPUTED || !val)
+			continue;
+		if (!answers_set(st->a, q, val)) {
+			stmt_done(s);
+			return nomem(st->path, err, errlen);
+		}
+	}
+	stmt_done(s);
+	if (rc != SQLITE_DONE)
+		return open_fail(st, rc, err, errlen);
+	return STORE_OK;
+}
+
+/* One meta value, NULL when absent; *rc is an SQLite code. */
+static char *meta_get(struct store *st, const char *key, int *rc)
+{
+	sqlite3_stmt *s = store_stmt(st, S_META_GET, rc);
+	char *v = NULL;
+	bool ok = true;
+
+	if (!s)
+		return NULL;
+	*rc = stmt_bind(s, "t", key);
+	if (*rc == SQLITE_OK) {
+		*rc = sqlite3_step(s);
+		if (*rc == SQLITE_ROW) {
+			v = col_dup(s, 0, &ok);
+			*rc = ok ? SQLITE_OK : SQLITE_NOMEM;
+		} else if (*rc == SQLITE_DONE) {
+			*rc = SQLITE_OK;
+		}
+	}
+	stmt_done(s);
+	return v;
+}
+
+static enum store_status load_state(struct store *st, char *err,
+                                    size_t errlen)
+{
+	char *state;
+	int rc;
+
+	state = meta_get(st, "state", &rc);
+	if (rc == SQLITE_OK) {
+		st->complete = state && strcmp(state, "complete") == 0;
+		if (st->complete)
+			st->signed_by = meta_get(st, "signed_by", &rc);
+		if (st->complete && rc == SQLITE_OK)
+			st->signed_at = meta_get(st, "signed_at", &rc);
+	}
+	mem_free(state);
+	if (rc == SQLITE_OK)
+		rc = store_acks_read(st, &st->acks, &st->nacks);
+	if (rc != SQLITE_OK)
+		return open_fail(st, rc, err, errlen);
+	return STORE_OK;
+}
+
+/* Everything after the header check: SQLite, our id and version,
+ * migration, then the edition, the answers and the state. */
+static enum store_status open_db(struct store *st, char *err, size_t errlen)
+{
+	int64_t app_id, version;
+	char why[256], *name;
+	int rc, flags;
+
+	flags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	name = sqlite_name(st->path);
+	if (!name)
+		return nomem(st->path, err, errlen);
+	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
+	mem_free(name);
+	if (rc == SQLITE_OK)
+		rc = configure(st->db);
+	if (rc != SQLITE_OK)
+		return open_fail(st, rc, err, errlen);
+	if (!st->read_only && sqlite3_db_readonly(st->db, "main") == 1) {
+		snprintf(err, errlen, "%s cannot be written; open it read-only "
+		         "with -r, or check its permissions", st->path);
+		return STORE_IO;
+	}
+	/* The first read: here SQLite finds a hot journal, and rolls it back
+	 * when it may write. */
+	rc = query_int(st->db, "PRAGMA application_id", &app_id);
+	if (rc != SQLITE_OK)
+		return open_fail(st, rc, err, errlen);
+	if (app_id != STORE_APPLICATION_ID)
+		return not_ours(st, app_id, err, errlen);
+	rc = query_int(st->db, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		return open_fail(st, rc, err, errlen);
+	if (version > schema_latest)
+		return newer(st, version, err, errlen);
+	if (version < 1) {
+		snprintf(err, errlen, "%s is damaged: it was never finished "
+		         "(file version %lld); make a new one with apmwb new",
+		         st->path, (long long)version);
+		return STORE_DAMAGED;
+	}
+	if (!st->read_only) {
+		int64_t ignored;
+
+		/* DELETE also takes a file out of WAL mode. */
+		rc = query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(st->db, "PRAGMA synchronous=FULL", NULL,
+			                  NULL, NULL);
+		if (rc != SQLITE_OK)
+			return open_fail(st, rc, err, errlen);
+	} else {
+		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return open_fail(st, rc, err, errlen);
+	}
+	if (version < schema_latest) {
+		enum store_status s = migrate(st, (int)version, err, errlen);
+
+		if (s != STORE_OK)
+			return s;
+	}
+	st->ed = edition_load(st->db, why, sizeof why);
+	if (!st->ed) {
+		if (strcmp(why, "out of memory") == 0)
+			return nomem(st->path, err, errlen);
+		snprintf(err, errlen, "%s is damaged: its copy of the workbook "
+		         "edition cannot be read (%s); restore it from a backup or "
+		         "a JSON export", st->path, why);
+		return STORE_DAMAGED;
+	}
+	st->a = answers_new(st->ed);
+	if (!st->a)
+		return nomem(st->path, err, errlen);
+	{
+		enum store_status ls = load_answers(st, err, errlen);
+
+		if (ls != STORE_OK)
+			return ls;
+	}
+	return load_state(st, err, errlen);
+}
+
+enum store_status store_open(const char *path, enum store_mode mode,
+                             struct store **out, char *err, size_t errlen)
+{
+	struct store *st;
+	enum store_status rc;
+	int fd;
+
+	*out = NULL;
+	st = store_new(path, mode == STORE_MODE_READ_ONLY);
+	if (!st)
+		return nomem(path, err, errlen);
+	rc = check_file(st, &fd, err, errlen);
+	if (rc != STORE_OK) {
+		store_close(st);
+		return rc;
+	}
+	if (st->read_only) {
+		/* Readers take no lock of ours; SQLite's shared locks are
+		 * enough for them. */
+		close(fd);
+	} else {
+		/* One writer: held on our own descriptor until store_close.
+		 * flock, not fcntl: closing any descriptor of a file drops a
+		 * process's fcntl locks, and SQLite closes its own. */
+		st->lock_fd = fd;
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int e = errno;
+
+			if (e == EWOULDBLOCK) {
+				snprintf(err, errlen, "%s is open for editing in another "
+				         "apmwb; close that one, or open this one "
+				         "read-only with -r", path);
+				rc = STORE_LOCKED;
+			} else {
+				snprintf(err, errlen, "%s cannot be locked for editing "
+				         "(%s); open it read-only with -r, or copy it to "
+				         "a local disk", path, strerror(e));
+				rc = STORE_IO;
+			}
+			store_close(st);
+			return rc;
+		}
+	}
+	rc = open_db(st, err, errlen);
+	if (rc != STORE_OK) {
+		store_close(st);
+		return rc;
+	}
+	*out = st;
+	return STORE_OK;
+}
+
+/* ---- creating ---- */
+
+/* Flushes the folder's entry for a new name to the disk. */
+static bool sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = fsync(fd) == 0 || errno == EINVAL;
+	close(fd);
+	return ok;
+}
+
+/* Builds the whole new file under a temporary name. */
+static enum store_status build_file(const char *tmp, const char *path,
+                                    const char *actor, char *err,
+                                    size_t errlen)
+{
+	struct store tmpst = { .path = (char *)path, .lock_fd = -1 };
+	char why[512], *name = sqlite_name(tmp);
+	int rc;
+
+	if (!name)
+		return nomem(path, err, errlen);
+	rc = sqlite3_open_v2(name, &tmpst.db, SQLITE_OPEN_READWRITE |
+	                     SQLITE_OPEN_EXRESCODE, NULL);
+	mem_free(name);
+	if (rc == SQLITE_OK)
+		rc = configure(tmpst.db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(tmpst.db, "PRAGMA journal_mode=DELETE; "
+		                  "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		enum store_status s = store_fail(&tmpst, rc, "not created",
+		                                 "try again", err, errlen);
+
+		sqlite3_close(tmpst.db);
+		return s;
+	}
+	rc = schema_build(tmpst.db, schema_latest, actor, why, sizeof why);
+	if (rc != SQLITE_OK) {
+		enum store_status s = (rc & 0xff) == SQLITE_FULL ? STORE_FULL :
+		                      (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM :
+		                      STORE_IO;
+
+		if (s == STORE_FULL)
+			snprintf(err, errlen, "%s: not created: the disk is full; "
+			         "free some space and try again", path);
+		else
+			snprintf(err, errlen, "%s: not created: %s", path, why);
+		sqlite3_close(tmpst.db);
+		return s;
+	}
+	rc = sqlite3_close(tmpst.db);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: not created: %s", path,
+		         sqlite3_errstr(rc));
+		return STORE_IO;
+	}
+	return STORE_OK;
+}
+
+/* Puts the finished file at path, refusing if anything got there first:
+ * link() fails with EEXIST where rename() would replace. */
+static enum store_status place_file(const char *tmp, const char *path,
+                                    char *err, size_t errlen)
+{
+	int e;
+
+	if (link(tmp, path) == 0)
+		return STORE_OK;
+	e = errno;
+#ifdef RENAME_NOREPLACE
+	/* Some file systems (FAT, some network ones) have no hard links. */
+	if (e == EPERM || e == EOPNOTSUPP || e == ENOSYS || e == EMLINK) {
+		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) ==
+		    0)
+			return STORE_OK;
+		e = errno;
+	}
+#endif
+	if (e == EEXIST) {
+		snprintf(err, errlen, "%s already exists; nothing was changed "
+		         "(open it with: apmwb %s)", path, path);
+		return STORE_EXISTS;
+	}
+	snprintf(err, errlen, "%s: not created: %s", path, strerror(e));
+	return e == ENOSPC ? STORE_FULL : STORE_IO;
+}
+
+enum store_status store_create(const char *path, struct store **out,
+                               char *err, size_t errlen)
+{
+	struct stat sb;
+	char *tmp = NULL, *dir = NULL, *slash, *actor = NULL;
+	enum store_status rc;
+	int fd;
+
+	*out = NULL;
+	if (lstat(path, &sb) == 0) {
+		snprintf(err, errlen, "%s already exists; nothing was changed "
+		         "(open it with: apmwb %s)", path, path);
+		return STORE_EXISTS;
+	}
+	if (errno != ENOENT) {
+		snprintf(err, errlen, "%s: not created: %s", path, strerror(errno));
+		return STORE_IO;
+	}
+	/* The temporary file sits in the same folder so link() can put it
+	 * in place, with a name that says whose it is. */
+	dir = mem_strdup(path);
+	actor = default_actor();
+	if (!dir || !actor) {
+		rc = nomem(path, err, errlen);
+		goto out;
+	}
+	slash = strrchr(dir, '/');
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	tmp = mem_printf("%s/.apmwb-new-%ld-XXXXXX", dir, (long)getpid());
+	if (!tmp) {
+		rc = nomem(path, err, errlen);
+		goto out;
+	}
+	fd = mkostemp(tmp, O_CLOEXEC);   /* O_CREAT | O_EXCL, mode 0600 */
+	if (fd < 0) {
+		int e = errno;
+
+		snprintf(err, errlen, "%s: not created: cannot write in its folder "
+		         "(%s)", path, strerror(e));
+		mem_free(tmp);
+		tmp = NULL;
+		rc = e == ENOSPC ? STORE_FULL : STORE_IO;
+		goto out;
+	}
+	/* 0600 whatever the umask; SQLite gives the journal the same mode. */
+	if (fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
+		snprintf(err, errlen, "%s: not created: %s", path, strerror(errno));
+		close(fd);
+		rc = STORE_IO;
+		goto out;
+	}
+	rc = build_file(tmp, path, actor, err, errlen);
+	close(fd);   /* only now: SQLite held locks on it until its close */
+	if (rc == STORE_OK)
+		rc = place_file(tmp, path, err, errlen);
+	if (rc == STORE_OK) {
+		unlink(tmp);
+		mem_free(tmp);
+		tmp = NULL;
+		if (!sync_dir(dir)) {
+			snprintf(err, errlen, "%s: created, but its folder could not "
+			         "be flushed to the disk; check the disk", path);
+			rc = STORE_IO;
+			goto out;
+		}
+		rc = store_open(path, STORE_MODE_READ_WRITE, out, err, errlen);
+	}
+out:
+	if (tmp) {
+		char *j = mem_printf("%s-journal", tmp);
+
+		unlink(tmp);
+		if (j)
+			unlink(j);
+		mem_free(j);
+	}
+	mem_free(tmp);
+	mem_free(dir);
+	mem_free(actor);
+	return rc;
+}
+
+/* ---- closing and reading ---- */
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->replacing)
+		store_rollback(st);
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	/* After SQLite's close: closing our descriptor earlier would drop
+	 * SQLite's own (fcntl) locks on the file. */
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
+	answers_free(st->a);
+	edition_free(st->ed);
+	store_acks_free(st->acks, st->nacks);
+	mem_free(st->signed_by);
+	mem_free(st->signed_at);
+	mem_free(st->actor);
+	mem_free(st->path);
+	mem_free(st);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool store_is_read_only(const struct store *st)
+{
+	return st->read_only;
+}
+
+const struct edition *store_edition(const struct store *st)
+{
+	return st->ed;
+}
+
+const struct answers *store_answers(const struct store *st)
+{
+	return st->a;
+}
+
+void store_set_actor(struct store *st, const char *actor)
+{
+	char *copy;
+
+	if (!actor || !*actor)
+		return;
+	copy = mem_strdup(actor);
+	if (!copy)
+		return;   /* the login name stays: a name, if not the asked one */
+	mem_free(st->actor);
+	st->actor = copy;
+}

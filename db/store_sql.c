@@ -1,0 +1,397 @@
+/* store_sql.c: what the files of db/ share: the statements kept for the
+ * life of a store, binding, transactions, the history row, and the
+ * messages every failure becomes.
+ *
+ * Habits from fossil's db.c: statements prepared once and kept, values
+ * always bound, BEGIN IMMEDIATE for every write.  Every SQLite result is
+ * checked and turned into a sentence that starts with the file's name and
+ * says what to do. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mem.h"
+#include "store_internal.h"
+
+/* The SQL of each kept statement (enum stmt_id). */
+static const char *const stmt_sql[S_COUNT] = {
+	[S_ANSWER_GET] = "SELECT value FROM answer WHERE key = ?1",
+	[S_ANSWER_PUT] = "INSERT INTO answer(key, value, updated) "
+		"VALUES (?1, ?2, ?3) ON CONFLICT(key) DO UPDATE SET "
+		"value = excluded.value, updated = excluded.updated",
+	[S_ANSWER_DEL] = "DELETE FROM answer WHERE key = ?1",
+	[S_ANSWER_ALL] = "SELECT key, value FROM answer",
+	[S_HISTORY_ADD] = "INSERT INTO history(at, who, what, key, old, new) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_HISTORY_LIST] = "SELECT id, at, who, what, key, old, new "
+		"FROM history ORDER BY id DESC LIMIT ?1",
+	/* The worksheet's import ('contracts') is a wall: undo stops there. */
+	[S_HISTORY_LAST] = "SELECT id, what, key, old, new FROM history "
+		"WHERE undone = 0 AND what IN ('answer', 'contract', 'ack', "
+		"'contracts') ORDER BY id DESC LIMIT 1",
+	[S_HISTORY_MARK] = "UPDATE history SET undone = 1 WHERE id = ?1",
+	[S_HISTORY_ACK_BEFORE] = "SELECT who, at FROM history "
+		"WHERE what = 'ack' AND key = ?1 AND id < ?2 AND undone = 0 "
+		"ORDER BY id DESC LIMIT 1",
+	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[S_META_PUT] = "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	[S_META_DEL] = "DELETE FROM meta WHERE key = ?1",
+	[S_ACK_GET] = "SELECT message, reason FROM ack WHERE id = ?1",
+	[S_ACK_PUT] = "INSERT INTO ack(id, message, reason, by, at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(id) DO UPDATE SET "
+		"message = excluded.message, reason = excluded.reason, "
+		"by = excluded.by, at = excluded.at",
+	[S_ACK_LIST] = "SELECT id, message, reason, by, at FROM ack "
+		"WHERE reason IS NOT NULL ORDER BY id",
+	[S_C_COUNT] = "SELECT count(*) FROM contract",
+	[S_C_PAGE] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		"ORDER BY pos, id LIMIT ?1 OFFSET ?2",
+	[S_C_GET] = "SELECT " CONTRACT_COLUMNS " FROM contract WHERE id = ?1",
+	[S_C_ALL] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		"ORDER BY pos, id",
+	/* The positions at index ?1 and the one after it. */
+	[S_C_BOUNDS] = "SELECT pos FROM contract ORDER BY pos, id "
+		"LIMIT 2 OFFSET ?1",
+	[S_C_INSERT] = "INSERT INTO contract(id, pos, label, line, type, "
+		"risk_min, risk_max, shared_risk, dollars) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_C_UPDATE] = "UPDATE contract SET label = ?2, line = ?3, type = ?4, "
+		"risk_min = ?5, risk_max = ?6, shared_risk = ?7, dollars = ?8 "
+		"WHERE id = ?1",
+	[S_C_DELETE] = "DELETE FROM contract WHERE id = ?1",
+	[S_C_DELETE_ALL] = "DELETE FROM contract",
+	[S_C_RENUMBER] = "UPDATE contract SET pos = r.n * 1024 FROM "
+		"(SELECT id, row_number() OVER (ORDER BY pos, id) AS n "
+		"FROM contract) AS r WHERE contract.id = r.id",
+	[S_C_INDEX_OF] = "SELECT count(*) FROM contract "
+		"WHERE pos < ?1 OR (pos = ?1 AND id < ?2)",
+	[S_C_PRED] = "SELECT id FROM contract "
+		"WHERE pos < ?1 OR (pos = ?1 AND id < ?2) "
+		"ORDER BY pos DESC, id DESC LIMIT 1",
+	[S_C_JSON] = "SELECT json_object('id', ?1, 'after', ?2, 'label', ?3, "
+		"'line', ?4, 'type', ?5, 'risk_min', ?6, 'risk_max', ?7, "
+		"'shared_risk', ?8, 'dollars', ?9)",
+	[S_C_UNJSON] = "SELECT json_extract(?1, '$.id'), "
+		"json_extract(?1, '$.after'), json_extract(?1, '$.label'), "
+		"json_extract(?1, '$.line'), json_extract(?1, '$.type'), "
+		"json_extract(?1, '$.risk_min'), json_extract(?1, '$.risk_max'), "
+		"json_extract(?1, '$.shared_risk'), json_extract(?1, '$.dollars')",
+	[S_NR_GET] = "SELECT cents, n FROM nr_total "
+		"WHERE line = ?1 AND status = ?2",
+	[S_NR_PUT] = "INSERT INTO nr_total(line, status, cents, n) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(line, status) DO UPDATE SET "
+		"cents = excluded.cents, n = excluded.n",
+	[S_NR_DEL] = "DELETE FROM nr_total WHERE line = ?1 AND status = ?2",
+	[S_NR_ALL] = "SELECT line, status, cents, n FROM nr_total",
+	[S_NR_CLEAR] = "DELETE FROM nr_total",
+	/* sum() stops with "integer overflow" rather than lose a cent. */
+	[S_NR_REBUILD] = "INSERT INTO nr_total(line, status, cents, n) "
+		"SELECT coalesce(line, ''), apmwb_nr_status(line, type, "
+		"risk_min, risk_max, shared_risk, dollars), "
+		"sum(coalesce(dollars, 0)), count(*) FROM contract GROUP BY 1, 2",
+};
+
+/* ---- statements ---- */
+
+sqlite3_stmt *store_stmt(struct store *st, enum stmt_id id, int *rc)
+{
+	if (!st->stmt[id]) {
+		*rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
+		                         SQLITE_PREPARE_PERSISTENT, &st->stmt[id],
+		                         NULL);
+		if (*rc != SQLITE_OK) {
+			sqlite3_finalize(st->stmt[id]);
+			st->stmt[id] = NULL;
+			return NULL;
+		}
+	}
+	*rc = SQLITE_OK;
+	return st->stmt[id];
+}
+
+int stmt_vbind(sqlite3_stmt *s, const char *fmt, va_list ap)
+{
+	int rc = SQLITE_OK;
+
+	for (int i = 1; *fmt && rc == SQLITE_OK; fmt++, i++) {
+		switch (*fmt) {
+		case 't': {
+			const char *t = va_arg(ap, const char *);
+
+			rc = t ? sqlite3_bind_text(s, i, t, -1, SQLITE_TRANSIENT) :
+			         sqlite3_bind_null(s, i);
+			break;
+		}
+		case 'i':
+			rc = sqlite3_bind_int64(s, i, va_arg(ap, int64_t));
+			break;
+		case 'n':
+			rc = sqlite3_bind_null(s, i);
+			break;
+		default:
+			abort();   /* a broken format is a bug, not a condition */
+		}
+	}
+	return rc;
+}
+
+int stmt_bind(sqlite3_stmt *s, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = stmt_vbind(s, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+void stmt_done(sqlite3_stmt *s)
+{
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+	}
+}
+
+int store_run(struct store *st, enum stmt_id id, const char *fmt, ...)
+{
+	sqlite3_stmt *s;
+	va_list ap;
+	int rc;
+
+	s = store_stmt(st, id, &rc);
+	if (!s)
+		return rc;
+	va_start(ap, fmt);
+	rc = stmt_vbind(s, fmt, ap);
+	va_end(ap);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+			rc = SQLITE_OK;
+	}
+	stmt_done(s);
+	return rc;
+}
+
+char *col_dup(sqlite3_stmt *s, int i, bool *ok)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	char *copy;
+
+	if (!t) {
+		/* NULL from a text column can also mean memory ran out. */
+		if (sqlite3_column_type(s, i) != SQLITE_NULL)
+			*ok = false;
+		return NULL;
+	}
+	copy = mem_strdup(t);
+	if (!copy)
+		*ok = false;
+	return copy;
+}
+
+/* ---- messages ---- */
+
+const char *store_status_text(enum store_status s)
+{
+	switch (s) {
+	case STORE_OK: return "done";
+	case STORE_NOT_FOUND: return "no such file";
+	case STORE_EXISTS: return "the file already exists";
+	case STORE_NOT_SUBMISSION: return "not an apmwb submission";
+	case STORE_DAMAGED: return "the file is damaged";
+	case STORE_NEWER: return "made by a newer apmwb; update apmwb to open it";
+	case STORE_LOCKED: return "open for editing in another apmwb; "
+		"close that one, or open this one read-only with -r";
+	case STORE_BUSY: return "another program kept the file busy; try again";
+	case STORE_HOT_JOURNAL: return "an interrupted save that only opening "
+		"the file for editing can repair";
+	case STORE_READ_ONLY: return "open read-only; nothing was changed";
+	case STORE_FULL: return "the disk is full; free some space and try again";
+	case STORE_IO: return "could not read or write the file";
+	case STORE_NOMEM: return "out of memory";
+	case STORE_INVALID: return "refused";
+	}
+	return "unknown error";
+}
+
+enum store_status store_fail(struct store *st, int rc, const char *doing,
+                             const char *again, char *err, size_t errlen)
+{
+	enum store_status status;
+	char detail[256];
+	const char *why;
+
+	snprintf(detail, sizeof detail, "%s", rc < 0 ? "" : st->db ?
+	         sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+	/* A failed statement leaves nothing half done: the whole change goes. */
+	store_rollback(st);
+	switch (rc) {
+	case STORE_RC_OVERFLOW:
+		snprintf(err, errlen, "%s: %s: the worksheet's dollars would add up "
+		         "to more than apmwb can count; check the amounts",
+		         st->path, doing);
+		return STORE_INVALID;
+	case STORE_RC_NO_CONTRACT:
+		snprintf(err, errlen, "%s: %s: that contract is no longer in the "
+		         "worksheet", st->path, doing);
+		return STORE_INVALID;
+	case STORE_RC_BAD_CONTRACT:
+		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
+		         "range", st->path, doing);
+		return STORE_INVALID;
+	case STORE_RC_BAD_HISTORY:
+		snprintf(err, errlen, "%s: %s: the last change in its history "
+		         "names something this file does not have, so it cannot be "
+		         "undone", st->path, doing);
+		return STORE_INVALID;
+	default:
+		break;
+	}
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		snprintf(err, errlen, "%s: %s: the disk is full; free some space "
+		         "and %s", st->path, doing, again);
+		return STORE_FULL;
+	case SQLITE_NOMEM:
+		snprintf(err, errlen, "%s: %s: out of memory", st->path, doing);
+		return STORE_NOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(err, errlen, "%s: %s: another program kept the file busy "
+		         "too long; %s", st->path, doing, again);
+		return STORE_BUSY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(err, errlen, "%s: %s: the file is damaged (%s); restore it "
+		         "from a backup or a JSON export", st->path, doing, detail);
+		return STORE_DAMAGED;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		snprintf(err, errlen, "%s: %s: the file or its folder cannot be "
+		         "written (%s); check their permissions, then %s",
+		         st->path, doing, detail, again);
+		return STORE_IO;
+	case SQLITE_CANTOPEN:
+		snprintf(err, errlen, "%s: %s: could not create its journal beside "
+		         "it (%s); check that the folder is writable, then %s",
+		         st->path, doing, detail, again);
+		return STORE_IO;
+	case SQLITE_IOERR:
+		why = "could not write (I/O error)";
+		status = STORE_IO;
+		break;
+	case SQLITE_RANGE:
+	case SQLITE_TOOBIG:
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+		why = "refused";
+		status = STORE_INVALID;
+		break;
+	default:
+		why = "the database said";
+		status = STORE_IO;
+		break;
+	}
+	snprintf(err, errlen, "%s: %s: %s: %s; %s", st->path, doing, why, detail,
+	         again);
+	return status;
+}
+
+enum store_status store_writable(struct store *st, char *err, size_t errlen)
+{
+	if (st->read_only) {
+		snprintf(err, errlen, "%s is open read-only; nothing was changed "
+		         "(open it without -r to edit)", st->path);
+		return STORE_READ_ONLY;
+	}
+	if (st->replacing) {
+		snprintf(err, errlen, "%s: an import of the worksheet is under way; "
+		         "finish it first", st->path);
+		return STORE_INVALID;
+	}
+	return STORE_OK;
+}
+
+/* ---- transactions ---- */
+
+enum store_status store_begin(struct store *st, const char *again,
+                              char *err, size_t errlen)
+{
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "not saved", again, err, errlen);
+	return STORE_OK;
+}
+
+enum store_status store_commit(struct store *st, const char *again,
+                               char *err, size_t errlen)
+{
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_fail(st, rc, "not saved", again, err, errlen);
+	return STORE_OK;
+}
+
+void store_rollback(struct store *st)
+{
+	/* SQLite may have rolled back already (a full disk, an I/O error). */
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- history and state ---- */
+
+void store_now(char buf[STORE_TIME_LEN])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm) ||
+	    strftime(buf, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(buf, STORE_TIME_LEN, "1970-01-01T00:00:00Z");
+}
+
+int store_history_add(struct store *st, const char *what, const char *key,
+                      const char *old_value, const char *new_value)
+{
+	char now[STORE_TIME_LEN];
+
+	store_now(now);
+	return store_run(st, S_HISTORY_ADD, "tttttt", now, st->actor, what, key,
+	                 old_value, new_value);
+}
+
+int store_draft(struct store *st)
+{
+	int rc;
+
+	if (!st->complete)
+		return SQLITE_OK;
+	rc = store_run(st, S_META_PUT, "tt", "state", "draft");
+	if (rc == SQLITE_OK)
+		rc = store_run(st, S_META_DEL, "t", "signed_by");
+	if (rc == SQLITE_OK)
+		rc = store_run(st, S_META_DEL, "t", "signed_at");
+	if (rc == SQLITE_OK)
+		rc = store_history_add(st, "draft", "state", "complete",
+		                       "draft: edited after sign-off");
+	return rc;
+}
+
+void store_draft_done(struct store *st)
+{
+	st->complete = false;
+	mem_free(st->signed_by);
+	mem_free(st->signed_at);
+	st->signed_by = st->signed_at = NULL;
+}
