@@ -1,3 +1,730 @@
-/* import_json.c: not written yet. */
+/* import_json.c: answers, contracts and acknowledgements from the JSON
+ * export's own shape.
+ *
+ * SQLite reads the JSON (json_valid, json_type, json_each): no parser of
+ * our own.  Merge semantics: every key present under "answers" or
+ * "hidden_answers" is set (null makes it blank) and absent keys are left
+ * alone; "contracts", when present, replaces the worksheet;
+ * "acknowledgements", when present, are set one by one; "figures",
+ * "checks" and "state" are ignored (figures and checks are recomputed, and
+ * a sign-off is a person's act in this file, not data to copy).  Every
+ * value goes through the same validation as the screen, and the whole
+ * import is one transaction: one bad value changes nothing, and the
+ * message names it. */
 #include <config.h>
-typedef int apmwb_stub_import_json;
+
+#include <stdio.h>
+#include <string.h>
+
+#include "answers.h"
+#include "edition.h"
+#include "mem.h"
+#include "nominal.h"
+#include "store_internal.h"
+#include "validate.h"
+
+#define NUMBER_HINT "write amounts as strings, e.g. \"1234.56\", so no " \
+	"digit is lost"
+
+struct import {
+	struct store *st;
+	sqlite3 *db;
+	const char *json;
+	int len;
+	char *err;
+	size_t errlen;
+	enum store_status status;   /* of the first failure */
+	/* Answers to put in memory once committed: val[q] (NULL: blank)
+	 * where changed[q]; seen[q] catches a key given twice. */
+	char **val;
+	bool *changed, *seen;
+	size_t nanswers, ncontracts, nacks;
+	bool acks_changed, changed_any;
+	struct store_ack *acks;
+	size_t nacks_now;
+};
+
+/* A refusal of the import itself: the message names what and why. */
+__attribute__((format(printf, 2, 3)))
+static bool refuse(struct import *im, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(im->err, im->errlen, "%s: not imported: %s", im->st->path, msg);
+	im->status = STORE_INVALID;
+	return false;
+}
+
+/* A failure of SQLite while importing. */
+static bool sql_failed(struct import *im, int rc)
+{
+	im->status = store_fail(im->st, rc, "not imported", "import it again",
+	                        im->err, im->errlen);
+	return false;
+}
+
+static bool nomem(struct import *im)
+{
+	return sql_failed(im, SQLITE_NOMEM);
+}
+
+/* Prepares sql over the text bound to ?1 (the whole JSON, or a part). */
+static bool prepare(struct import *im, const char *sql, const char *text,
+                    int len, sqlite3_stmt **s)
+{
+	int rc = sqlite3_prepare_v2(im->db, sql, -1, s, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(*s, 1, text, len, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(*s);
+		*s = NULL;
+		return sql_failed(im, rc);
+	}
+	return true;
+}
+
+/* Column i as text, refused when a \u0000 inside would cut it short. */
+static const char *text_col(struct import *im, sqlite3_stmt *s, int i,
+                            const char *what)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	if (!t) {
+		nomem(im);
+		return NULL;
+	}
+	if (strlen(t) != (size_t)sqlite3_column_bytes(s, i)) {
+		refuse(im, "%s contains a NUL character (\\u0000)", what);
+		return NULL;
+	}
+	return t;
+}
+
+/* Why a JSON type is not a string, in words for the respondent. */
+static const char *not_string(const char *type)
+{
+	if (strcmp(type, "integer") == 0 || strcmp(type, "real") == 0)
+		return "is a number; " NUMBER_HINT;
+	if (strcmp(type, "true") == 0 || strcmp(type, "false") == 0)
+		return "is true or false; write \"yes\" or \"no\" (as a string)";
+	if (strcmp(type, "object") == 0)
+		return "is an object; give a string, or null for blank";
+	if (strcmp(type, "array") == 0)
+		return "is a list; give one string, or null for blank";
+	return "is not a string";
+}
+
+/* ---- answers ---- */
+
+/* A multi-select's array joined one value per line, as validation takes
+ * it. */
+static char *join_array(struct import *im, const char *key,
+                        const char *array)
+{
+	sqlite3_stmt *s;
+	char *out = mem_strdup(""), *grown;
+	size_t len = 0;
+	int rc;
+
+	if (!out) {
+		nomem(im);
+		return NULL;
+	}
+	if (!prepare(im, "SELECT type, value FROM json_each(?1)", array, -1, &s)) {
+		mem_free(out);
+		return NULL;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+		const char *v;
+		size_t n;
+
+		if (!type || strcmp(type, "text") != 0) {
+			refuse(im, "%s: each choice must be a string; one %s", key,
+			       type ? not_string(type) : "is missing");
+			goto fail;
+		}
+		if (!(v = text_col(im, s, 1, key)))
+			goto fail;
+		n = strlen(v);
+		grown = mem_realloc_array(out, len + n + 2, 1);
+		if (!grown) {
+			nomem(im);
+			goto fail;
+		}
+		out = grown;
+		if (len)
+			out[len++] = '\n';
+		memcpy(out + len, v, n + 1);
+		len += n;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		mem_free(out);
+		sql_failed(im, rc);
+		return NULL;
+	}
+	return out;
+fail:
+	sqlite3_finalize(s);
+	mem_free(out);
+	return NULL;
+}
+
+/* Validates one answer and, when it differs, writes it with its history
+ * row; memory follows after COMMIT. */
+static bool import_answer(struct import *im, const char *key,
+                          const char *type, sqlite3_stmt *row)
+{
+	const struct edition *ed = im->st->ed;
+	char *text = NULL, *canonical = NULL, why[300], now[STORE_TIME_LEN];
+	const char *old;
+	int q, rc;
+
+	q = edition_find(ed, key);
+	if (q < 0)
+		return refuse(im, "\"%s\" is not a question of the %s edition",
+		              key, ed->id);
+	if (ed->qs[q].type == Q_COMPUTED)
+		return refuse(im, "%s is computed from other rows; leave it out "
+		              "(figures are recomputed)", key);
+	if (im->seen[q])
+		return refuse(im, "%s is given twice", key);
+	im->seen[q] = true;
+	if (strcmp(type, "array") == 0) {
+		if (ed->qs[q].type != Q_MULTI)
+			return refuse(im, "%s takes one value, not a list", key);
+		text = join_array(im, key, (const char *)sqlite3_column_text(row, 2));
+		if (!text)
+			return false;
+	} else if (strcmp(type, "text") == 0) {
+		const char *t = text_col(im, row, 2, key);
+
+		if (!t)
+			return false;
+		if (!(text = mem_strdup(t)))
+			return nomem(im);
+	} else if (strcmp(type, "null") != 0) {
+		return refuse(im, "%s %s", key, not_string(type));
+	}
+	if (!validate_answer(ed, q, text ? text : "", &canonical, why,
+	                     sizeof why)) {
+		mem_free(text);
+		return refuse(im, "%s %s", key, why);
+	}
+	mem_free(text);
+	old = answers_get(im->st->a, q);
+	if ((!old && !canonical) ||
+	    (old && canonical && strcmp(old, canonical) == 0)) {
+		mem_free(canonical);   /* unchanged: nothing to write */
+		return true;
+	}
+	store_now(now);
+	rc = canonical ? store_run(im->st, S_ANSWER_PUT, "ttt", key, canonical,
+	                           now) :
+	                 store_run(im->st, S_ANSWER_DEL, "t", key);
+	if (rc == SQLITE_OK)
+		rc = store_history_add(im->st, "answer", key, old, canonical);
+	if (rc != SQLITE_OK) {
+		mem_free(canonical);
+		return sql_failed(im, rc);
+	}
+	im->val[q] = canonical;
+	im->changed[q] = true;
+	im->nanswers++;
+	return true;
+}
+
+static bool import_answers(struct import *im, const char *member)
+{
+	char sql[96];
+	sqlite3_stmt *s;
+	int rc;
+
+	snprintf(sql, sizeof sql, "SELECT key, type, value FROM "
+	         "json_each(?1, '$.%s')", member);
+	if (!prepare(im, sql, im->json, im->len, &s))
+		return false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *key = text_col(im, s, 0, "a key");
+		const char *type = (const char *)sqlite3_column_text(s, 1);
+
+		if (!key || !type || !import_answer(im, key, type, s)) {
+			if (key && !type)
+				nomem(im);
+			sqlite3_finalize(s);
+			return false;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return sql_failed(im, rc);
+	return true;
+}
+
+/* ---- contracts ---- */
+
+static int field_by_name(const char *name)
+{
+	for (int f = 0; f < NR_F_COUNT; f++)
+		if (strcmp(name, nominal_field_name((enum nr_field)f)) == 0)
+			return f;
+	return -1;
+}
+
+/* One contract object into c; i is its index in the array. */
+static bool parse_contract(struct import *im, int64_t i, const char *obj,
+                           struct contract *c)
+{
+	bool seen[NR_F_COUNT] = { false };
+	char why[300], where[64];
+	sqlite3_stmt *s;
+	int rc;
+
+	snprintf(where, sizeof where, "contracts[%lld] (contract %lld)",
+	         (long long)i, (long long)i + 1);
+	if (!prepare(im, "SELECT key, type, value FROM json_each(?1)", obj, -1,
+	             &s))
+		return false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = text_col(im, s, 0, where);
+		const char *type = (const char *)sqlite3_column_text(s, 1);
+		const char *v;
+		int f;
+
+		if (!name || !type) {
+			if (name)
+				nomem(im);
+			goto fail;
+		}
+		f = field_by_name(name);
+		if (f < 0) {
+			refuse(im, "%s has an unknown field \"%s\" (the fields are "
+			       "label, line, type, risk_min, risk_max, shared_risk, "
+			       "dollars)", where, name);
+			goto fail;
+		}
+		if (seen[f]) {
+			refuse(im, "%s gives %s twice", where, name);
+			goto fail;
+		}
+		seen[f] = true;
+		if (strcmp(type, "null") == 0)
+			continue;
+		if (strcmp(type, "text") != 0) {
+			refuse(im, "%s %s %s", where, name, not_string(type));
+			goto fail;
+		}
+		if (!(v = text_col(im, s, 2, where)))
+			goto fail;
+		if (!nominal_parse_field(c, (enum nr_field)f, v, why, sizeof why)) {
+			refuse(im, "%s %s %s", where, name, why);
+			goto fail;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return sql_failed(im, rc);
+	return true;
+fail:
+	sqlite3_finalize(s);
+	return false;
+}
+
+static bool import_contracts(struct import *im)
+{
+	struct store *st = im->st;
+	char old[32], new[32];
+	sqlite3_stmt *s, *n;
+	int64_t before = 0, i = 0;
+	int rc;
+
+	/* The count before, for the history. */
+	rc = sqlite3_prepare_v2(im->db, "SELECT count(*) FROM contract", -1, &n,
+	                        NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(n)) == SQLITE_ROW) {
+		before = sqlite3_column_int64(n, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(n);
+	if (rc == SQLITE_OK)
+		rc = contracts_clear(st);
+	if (rc != SQLITE_OK)
+		return sql_failed(im, rc);
+	if (!prepare(im, "SELECT type, value FROM json_each(?1, '$.contracts')",
+	             im->json, im->len, &s))
+		return false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+		struct contract c;
+		bool ok;
+
+		if (!type || strcmp(type, "object") != 0) {
+			sqlite3_finalize(s);
+			if (!type)
+				return nomem(im);
+			return refuse(im, "contracts[%lld] (contract %lld) is not an "
+			              "object of fields", (long long)i,
+			              (long long)i + 1);
+		}
+		contract_init(&c);
+		ok = parse_contract(im, i, (const char *)sqlite3_column_text(s, 1),
+		                    &c);
+		if (ok && (rc = contracts_append(st, &c, i)) != SQLITE_OK)
+			ok = sql_failed(im, rc);
+		contract_clear(&c);
+		if (!ok) {
+			sqlite3_finalize(s);
+			return false;
+		}
+		i++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return sql_failed(im, rc);
+	snprintf(old, sizeof old, "%lld contracts", (long long)before);
+	snprintf(new, sizeof new, "%lld contracts", (long long)i);
+	rc = contracts_rebuild_totals(st);
+	if (rc == SQLITE_OK)
+		rc = store_history_add(st, "contracts", NULL, old, new);
+	if (rc != SQLITE_OK)
+		return sql_failed(im, rc);
+	im->ncontracts = (size_t)i;
+	return true;
+}
+
+/* ---- acknowledgements ---- */
+
+static bool import_ack(struct import *im, int64_t i, const char *obj)
+{
+	static const char *const names[] = { "check", "message", "reason", "by",
+	                                     "at" };
+	const char *v[5] = { NULL };
+	char *copy[5] = { NULL }, where[64];
+	sqlite3_stmt *s;
+	bool ok = false, changed;
+	int rc;
+
+	snprintf(where, sizeof where, "acknowledgements[%lld]", (long long)i);
+	if (!prepare(im, "SELECT key, type, value FROM json_each(?1)", obj, -1,
+	             &s))
+		return false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = text_col(im, s, 0, where);
+		const char *type = (const char *)sqlite3_column_text(s, 1);
+		const char *t;
+		size_t f;
+
+		if (!name || !type) {
+			if (name)
+				nomem(im);
+			goto out;
+		}
+		for (f = 0; f < 5 && strcmp(name, names[f]) != 0; f++)
+			;
+		if (f == 5) {
+			refuse(im, "%s has an unknown field \"%s\" (the fields are "
+			       "check, message, reason, by, at)", where, name);
+			goto out;
+		}
+		if (copy[f]) {
+			refuse(im, "%s gives %s twice", where, name);
+			goto out;
+		}
+		if (strcmp(type, "null") == 0)
+			continue;
+		if (strcmp(type, "text") != 0) {
+			refuse(im, "%s %s %s", where, name, not_string(type));
+			goto out;
+		}
+		if (!(t = text_col(im, s, 2, where)))
+			goto out;
+		if (!(copy[f] = mem_strdup(t))) {
+			nomem(im);
+			goto out;
+		}
+		v[f] = copy[f];
+	}
+	if (rc != SQLITE_DONE) {
+		sql_failed(im, rc);
+		goto out;
+	}
+	if (!v[0] || !*v[0]) {
+		refuse(im, "%s names no check (\"check\": the check's id)", where);
+		goto out;
+	}
+	rc = store_ack_write(im->st, v[0], v[1], v[2], v[3], v[4], "ack",
+	                     &changed);
+	if (rc != SQLITE_OK) {
+		sql_failed(im, rc);
+		goto out;
+	}
+	if (changed) {
+		im->acks_changed = true;
+		im->nacks++;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(s);
+	for (int f = 0; f < 5; f++)
+		mem_free(copy[f]);
+	return ok;
+}
+
+static bool import_acks(struct import *im)
+{
+	sqlite3_stmt *s;
+	int64_t i = 0;
+	int rc;
+
+	if (!prepare(im, "SELECT type, value FROM "
+	             "json_each(?1, '$.acknowledgements')", im->json, im->len, &s))
+		return false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+
+		if (!type || strcmp(type, "object") != 0) {
+			sqlite3_finalize(s);
+			if (!type)
+				return nomem(im);
+			return refuse(im, "acknowledgements[%lld] is not an object",
+			              (long long)i);
+		}
+		if (!import_ack(im, i, (const char *)sqlite3_column_text(s, 1))) {
+			sqlite3_finalize(s);
+			return false;
+		}
+		i++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return sql_failed(im, rc);
+	return true;
+}
+
+/* ---- the whole ---- */
+
+enum member {
+	M_FORMAT, M_VERSION, M_EDITION, M_ANSWERS, M_HIDDEN, M_CONTRACTS,
+	M_ACKS, M_STATE, M_FIGURES, M_CHECKS, M_COUNT
+};
+
+static const struct {
+	const char *name;
+	const char *type;   /* the JSON type it must have; NULL: any */
+	const char *words;  /* that type for people */
+} members[M_COUNT] = {
+	[M_FORMAT] = { "format", "text", "a string" },
+	[M_VERSION] = { "version", "integer", "a whole number" },
+	[M_EDITION] = { "edition", "text", "a string" },
+	[M_ANSWERS] = { "answers", "object", "an object of key: value" },
+	[M_HIDDEN] = { "hidden_answers", "object", "an object of key: value" },
+	[M_CONTRACTS] = { "contracts", "array", "a list of contracts" },
+	[M_ACKS] = { "acknowledgements", "array",
+	             "a list of acknowledgements" },
+	[M_STATE] = { "state", NULL, NULL },
+	[M_FIGURES] = { "figures", NULL, NULL },
+	[M_CHECKS] = { "checks", NULL, NULL },
+};
+
+/* The top level: an object of known members, our format, version 1, the
+ * file's own edition. */
+static bool check_top(struct import *im, bool present[M_COUNT])
+{
+	sqlite3_stmt *s;
+	char format[64] = "", edition[64] = "";
+	int64_t version = 0;
+	int rc;
+
+	if (!prepare(im, "SELECT json_valid(?1), CASE WHEN json_valid(?1) "
+	             "THEN json_type(?1) END", im->json,
+	             im->len, &s))
+		return false;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return sql_failed(im, rc);
+	}
+	if (!sqlite3_column_int(s, 0)) {
+		sqlite3_finalize(s);
+		return refuse(im, "this is not valid JSON; give a JSON export of "
+		              "apmwb (apmwb export --format json)");
+	}
+	if (!sqlite3_column_text(s, 1) ||
+	    strcmp((const char *)sqlite3_column_text(s, 1), "object") != 0) {
+		sqlite3_finalize(s);
+		return refuse(im, "the JSON is not an object; an apmwb export "
+		              "starts with {");
+	}
+	sqlite3_finalize(s);
+	if (!prepare(im, "SELECT key, type, atom FROM json_each(?1)", im->json,
+	             im->len, &s))
+		return false;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *key = text_col(im, s, 0, "a member's name");
+		const char *type = (const char *)sqlite3_column_text(s, 1);
+		int m;
+
+		if (!key || !type) {
+			if (key)
+				nomem(im);
+			sqlite3_finalize(s);
+			return false;
+		}
+		for (m = 0; m < M_COUNT && strcmp(key, members[m].name) != 0; m++)
+			;
+		/* (key lives in s: refuse before finalizing.) */
+		if (m == M_COUNT) {
+			refuse(im, "the JSON has an unknown member \"%s\"", key);
+			sqlite3_finalize(s);
+			return false;
+		}
+		if (present[m]) {
+			refuse(im, "the JSON gives \"%s\" twice", key);
+			sqlite3_finalize(s);
+			return false;
+		}
+		present[m] = true;
+		if (members[m].type && strcmp(type, members[m].type) != 0) {
+			refuse(im, "\"%s\" must be %s", key, members[m].words);
+			sqlite3_finalize(s);
+			return false;
+		}
+		if (m == M_FORMAT)
+			snprintf(format, sizeof format, "%s",
+			         (const char *)sqlite3_column_text(s, 2));
+		else if (m == M_EDITION)
+			snprintf(edition, sizeof edition, "%s",
+			         (const char *)sqlite3_column_text(s, 2));
+		else if (m == M_VERSION)
+			version = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return sql_failed(im, rc);
+	if (!present[M_FORMAT] || strcmp(format, "apmwb-submission") != 0)
+		return refuse(im, "this is not an apmwb JSON export (it needs "
+		              "\"format\": \"apmwb-submission\")");
+	if (!present[M_VERSION] || version != 1)
+		return refuse(im, "this JSON is version %lld of apmwb's format; "
+		              "this apmwb reads version 1 (\"version\": 1)",
+		              (long long)version);
+	if (!present[M_EDITION])
+		return refuse(im, "the JSON does not say its workbook edition "
+		              "(\"edition\": \"%s\")", im->st->ed->id);
+	if (strcmp(edition, im->st->ed->id) != 0)
+		return refuse(im, "the JSON is for the %s edition of the workbook, "
+		              "this file for the %s edition", edition,
+		              im->st->ed->id);
+	return true;
+}
+
+static bool run_import(struct import *im)
+{
+	bool present[M_COUNT] = { false };
+	char summary[128];
+	int rc;
+
+	if (!check_top(im, present))
+		return false;
+	/* The worksheet first: its row in the history is a wall for undo,
+	 * and the answers and acknowledgements after it stay undoable. */
+	if (present[M_CONTRACTS] && !import_contracts(im))
+		return false;
+	if (present[M_ANSWERS] && !import_answers(im, "answers"))
+		return false;
+	if (present[M_HIDDEN] && !import_answers(im, "hidden_answers"))
+		return false;
+	if (present[M_ACKS] && !import_acks(im))
+		return false;
+	if (!present[M_CONTRACTS] && !im->nanswers && !im->nacks)
+		return true;   /* nothing changed: nothing to record */
+	if (present[M_CONTRACTS])
+		snprintf(summary, sizeof summary, "%zu answers changed, the "
+		         "worksheet replaced by %zu contracts, %zu "
+		         "acknowledgements changed", im->nanswers, im->ncontracts,
+		         im->nacks);
+	else
+		snprintf(summary, sizeof summary, "%zu answers changed, %zu "
+		         "acknowledgements changed", im->nanswers, im->nacks);
+	im->changed_any = true;
+	rc = store_history_add(im->st, "import", NULL, NULL, summary);
+	if (rc == SQLITE_OK)
+		rc = store_draft(im->st);
+	if (rc == SQLITE_OK && im->acks_changed)
+		rc = store_acks_read(im->st, &im->acks, &im->nacks_now);
+	if (rc != SQLITE_OK)
+		return sql_failed(im, rc);
+	return true;
+}
+
+enum store_status store_import_json(struct store *st, const char *json,
+                                    size_t len, char *err, size_t errlen)
+{
+	struct import im = {
+		.st = st, .db = st->db, .json = json, .err = err,
+		.errlen = errlen, .status = STORE_OK,
+	};
+	enum store_status status;
+
+	status = store_writable(st, err, errlen);
+	if (status != STORE_OK)
+		return status;
+	if (len > 1000000000) {
+		snprintf(err, errlen, "%s: not imported: the JSON is larger than "
+		         "a submission can be (%zu bytes)", st->path, len);
+		return STORE_INVALID;
+	}
+	if (memchr(json, '\0', len)) {
+		snprintf(err, errlen, "%s: not imported: the JSON contains a NUL "
+		         "byte; it is not a text file", st->path);
+		return STORE_INVALID;
+	}
+	im.len = (int)len;
+	im.val = mem_calloc(st->ed->nq, sizeof *im.val);
+	im.changed = mem_calloc(st->ed->nq, sizeof *im.changed);
+	im.seen = mem_calloc(st->ed->nq, sizeof *im.seen);
+	if (!im.val || !im.changed || !im.seen) {
+		snprintf(err, errlen, "%s: not imported: out of memory", st->path);
+		status = STORE_NOMEM;
+		goto out;
+	}
+	status = store_begin(st, "import it again", err, errlen);
+	if (status != STORE_OK)
+		goto out;
+	if (!run_import(&im)) {
+		store_rollback(st);
+		status = im.status != STORE_OK ? im.status : STORE_INVALID;
+		goto out;
+	}
+	status = store_commit(st, "import it again", err, errlen);
+	if (status != STORE_OK || !im.changed_any)
+		goto out;
+	/* Committed: memory follows, with nothing left that can fail. */
+	for (size_t q = 0; q < st->ed->nq; q++) {
+		if (!im.changed[q])
+			continue;
+		mem_free(st->a->val[q]);
+		st->a->val[q] = im.val[q];
+		im.val[q] = NULL;
+	}
+	if (im.acks_changed) {
+		store_acks_swap(st, im.acks, im.nacks_now);
+		im.acks = NULL;
+		im.nacks_now = 0;
+	}
+	store_draft_done(st);
+out:
+	for (size_t q = 0; im.val && q < st->ed->nq; q++)
+		mem_free(im.val[q]);
+	mem_free(im.val);
+	mem_free(im.changed);
+	mem_free(im.seen);
+	store_acks_free(im.acks, im.nacks_now);
+	return status;
+}
