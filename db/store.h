@@ -64,8 +64,8 @@ const struct edition *store_edition(const struct store *st);
 /* The answers as last confirmed; the store owns them. */
 const struct answers *store_answers(const struct store *st);
 
-/* Who is named in the history for changes made through this store
- * (default: the login name). */
+/* Who is named in the history (and as the acknowledger) for changes made
+ * through this store (default: the login name). */
 void store_set_actor(struct store *st, const char *actor);
 
 /* ---- answers ---- */
@@ -83,16 +83,19 @@ enum store_status store_set_answer(struct store *st, int q,
 enum store_status store_contract_count(struct store *st, int64_t *n,
                                        char *err, size_t errlen);
 /* Reads up to max contracts from position `from` into out (each must be
- * contract_clear()ed by the caller); *got is how many. */
+ * contract_clear()ed by the caller); *got is how many (0 past the end).
+ * On failure nothing is left in out. */
 enum store_status store_contract_page(struct store *st, int64_t from,
                                       size_t max, struct contract *out,
                                       size_t *got, char *err, size_t errlen);
 /* Adds a contract after position `after` (-1: at the top; >= count: at the
- * end); sets c->id and *pos to where it landed. */
+ * end); sets c->id and *pos to where it landed.  A field out of its range
+ * is refused (STORE_INVALID), as is a sum of a line's dollars past int64. */
 enum store_status store_contract_insert(struct store *st, int64_t after,
                                         struct contract *c, int64_t *pos,
                                         char *err, size_t errlen);
-/* Replaces the fields of the contract with c->id. */
+/* Replaces the fields of the contract with c->id (STORE_INVALID when
+ * there is none); it keeps its position. */
 enum store_status store_contract_update(struct store *st,
                                         const struct contract *c,
                                         char *err, size_t errlen);
@@ -101,7 +104,10 @@ enum store_status store_contract_delete(struct store *st, int64_t id,
 /* Replaces the whole worksheet in one transaction (import), fed one
  * contract at a time so a million-row CSV is never held whole: begin, add
  * each, then end with commit true, or false to leave the worksheet as it
- * was.  Nothing is visible to readers before a committed end. */
+ * was.  Nothing is visible to readers before a committed end, and every
+ * other change is refused meanwhile.  Once an add fails the import is
+ * over: end(true) then returns STORE_INVALID and changes nothing.  Such an
+ * import cannot be undone (the worksheet it replaced is not kept). */
 enum store_status store_contracts_replace_begin(struct store *st,
                                                 char *err, size_t errlen);
 enum store_status store_contracts_replace_add(struct store *st,
@@ -125,10 +131,12 @@ enum store_status store_contract_each(struct store *st,
 struct store_ack {
 	char *id, *message, *reason, *by, *at;
 };
-/* The current acknowledgements; the store owns the array until the next
- * call that changes them. */
+/* The acknowledgements in force, ordered by check id; the store owns the
+ * array until the next call that changes them (ack, undo, import). */
 const struct store_ack *store_acks(const struct store *st, size_t *n);
-/* reason NULL or "" withdraws the acknowledgement. */
+/* Sets the reason a warning is acknowledged, by the actor, now; reason
+ * NULL or "" withdraws it, message NULL keeps the one stored.  An
+ * unchanged acknowledgement writes nothing. */
 enum store_status store_ack(struct store *st, const char *id,
                             const char *message, const char *reason,
                             char *err, size_t errlen);
@@ -155,13 +163,18 @@ struct store_change {
 	const char *key;     /* answer key, contract label or check id; may be NULL */
 	const char *old_value, *new_value;   /* may be NULL (blank) */
 };
-/* Newest first; at most `limit` changes (0: all). */
+/* Newest first; at most `limit` changes (0: all).  The strings are valid
+ * during fn only; if fn returns false the listing stops with
+ * STORE_INVALID. */
 enum store_status store_history(struct store *st, size_t limit,
                                  bool (*fn)(void *ctx,
                                             const struct store_change *c),
                                  void *ctx, char *err, size_t errlen);
-/* Undoes the newest change that can be undone (an answer, a contract edit,
- * an acknowledgement) and describes it in `what`. */
+/* Undoes the newest change not yet undone (an answer, a contract edit, an
+ * acknowledgement) and describes it in `what` ("commercial.m8: back to
+ * 910000000.00"); each undo goes one further back.  STORE_INVALID with a
+ * message when there is nothing to undo, or when the newest change is an
+ * import of the whole worksheet, which cannot be undone. */
 enum store_status store_undo(struct store *st, char *what, size_t whatlen,
                              char *err, size_t errlen);
 
@@ -169,7 +182,11 @@ enum store_status store_undo(struct store *st, char *what, size_t whatlen,
 
 /* Answers (and, when the JSON has "contracts", the worksheet) from the JSON
  * export's own shape, all or nothing, every value through validate_answer().
- * The error names the key and the reason. */
+ * Keys present under "answers" or "hidden_answers" are set (null: blank),
+ * absent ones kept; "contracts" replaces the worksheet; "acknowledgements"
+ * are set one by one; "figures", "checks" and "state" are ignored (a
+ * sign-off is not imported).  The error names the key (or contract and
+ * field) and the reason.  Each changed answer can be undone on its own. */
 enum store_status store_import_json(struct store *st, const char *json,
                                     size_t len, char *err, size_t errlen);
 
