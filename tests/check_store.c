@@ -1188,6 +1188,52 @@ START_TEST(test_replace_all_or_nothing)
 }
 END_TEST
 
+START_TEST(test_nr_totals_never_overflow)
+{
+	char *path = in_dir("o.apmwb");
+	struct store *st = make(path);
+	struct contract c;
+	struct nr_totals t;
+	int64_t pos;
+
+	/* $99,999,999,999,999.99 each: 922 of them still add up in int64
+	 * cents, 923 do not. */
+	contract_make(&c, "max", "commercial", "tcoc", "0", "10", "50",
+	              "99999999999999.99");
+	ck_assert_int_eq(store_contracts_replace_begin(st, err, sizeof err),
+	                 STORE_OK);
+	for (int i = 0; i < 923; i++)
+		ck_assert_int_eq(store_contracts_replace_add(st, &c, err, sizeof err),
+		                 STORE_OK);
+	ck_assert_int_eq(store_contracts_replace_end(st, true, err, sizeof err),
+	                 STORE_INVALID);
+	ck_assert_msg(strstr(err, "more than apmwb can count"), "%s", err);
+	ck_assert_int_eq(count(st), 0);
+	ck_assert_int_eq(store_contracts_replace_begin(st, err, sizeof err),
+	                 STORE_OK);
+	for (int i = 0; i < 922; i++)
+		ck_assert_int_eq(store_contracts_replace_add(st, &c, err, sizeof err),
+		                 STORE_OK);
+	ck_assert_int_eq(store_contracts_replace_end(st, true, err, sizeof err),
+	                 STORE_OK);
+	ck_assert_int_eq(store_nr_totals(st, &t, err, sizeof err), STORE_OK);
+	ck_assert_int_eq(t.meets[LOB_COMMERCIAL], INT64_C(9999999999999999) * 922);
+	ck_assert_int_eq(store_contract_insert(st, 0, &c, &pos, err, sizeof err),
+	                 STORE_INVALID);
+	ck_assert_int_eq(count(st), 922);
+	/* Another line has its own sum. */
+	contract_clear(&c);
+	contract_make(&c, "max", "medicaid", "tcoc", "0", "10", "50",
+	              "99999999999999.99");
+	ck_assert_int_eq(store_contract_insert(st, 0, &c, &pos, err, sizeof err),
+	                 STORE_OK);
+	contract_clear(&c);
+	ck_totals(st);
+	store_close(st);
+	free(path);
+}
+END_TEST
+
 /* ---- undo ---- */
 
 START_TEST(test_undo_answers)
@@ -1621,6 +1667,7 @@ int main(void)
 	tcase_add_test(tc, test_nr_totals_follow_every_edit);
 	tcase_add_test(tc, test_nr_status_function);
 	tcase_add_test(tc, test_replace_all_or_nothing);
+	tcase_add_test(tc, test_nr_totals_never_overflow);
 	tcase_add_test(tc, test_undo_answers);
 	tcase_add_test(tc, test_undo_contracts);
 	tcase_add_test(tc, test_undo_acks);
