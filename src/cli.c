@@ -119,66 +119,26 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 
 bool cli_out_open(struct cli_out *o, const char *path)
 {
-	int fd;
+	char err[1024];
 
 	memset(o, 0, sizeof *o);
-	if (!path || strcmp(path, "-") == 0) {
-		o->f = stdout;
-		return true;
+	if (!outfile_open(&o->o, path, err, sizeof err)) {
+		cli_error("%s", err);
+		return false;
 	}
-	/* The temporary sits beside the target so the rename stays on one
-	 * file system and is atomic. */
-	o->path = mem_strdup(path);
-	o->tmp = mem_printf("%s.apmwb-tmp-XXXXXX", path);
-	if (!o->path || !o->tmp) {
-		cli_error("out of memory");
-		goto fail;
-	}
-	fd = mkstemp(o->tmp);     /* created 0600 */
-	if (fd < 0) {
-		cli_error("%s: cannot write here: %s", path, strerror(errno));
-		goto fail;
-	}
-	o->f = fdopen(fd, "w");
-	if (!o->f) {
-		cli_error("%s: %s", path, strerror(errno));
-		close(fd);
-		unlink(o->tmp);
-		goto fail;
-	}
+	o->f = o->o.f;
 	return true;
-fail:
-	mem_free(o->path);
-	mem_free(o->tmp);
-	o->path = o->tmp = NULL;
-	return false;
 }
 
 bool cli_out_close(struct cli_out *o, bool ok)
 {
-	bool written;
+	char err[1024];
+	bool done = outfile_close(&o->o, ok, err, sizeof err);
 
-	if (!o->path) {
-		written = fflush(stdout) == 0 && !ferror(stdout);
-		if (!written && ok)
-			cli_error("could not write the output: %s", strerror(errno));
-		return ok && written;
-	}
-	written = fflush(o->f) == 0 && !ferror(o->f) && fsync(fileno(o->f)) == 0;
-	if (fclose(o->f) != 0)
-		written = false;
-	if (ok && !written)
-		cli_error("%s: could not write: %s", o->path, strerror(errno));
-	if (ok && written && rename(o->tmp, o->path) != 0) {
-		cli_error("%s: could not replace: %s", o->path, strerror(errno));
-		written = false;
-	}
-	if (!(ok && written))
-		unlink(o->tmp);
-	mem_free(o->path);
-	mem_free(o->tmp);
-	o->path = o->tmp = NULL;
-	return ok && written;
+	if (!done && *err)
+		cli_error("%s", err);
+	o->f = NULL;
+	return done;
 }
 
 char *cli_read_all(const char *path, size_t *len)

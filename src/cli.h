@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "outfile.h"
 #include "session.h"
 
 enum { EXIT_DONE = 0, EXIT_PROBLEMS = 1, EXIT_TROUBLE = 2 };
@@ -48,12 +49,12 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
                const struct option *longopts, const char *usage,
                void (*on_opt)(int opt, const char *arg, void *ctx), void *ctx);
 
-/* Output for exports: stdout, or -o FILE written to a temporary file beside
- * it (mode 0600) and renamed into place only when complete. */
+/* Output for exports: stdout, or -o FILE through outfile.h (a temporary
+ * file, mode 0600, renamed into place only when complete); these print
+ * the message when something fails.  A zeroed struct cli_out is stdout. */
 struct cli_out {
 	FILE *f;
-	char *path;      /* NULL for stdout */
-	char *tmp;
+	struct outfile o;
 };
 bool cli_out_open(struct cli_out *o, const char *path);
 /* Finishes (rename) when ok, else removes the temporary file; false with
