@@ -876,8 +876,8 @@ enum store_status store_contracts_replace_end(struct store *st, bool commit,
 		         st->path);
 		return STORE_INVALID;
 	}
-	snprintf(old, sizeof old, "%lld contracts", (long long)st->replace_old);
-	snprintf(new, sizeof new, "%lld contracts", (long long)st->replace_n);
+	store_count_text(old, sizeof old, st->replace_old, "contract");
+	store_count_text(new, sizeof new, st->replace_n, "contract");
 	rc = contracts_rebuild_totals(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);

@@ -387,8 +387,8 @@ static bool import_contracts(struct import *im)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return sql_failed(im, rc);
-	snprintf(old, sizeof old, "%lld contracts", (long long)before);
-	snprintf(new, sizeof new, "%lld contracts", (long long)i);
+	store_count_text(old, sizeof old, before, "contract");
+	store_count_text(new, sizeof new, i, "contract");
 	rc = contracts_rebuild_totals(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);
@@ -627,7 +627,7 @@ static bool check_top(struct import *im, bool present[M_COUNT])
 static bool run_import(struct import *im)
 {
 	bool present[M_COUNT] = { false };
-	char summary[128];
+	char summary[256], answers[40], acks[48], contracts[40];
 	int rc;
 
 	if (!check_top(im, present))
@@ -644,14 +644,18 @@ static bool run_import(struct import *im)
 		return false;
 	if (!present[M_CONTRACTS] && !im->nanswers && !im->nacks)
 		return true;   /* nothing changed: nothing to record */
+	store_count_text(answers, sizeof answers, (int64_t)im->nanswers,
+	                 "answer");
+	store_count_text(acks, sizeof acks, (int64_t)im->nacks,
+	                 "acknowledgement");
+	store_count_text(contracts, sizeof contracts, (int64_t)im->ncontracts,
+	                 "contract");
 	if (present[M_CONTRACTS])
-		snprintf(summary, sizeof summary, "%zu answers changed, the "
-		         "worksheet replaced by %zu contracts, %zu "
-		         "acknowledgements changed", im->nanswers, im->ncontracts,
-		         im->nacks);
+		snprintf(summary, sizeof summary, "%s and %s changed, the "
+		         "worksheet replaced by %s", answers, acks, contracts);
 	else
-		snprintf(summary, sizeof summary, "%zu answers changed, %zu "
-		         "acknowledgements changed", im->nanswers, im->nacks);
+		snprintf(summary, sizeof summary, "%s and %s changed", answers,
+		         acks);
 	im->changed_any = true;
 	rc = store_history_add(im->st, "import", NULL, NULL, summary);
 	if (rc == SQLITE_OK)

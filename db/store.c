@@ -511,9 +511,12 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 
 		/* DELETE also takes a file out of WAL mode. */
 		rc = query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
+		/* A cache large enough that an import of thousands of contracts
+		 * does not spill into the file before COMMIT, which would hold
+		 * readers off for the rest of the import. */
 		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(st->db, "PRAGMA synchronous=FULL", NULL,
-			                  NULL, NULL);
+			rc = sqlite3_exec(st->db, "PRAGMA synchronous=FULL; "
+			                  "PRAGMA cache_size=-32768", NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return open_fail(st, rc, err, errlen);
 	} else {

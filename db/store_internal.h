@@ -84,6 +84,9 @@ struct store {
 	int64_t replace_old, replace_n;
 };
 
+/* "1 contract", "3 contracts": counts in history rows and messages. */
+void store_count_text(char *buf, size_t n, int64_t count, const char *noun);
+
 /* Length of "2026-11-23T14:02:11Z" plus its NUL. */
 #define STORE_TIME_LEN 21
 void store_now(char buf[STORE_TIME_LEN]);

@@ -351,6 +351,12 @@ void store_rollback(struct store *st)
 
 /* ---- history and state ---- */
 
+void store_count_text(char *buf, size_t n, int64_t count, const char *noun)
+{
+	snprintf(buf, n, "%lld %s%s", (long long)count, noun,
+	         count == 1 ? "" : "s");
+}
+
 void store_now(char buf[STORE_TIME_LEN])
 {
 	time_t t = time(NULL);
