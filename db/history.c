@@ -82,7 +82,8 @@ int contract_unjson(struct store *st, const char *json, struct contract *c,
 
 				if (t && !nominal_parse_field(c, (enum nr_field)f, t, why,
 				                              sizeof why))
-					rc = STORE_RC_BAD_CONTRACT;
+					rc = strcmp(why, "out of memory") == 0 ?
+					     SQLITE_NOMEM : STORE_RC_BAD_CONTRACT;
 			}
 			if (rc == SQLITE_OK && c->id <= 0)
 				rc = STORE_RC_BAD_CONTRACT;

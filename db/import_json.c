@@ -23,6 +23,9 @@
 #include "store_internal.h"
 #include "validate.h"
 
+/* The core's validators say this, and only this, when memory runs out. */
+#define OUT_OF_MEMORY "out of memory"
+
 #define NUMBER_HINT "write amounts as strings, e.g. \"1234.56\", so no " \
 	"digit is lost"
 
@@ -215,6 +218,8 @@ static bool import_answer(struct import *im, const char *key,
 	if (!validate_answer(ed, q, text ? text : "", &canonical, why,
 	                     sizeof why)) {
 		mem_free(text);
+		if (strcmp(why, OUT_OF_MEMORY) == 0)
+			return nomem(im);
 		return refuse(im, "%s %s", key, why);
 	}
 	mem_free(text);
@@ -323,7 +328,10 @@ static bool parse_contract(struct import *im, int64_t i, const char *obj,
 		if (!(v = text_col(im, s, 2, where)))
 			goto fail;
 		if (!nominal_parse_field(c, (enum nr_field)f, v, why, sizeof why)) {
-			refuse(im, "%s %s %s", where, name, why);
+			if (strcmp(why, OUT_OF_MEMORY) == 0)
+				nomem(im);
+			else
+				refuse(im, "%s %s %s", where, name, why);
 			goto fail;
 		}
 	}

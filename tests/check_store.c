@@ -1636,6 +1636,134 @@ START_TEST(test_out_of_memory_keeps_saved)
 }
 END_TEST
 
+/* Makes the n-th allocation and all after it fail, for every n the
+ * operation reaches: each run ends in a clear status, never a crash, and
+ * (under valgrind) never a leak; what the store says it holds is what the
+ * file holds.  The operations leave in `expect` what gi.contact_name must
+ * read in the file afterwards, and fix() puts the file back. */
+typedef enum store_status (*alloc_op)(const char *path);
+static const char *expect;
+
+static void fix(const char *path)
+{
+	struct store *st = open_as(path, STORE_MODE_READ_WRITE);
+	size_t n;
+
+	ck_get(st, "gi.contact_name", expect);
+	if (strcmp(get(st, "gi.contact_name"), "start") != 0)
+		set(st, "gi.contact_name", "start");
+	if (get(st, "iq.barriers"))
+		set(st, "iq.barriers", "");
+	store_acks(st, &n);
+	if (n)
+		ck_assert_int_eq(store_ack(st, "a.check", NULL, NULL, err,
+		                           sizeof err), STORE_OK);
+	store_acks(st, &n);
+	ck_assert_uint_eq(n, 0);
+	store_close(st);
+}
+
+static void sweep(alloc_op op, const char *path)
+{
+	unsigned long n, made;
+	enum store_status rc;
+
+	for (n = 1; n < 100000; n++) {
+		expect = "start";
+		mem_fail_at(n, 1);
+		rc = op(path);
+		made = mem_fail_at(0, 0);
+		ck_assert_msg(rc == STORE_OK || rc == STORE_NOMEM,
+		              "allocation %lu: status %d: %s", n, rc, err);
+		if (rc != STORE_OK)
+			ck_assert_msg(strncmp(err, path, strlen(path)) == 0,
+			              "allocation %lu: %s", n, err);
+		fix(path);
+		if (made < n) {
+			ck_assert_int_eq(rc, STORE_OK);
+			break;
+		}
+	}
+	ck_assert_uint_lt(n, 100000);
+}
+
+static enum store_status op_open(const char *path)
+{
+	struct store *st;
+	enum store_status rc = store_open(path, STORE_MODE_READ_ONLY, &st, err,
+	                                  sizeof err);
+
+	if (rc == STORE_OK) {
+		ck_get(st, "gi.contact_name", "start");
+		store_close(st);
+	}
+	return rc;
+}
+
+static enum store_status op_edit(const char *path)
+{
+	struct store *st;
+	char what[256];
+	enum store_status rc = store_open(path, STORE_MODE_READ_WRITE, &st, err,
+	                                  sizeof err);
+
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_set_answer(st, key(st, "gi.contact_name"), "changed", err,
+	                      sizeof err);
+	if (rc == STORE_OK)
+		expect = "changed";
+	ck_get(st, "gi.contact_name", expect);
+	if (rc == STORE_OK) {
+		rc = store_undo(st, what, sizeof what, err, sizeof err);
+		if (rc == STORE_OK)
+			expect = "start";
+		ck_get(st, "gi.contact_name", expect);
+	}
+	if (rc == STORE_OK)
+		rc = store_ack(st, "a.check", "m", "r", err, sizeof err);
+	if (rc == STORE_OK)
+		rc = store_undo(st, what, sizeof what, err, sizeof err);
+	store_close(st);
+	return rc;
+}
+
+static enum store_status op_import(const char *path)
+{
+	struct store *st;
+	enum store_status rc = store_open(path, STORE_MODE_READ_WRITE, &st, err,
+	                                  sizeof err);
+	static const char json[] = "{\"format\": \"apmwb-submission\", "
+		"\"version\": 1, \"edition\": \"2020\", \"answers\": "
+		"{\"gi.contact_name\": \"imported\", \"iq.barriers\": "
+		"[\"other\"]}, \"acknowledgements\": [{\"check\": "
+		"\"a.check\", \"reason\": \"r\"}]}";
+
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_import_json(st, json, strlen(json), err, sizeof err);
+	if (rc == STORE_OK)
+		expect = "imported";
+	ck_get(st, "gi.contact_name", expect);
+	ck_get(st, "iq.barriers", rc == STORE_OK ? "other" : NULL);
+	store_close(st);
+	return rc;
+}
+
+START_TEST(test_allocation_failures_are_values)
+{
+	char *path = in_dir("a.apmwb");
+	struct store *st = make(path);
+
+	set(st, "gi.contact_name", "start");
+	store_close(st);
+	sweep(op_open, path);
+	sweep(op_edit, path);
+	sweep(op_import, path);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_status_texts)
 {
 	for (int s = STORE_OK; s <= STORE_INVALID; s++)
@@ -1676,6 +1804,7 @@ int main(void)
 	tcase_add_test(tc, test_import_json_all_or_nothing);
 	tcase_add_test(tc, test_disk_full_keeps_saved);
 	tcase_add_test(tc, test_out_of_memory_keeps_saved);
+	tcase_add_test(tc, test_allocation_failures_are_values);
 	tcase_add_test(tc, test_status_texts);
 	suite_add_tcase(s, tc);
 	return test_main(s);
