@@ -306,6 +306,7 @@ static enum store_status open_fail(struct store *st, int rc, char *err,
 	switch (rc & 0xff) {
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
+	case SQLITE_ERROR:   /* our id, but not our tables */
 		snprintf(err, errlen, "%s is damaged (%s); restore it from a backup "
 		         "or a JSON export", st->path, detail);
 		return STORE_DAMAGED;

@@ -662,8 +662,8 @@ START_TEST(test_foreign_and_damaged_files)
 	char *real = in_dir("real.apmwb"), *garbled = in_dir("garbled.apmwb");
 	char *missing = in_dir("missing.apmwb");
 	struct store *st;
-	size_t len;
-	char *bytes;
+	size_t len, len0;
+	char *bytes, *bytes0;
 
 	write_file(empty, "", 0);
 	ck_refused(empty, STORE_NOT_SUBMISSION, "not a database");
@@ -674,6 +674,7 @@ START_TEST(test_foreign_and_damaged_files)
 	set(st, "gi.contact_name", "someone");
 	store_close(st);
 	bytes = test_slurp(real, &len);
+	bytes0 = test_slurp(real, &len0);
 	ck_assert_uint_gt(len, 8192);
 	write_file(half, bytes, len / 2);
 	ck_refused(half, STORE_DAMAGED, "damaged");
@@ -682,6 +683,12 @@ START_TEST(test_foreign_and_damaged_files)
 	write_file(garbled, bytes, len);
 	ck_refused(garbled, STORE_DAMAGED, "damaged");
 	free(bytes);
+
+	/* Ours by its id, but not by its tables. */
+	write_file(garbled, bytes0, len0);
+	raw_exec(garbled, "DROP TABLE answer");
+	ck_refused(garbled, STORE_DAMAGED, "damaged");
+	free(bytes0);
 
 	raw_exec(other, "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
 	ck_refused(other, STORE_NOT_SUBMISSION, "another program");
