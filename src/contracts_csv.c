@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "contracts_csv.h"
+#include "csvout.h"
 #include "mem.h"
 
 /* A row longer than this is not a contract: refuse it rather than hold it. */
@@ -23,6 +24,7 @@ struct contracts_csv {
 	contracts_csv_row_fn fn;
 	void *ctx;
 
+	int bom;                /* bytes of a leading BOM matched; -1 once past */
 	size_t line;            /* physical line being fed, 1-based */
 	size_t row_line;        /* line the current row started on */
 	bool at_row_start;      /* nothing of a row seen since the last one */
@@ -100,12 +102,7 @@ static int header_field(const char *name)
 
 static void on_header_field(struct contracts_csv *p, const char *s)
 {
-	int f;
-
-	/* A byte-order mark is how some spreadsheets start UTF-8 files. */
-	if (p->ncols == 0 && strncmp(s, "\xef\xbb\xbf", 3) == 0)
-		s += 3;
-	f = header_field(s);
+	int f = header_field(s);
 	if (f < 0) {
 		set_error(p, "line %zu: unknown column '%.40s'; the columns are "
 		          "label, line, type, risk_min, risk_max, shared_risk, "
@@ -125,6 +122,14 @@ static void on_header_field(struct contracts_csv *p, const char *s)
 	p->col_field[p->ncols++] = f;
 }
 
+/* The column the next field of the row falls in, for messages. */
+static const char *column_name(const struct contracts_csv *p)
+{
+	if (!p->have_header || p->field >= p->ncols)
+		return NULL;
+	return nominal_field_name((enum nr_field)p->col_field[p->field]);
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
 	struct contracts_csv *p = ctx;
@@ -134,7 +139,12 @@ static void on_field(void *data, size_t len, void *ctx)
 	if (p->failed)
 		return;
 	if (strlen(s) != len) {
-		set_error(p, "line %zu: contains a NUL byte", p->row_line);
+		const char *col = column_name(p);
+
+		set_error(p, "line %zu%s%s: contains a NUL byte, which no text "
+		          "holds (is this a spreadsheet's own file rather than "
+		          "CSV?)", p->row_line, col ? ", column " : "",
+		          col ? col : "");
 		return;
 	}
 	if (!p->have_header) {
@@ -150,11 +160,10 @@ static void on_field(void *data, size_t len, void *ctx)
 	}
 	if (len)
 		p->row_blank = false;
-	/* Our own export guards formula-like labels with a quote; take it
-	 * back off so an export imports as it was. */
-	if (p->col_field[p->field] == NR_F_LABEL && s[0] == '\'' &&
-	    strchr("=+-@\t\r", s[1]) && s[1])
-		s++;
+	/* Our own export guards formula-like labels with an apostrophe;
+	 * take it back off so an export imports as it was. */
+	if (p->col_field[p->field] == NR_F_LABEL)
+		s = csvout_unguard(s);
 	if (!nominal_parse_field(&p->c, (enum nr_field)p->col_field[p->field], s,
 	                         err, sizeof err))
 		set_error(p, "line %zu, column %s: '%.40s' %s", p->row_line,
@@ -229,7 +238,9 @@ static bool feed_line(struct contracts_csv *p, const char *buf, size_t len)
 		p->row_line = p->line;
 		p->at_row_start = false;
 	}
-	p->row_bytes += len;
+	/* Blank lines between rows are no row's bytes. */
+	if (!p->at_row_start)
+		p->row_bytes += len;
 	if (p->row_bytes > ROW_MAX) {
 		set_error(p, "line %zu: a row longer than %d bytes is not a "
 		          "contract", p->row_line ? p->row_line : p->line, ROW_MAX);
@@ -237,18 +248,46 @@ static bool feed_line(struct contracts_csv *p, const char *buf, size_t len)
 	}
 	if (csv_parse(&p->csv, buf, len, on_field, on_row, p) != len &&
 	    !p->failed) {
-		set_error(p, "line %zu: %s", p->line,
-		          csv_error(&p->csv) == CSV_EPARSE ?
-		          "a quote is misplaced (quote a field whole, and "
-		          "double any quote inside it)" :
-		          "out of memory");
+		const char *col = column_name(p);
+
+		if (csv_error(&p->csv) == CSV_EPARSE)
+			set_error(p, "line %zu%s%s: a quote is misplaced (quote a "
+			          "field whole, and double any quote inside it)",
+			          p->line, col ? ", column " : "", col ? col : "");
+		else
+			set_error(p, "line %zu: out of memory", p->line);
 	}
 	return !p->failed;
+}
+
+/* A byte-order mark is how some spreadsheets start UTF-8 files; it goes
+ * before libcsv sees it (a BOM before a quoted field would read as a
+ * misplaced quote).  It may arrive split across chunks. */
+static void skip_bom(struct contracts_csv *p, const char **buf, size_t *len)
+{
+	static const char bom[] = "\xef\xbb\xbf";
+
+	while (p->bom >= 0 && *len) {
+		if (**buf != bom[p->bom]) {
+			/* Not a BOM after all: what matched so far is data. */
+			int matched = p->bom;
+
+			p->bom = -1;
+			if (matched)
+				feed_line(p, bom, (size_t)matched);
+			return;
+		}
+		(*buf)++;
+		(*len)--;
+		if (++p->bom == 3)
+			p->bom = -1;
+	}
 }
 
 bool contracts_csv_feed(struct contracts_csv *p, const char *buf, size_t len,
                         char *err, size_t errlen)
 {
+	skip_bom(p, &buf, &len);
 	while (len && !p->failed) {
 		const char *nl = memchr(buf, '\n', len);
 		size_t n = nl ? (size_t)(nl - buf) + 1 : len;
@@ -272,12 +311,19 @@ bool contracts_csv_feed(struct contracts_csv *p, const char *buf, size_t len,
 bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
                           char *err, size_t errlen)
 {
+	if (p->bom > 0) {
+		int matched = p->bom;
+
+		p->bom = -1;
+		feed_line(p, "\xef\xbb\xbf", (size_t)matched);
+	}
 	if (!p->failed && csv_fini(&p->csv, on_field, on_row, p) != 0)
 		set_error(p, "line %zu: a quoted field is not closed before the "
 		          "end of the file", p->row_line);
 	if (!p->failed && !p->have_header)
 		set_error(p, "%s", "the file has no header line (label,line,type,"
-		          "risk_min,risk_max,shared_risk,dollars)");
+		          "risk_min,risk_max,shared_risk,dollars): it is empty "
+		          "or blank");
 	if (p->failed) {
 		snprintf(err, errlen, "%s", p->err);
 		return false;
@@ -289,30 +335,6 @@ bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
 
 /* ---- export ---- */
 
-/* One field, quoted when RFC 4180 needs it; formula-like text (a label
- * starting with = + - @ tab or CR) gets a leading quote so a spreadsheet
- * shows it instead of running it. */
-static void write_field(FILE *out, const char *s)
-{
-	bool formula = s[0] && strchr("=+-@\t\r", s[0]) != NULL;
-	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
-	             s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ');
-
-	if (!quote) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 bool contracts_csv_write_header(FILE *out)
 {
 	for (int f = 0; f < NR_F_COUNT; f++) {
@@ -320,7 +342,7 @@ bool contracts_csv_write_header(FILE *out)
 			fputc(',', out);
 		fputs(nominal_field_name((enum nr_field)f), out);
 	}
-	fputs("\r\n", out);
+	csvout_end(out);
 	return !ferror(out);
 }
 
@@ -332,8 +354,8 @@ bool contracts_csv_write_row(FILE *out, const struct contract *c)
 		if (f)
 			fputc(',', out);
 		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
-		write_field(out, buf);
+		csvout_field(out, buf);
 	}
-	fputs("\r\n", out);
+	csvout_end(out);
 	return !ferror(out);
 }
