@@ -1,95 +1,37 @@
 /* contracts_csv.c: the worksheet's contracts as CSV, in and out.
  *
- * libcsv does the RFC 4180 parsing (quotes, embedded commas and newlines,
- * CRLF); it does not count lines, so the input is fed one physical line at
- * a time and each row remembers the line it started on, for messages that
- * name it. */
+ * csvin does the reading (libcsv, line numbers, BOM, blank rows); this
+ * file knows the columns: the header names them in any order and case, and
+ * each field of a row goes through nominal_parse_field(). */
 #include <config.h>
 
-#include <csv.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "contracts_csv.h"
+#include "csvin.h"
 #include "csvout.h"
 #include "mem.h"
 
-/* A row longer than this is not a contract: refuse it rather than hold it. */
-#define ROW_MAX (64 * 1024)
-
 struct contracts_csv {
-	struct csv_parser csv;
+	struct csvin *in;
 	contracts_csv_row_fn fn;
 	void *ctx;
 
-	int bom;                /* bytes of a leading BOM matched; -1 once past */
-	size_t line;            /* physical line being fed, 1-based */
-	size_t row_line;        /* line the current row started on */
-	bool at_row_start;      /* nothing of a row seen since the last one */
-	size_t row_bytes;
-
 	bool have_header;
-	int ncols;
+	size_t ncols;
 	int col_field[NR_F_COUNT];  /* column -> field */
-	int field;                  /* column index within the row */
-	bool row_blank;             /* every field so far empty */
-	struct contract c;
 	size_t rows;
-
-	bool failed;
-	char err[256];
 };
 
-static void *csv_realloc(void *p, size_t n)
+static const char *column_name(void *ctx, size_t i)
 {
-	return mem_realloc_array(p, n, 1);
-}
+	struct contracts_csv *p = ctx;
 
-static void set_error(struct contracts_csv *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void set_error(struct contracts_csv *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (p->failed)
-		return;
-	p->failed = true;
-	va_start(ap, fmt);
-	vsnprintf(p->err, sizeof p->err, fmt, ap);
-	va_end(ap);
-}
-
-struct contracts_csv *contracts_csv_new(contracts_csv_row_fn fn, void *ctx)
-{
-	struct contracts_csv *p = mem_calloc(1, sizeof *p);
-
-	if (!p)
+	if (!p->have_header || i >= p->ncols)
 		return NULL;
-	if (csv_init(&p->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		mem_free(p);
-		return NULL;
-	}
-	csv_set_realloc_func(&p->csv, csv_realloc);
-	csv_set_free_func(&p->csv, mem_free);
-	p->fn = fn;
-	p->ctx = ctx;
-	p->line = 1;
-	p->at_row_start = true;
-	p->row_blank = true;
-	contract_init(&p->c);
-	return p;
-}
-
-void contracts_csv_free(struct contracts_csv *p)
-{
-	if (!p)
-		return;
-	csv_free(&p->csv);
-	contract_clear(&p->c);
-	mem_free(p);
+	return nominal_field_name((enum nr_field)p->col_field[i]);
 }
 
 static int header_field(const char *name)
@@ -100,232 +42,148 @@ static int header_field(const char *name)
 	return -1;
 }
 
-static void on_header_field(struct contracts_csv *p, const char *s)
+static bool on_header(struct contracts_csv *p, const struct csvin_row *row,
+                      char *err, size_t errlen)
 {
-	int f = header_field(s);
-	if (f < 0) {
-		set_error(p, "line %zu: unknown column '%.40s'; the columns are "
-		          "label, line, type, risk_min, risk_max, shared_risk, "
-		          "dollars", p->row_line, s);
-		return;
-	}
-	for (int i = 0; i < p->ncols; i++)
-		if (p->col_field[i] == f) {
-			set_error(p, "line %zu: column '%s' is there twice",
-			          p->row_line, nominal_field_name((enum nr_field)f));
-			return;
+	for (size_t i = 0; i < row->n; i++) {
+		const char *name = row->field[i];
+		int f;
+
+		if (row->len[i] != strlen(name)) {
+			csvin_nul_message(row, NULL, err, errlen);
+			return false;
 		}
-	if (p->ncols >= NR_F_COUNT) {
-		set_error(p, "line %zu: too many columns", p->row_line);
-		return;
-	}
-	p->col_field[p->ncols++] = f;
-}
-
-/* The column the next field of the row falls in, for messages. */
-static const char *column_name(const struct contracts_csv *p)
-{
-	if (!p->have_header || p->field >= p->ncols)
-		return NULL;
-	return nominal_field_name((enum nr_field)p->col_field[p->field]);
-}
-
-static void on_field(void *data, size_t len, void *ctx)
-{
-	struct contracts_csv *p = ctx;
-	const char *s = data ? data : "";
-	char err[200];
-
-	if (p->failed)
-		return;
-	if (strlen(s) != len) {
-		const char *col = column_name(p);
-
-		set_error(p, "line %zu%s%s: contains a NUL byte, which no text "
-		          "holds (is this a spreadsheet's own file rather than "
-		          "CSV?)", p->row_line, col ? ", column " : "",
-		          col ? col : "");
-		return;
-	}
-	if (!p->have_header) {
-		if (len)
-			on_header_field(p, s);
-		p->field++;
-		return;
-	}
-	if (p->field >= p->ncols) {
-		set_error(p, "line %zu: more fields than the header's %d columns",
-		          p->row_line, p->ncols);
-		return;
-	}
-	if (len)
-		p->row_blank = false;
-	/* Our own export guards formula-like labels with an apostrophe;
-	 * take it back off so an export imports as it was. */
-	if (p->col_field[p->field] == NR_F_LABEL)
-		s = csvout_unguard(s);
-	if (!nominal_parse_field(&p->c, (enum nr_field)p->col_field[p->field], s,
-	                         err, sizeof err))
-		set_error(p, "line %zu, column %s: '%.40s' %s", p->row_line,
-		          nominal_field_name((enum nr_field)p->col_field[p->field]),
-		          s, err);
-	p->field++;
-}
-
-static void on_row(int term, void *ctx)
-{
-	struct contracts_csv *p = ctx;
-	char err[256] = "";
-
-	(void)term;
-	if (p->failed)
-		goto next;
-	if (!p->have_header && p->ncols == 0)
-		goto next;          /* blank lines before the header */
-	if (!p->have_header && p->field > p->ncols) {
-		set_error(p, "line %zu: a column of the header has no name",
-		          p->row_line);
-		goto next;
-	}
-	if (!p->have_header) {
-		static const enum nr_field needed[] = {
-			NR_F_LABEL, NR_F_LINE, NR_F_TYPE, NR_F_RISK_MIN, NR_F_RISK_MAX,
-			NR_F_SHARED_RISK, NR_F_DOLLARS,
-		};
-
-		for (size_t i = 0; i < sizeof needed / sizeof *needed; i++) {
-			bool found = false;
-
-			for (int c = 0; c < p->ncols; c++)
-				found |= p->col_field[c] == (int)needed[i];
-			if (!found) {
-				set_error(p, "line %zu: the header has no '%s' column",
-				          p->row_line, nominal_field_name(needed[i]));
-				goto next;
+		if (!*name) {
+			snprintf(err, errlen, "line %zu: a column of the header has no "
+			         "name", row->line);
+			return false;
+		}
+		f = header_field(name);
+		if (f < 0) {
+			snprintf(err, errlen, "line %zu: unknown column '%.40s'; the "
+			         "columns are label, line, type, risk_min, risk_max, "
+			         "shared_risk, dollars", row->line, name);
+			return false;
+		}
+		for (size_t c = 0; c < p->ncols; c++)
+			if (p->col_field[c] == f) {
+				snprintf(err, errlen, "line %zu: column '%s' is there twice",
+				         row->line, nominal_field_name((enum nr_field)f));
+				return false;
 			}
+		p->col_field[p->ncols++] = f;
+	}
+	for (int f = 0; f < NR_F_COUNT; f++) {
+		bool found = false;
+
+		for (size_t c = 0; c < p->ncols; c++)
+			found |= p->col_field[c] == f;
+		if (!found) {
+			snprintf(err, errlen, "line %zu: the header has no '%s' column",
+			         row->line, nominal_field_name((enum nr_field)f));
+			return false;
 		}
-		p->have_header = true;
-		goto next;
 	}
-	if (p->row_blank)
-		goto next;          /* ",,,,,," is a blank line in a spreadsheet */
-	if (p->field < p->ncols) {
-		set_error(p, "line %zu: %d fields, but the header has %d columns",
-		          p->row_line, p->field, p->ncols);
-		goto next;
-	}
-	if (!p->fn(p->ctx, &p->c, p->row_line, err, sizeof err)) {
-		set_error(p, "line %zu: %s", p->row_line, *err ? err : "refused");
-		goto next;
-	}
-	p->rows++;
-next:
-	p->field = 0;
-	p->row_blank = true;
-	p->row_bytes = 0;
-	contract_clear(&p->c);
-	p->at_row_start = true;
+	p->have_header = true;
+	return true;
 }
 
-static bool feed_line(struct contracts_csv *p, const char *buf, size_t len)
+static bool on_contract(struct contracts_csv *p, const struct csvin_row *row,
+                        char *err, size_t errlen)
 {
-	bool blank = true;
+	struct contract c;
+	char why[256] = "";
+	bool ok = true;
 
-	for (size_t i = 0; i < len && blank; i++)
-		blank = buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
-		        buf[i] == '\n';
-	if (p->at_row_start && !blank) {
-		p->row_line = p->line;
-		p->at_row_start = false;
-	}
-	/* Blank lines between rows are no row's bytes. */
-	if (!p->at_row_start)
-		p->row_bytes += len;
-	if (p->row_bytes > ROW_MAX) {
-		set_error(p, "line %zu: a row longer than %d bytes is not a "
-		          "contract", p->row_line ? p->row_line : p->line, ROW_MAX);
+	if (row->n > p->ncols) {
+		snprintf(err, errlen, "line %zu: more fields than the header's %zu "
+		         "columns", row->line, p->ncols);
 		return false;
 	}
-	if (csv_parse(&p->csv, buf, len, on_field, on_row, p) != len &&
-	    !p->failed) {
-		const char *col = column_name(p);
-
-		if (csv_error(&p->csv) == CSV_EPARSE)
-			set_error(p, "line %zu%s%s: a quote is misplaced (quote a "
-			          "field whole, and double any quote inside it)",
-			          p->line, col ? ", column " : "", col ? col : "");
-		else
-			set_error(p, "line %zu: out of memory", p->line);
+	if (row->n < p->ncols) {
+		snprintf(err, errlen, "line %zu: %zu fields, but the header has %zu "
+		         "columns", row->line, row->n, p->ncols);
+		return false;
 	}
-	return !p->failed;
+	contract_init(&c);
+	for (size_t i = 0; ok && i < row->n; i++) {
+		enum nr_field f = (enum nr_field)p->col_field[i];
+		const char *s = row->field[i];
+
+		if (row->len[i] != strlen(s)) {
+			csvin_nul_message(row, nominal_field_name(f), err, errlen);
+			ok = false;
+			break;
+		}
+		/* Our own export guards formula-like labels with an apostrophe;
+		 * take it back off so an export imports as it was. */
+		if (f == NR_F_LABEL)
+			s = csvout_unguard(s);
+		if (!nominal_parse_field(&c, f, s, why, sizeof why)) {
+			snprintf(err, errlen, "line %zu, column %s: '%.40s' %s",
+			         row->line, nominal_field_name(f), s, why);
+			ok = false;
+		}
+	}
+	if (ok && !p->fn(p->ctx, &c, row->line, why, sizeof why)) {
+		snprintf(err, errlen, "line %zu: %s", row->line,
+		         *why ? why : "refused");
+		ok = false;
+	}
+	if (ok)
+		p->rows++;
+	contract_clear(&c);
+	return ok;
 }
 
-/* A byte-order mark is how some spreadsheets start UTF-8 files; it goes
- * before libcsv sees it (a BOM before a quoted field would read as a
- * misplaced quote).  It may arrive split across chunks. */
-static void skip_bom(struct contracts_csv *p, const char **buf, size_t *len)
+static bool on_row(void *ctx, const struct csvin_row *row, char *err,
+                   size_t errlen)
 {
-	static const char bom[] = "\xef\xbb\xbf";
+	struct contracts_csv *p = ctx;
 
-	while (p->bom >= 0 && *len) {
-		if (**buf != bom[p->bom]) {
-			/* Not a BOM after all: what matched so far is data. */
-			int matched = p->bom;
+	return p->have_header ? on_contract(p, row, err, errlen) :
+	       on_header(p, row, err, errlen);
+}
 
-			p->bom = -1;
-			if (matched)
-				feed_line(p, bom, (size_t)matched);
-			return;
-		}
-		(*buf)++;
-		(*len)--;
-		if (++p->bom == 3)
-			p->bom = -1;
+struct contracts_csv *contracts_csv_new(contracts_csv_row_fn fn, void *ctx)
+{
+	struct contracts_csv *p = mem_calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	p->in = csvin_new(on_row, column_name, p);
+	if (!p->in) {
+		mem_free(p);
+		return NULL;
 	}
+	p->fn = fn;
+	p->ctx = ctx;
+	return p;
+}
+
+void contracts_csv_free(struct contracts_csv *p)
+{
+	if (!p)
+		return;
+	csvin_free(p->in);
+	mem_free(p);
 }
 
 bool contracts_csv_feed(struct contracts_csv *p, const char *buf, size_t len,
                         char *err, size_t errlen)
 {
-	skip_bom(p, &buf, &len);
-	while (len && !p->failed) {
-		const char *nl = memchr(buf, '\n', len);
-		size_t n = nl ? (size_t)(nl - buf) + 1 : len;
-
-		if (!feed_line(p, buf, n))
-			break;
-		/* A row still open at a line end is a quoted field with a
-		 * newline in it: it keeps the line it started on. */
-		if (nl)
-			p->line++;
-		buf += n;
-		len -= n;
-	}
-	if (p->failed) {
-		snprintf(err, errlen, "%s", p->err);
-		return false;
-	}
-	return true;
+	return csvin_feed(p->in, buf, len, err, errlen);
 }
 
 bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
                           char *err, size_t errlen)
 {
-	if (p->bom > 0) {
-		int matched = p->bom;
-
-		p->bom = -1;
-		feed_line(p, "\xef\xbb\xbf", (size_t)matched);
-	}
-	if (!p->failed && csv_fini(&p->csv, on_field, on_row, p) != 0)
-		set_error(p, "line %zu: a quoted field is not closed before the "
-		          "end of the file", p->row_line);
-	if (!p->failed && !p->have_header)
-		set_error(p, "%s", "the file has no header line (label,line,type,"
-		          "risk_min,risk_max,shared_risk,dollars): it is empty "
-		          "or blank");
-	if (p->failed) {
-		snprintf(err, errlen, "%s", p->err);
+	if (!csvin_finish(p->in, NULL, err, errlen))
+		return false;
+	if (!p->have_header) {
+		snprintf(err, errlen, "the file has no header line (label,line,"
+		         "type,risk_min,risk_max,shared_risk,dollars): it is empty "
+		         "or blank");
 		return false;
 	}
 	if (rows)

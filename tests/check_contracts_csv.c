@@ -574,7 +574,7 @@ END_TEST
 START_TEST(out_of_memory)
 {
 	/* Every allocation failing in turn gives a message, never a crash. */
-	for (unsigned long n = 1; n < 40; n++) {
+	for (unsigned long n = 1; n < 200; n++) {
 		struct result r;
 		struct contracts_csv *p;
 		bool ok;
