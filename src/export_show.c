@@ -1,5 +1,10 @@
 /* export_show.c: the copy sheet, for typing answers into the online form
- * page by page and for reading a submission in a pager. */
+ * page by page and for reading a submission in a pager.
+ *
+ * Plain text, no escape sequences, every line at most `width` columns (the
+ * wording wraps; only a single word longer than a line is cut), so it reads
+ * the same on a terminal, in `less` and on paper.  Values are what the form
+ * takes: dollars plain to the cent, choices by the labels the form shows. */
 #include <config.h>
 
 #include <stdio.h>
@@ -15,13 +20,17 @@
 #include "sanitize.h"
 #include "wrap.h"
 
-#define LABEL_COLS 30
+#define LABEL_COLS 30   /* a short label, then its value in one line */
+#define GRID_COLS 11    /* one line's column of the payment-model grid */
 
 struct sheet {
 	FILE *out;
 	const struct export_input *in;
 	int width;
-	int indent;     /* for wrapped(): columns before each line */
+	/* for the wrap callback */
+	const char *lead;   /* printed before the first line, else spaces */
+	int indent;
+	bool first;
 };
 
 /* Everything printed passes the sanitiser: the edition and the answers
@@ -40,31 +49,57 @@ static void put(struct sheet *s, const char *text)
 	mem_free(big);
 }
 
+static void pad(struct sheet *s, int n)
+{
+	if (n > 0)
+		fprintf(s->out, "%*s", n, "");
+}
+
 static void wrapped_line(void *ctx, const char *line, size_t n)
 {
 	struct sheet *s = ctx;
 	char *copy = mem_strndup(line, n);
 
-	fprintf(s->out, "%*s", s->indent, "");
+	if (s->first && s->lead) {
+		fputs(s->lead, s->out);
+		pad(s, s->indent - wrap_width(s->lead, strlen(s->lead)));
+	} else if (n) {
+		pad(s, s->indent);
+	}
+	s->first = false;
 	put(s, copy ? copy : "");
 	fputc('\n', s->out);
 	mem_free(copy);
 }
 
-/* Text wrapped to the sheet's width after `indent` columns. */
-static void wrapped(struct sheet *s, int indent, const char *text)
+/* text wrapped to the sheet's width after `indent` columns; the first line
+ * starts with `lead` (at most indent columns) when it is not NULL. */
+static void para(struct sheet *s, const char *lead, int indent,
+                 const char *text)
 {
 	char *clean = sanitize_dup(text, SANITIZE_KEEP_NEWLINES);
 
+	s->lead = lead;
 	s->indent = indent;
-	wrap_text(clean ? clean : "", s->width - indent, wrapped_line, s);
+	s->first = true;
+	wrap_text(clean ? clean : "(out of memory)", s->width - indent,
+	          wrapped_line, s);
+	if (s->first && lead) {     /* empty text: the lead alone */
+		fputs(lead, s->out);
+		fputc('\n', s->out);
+	}
 	mem_free(clean);
 }
 
-static void rule(struct sheet *s, const char *ch)
+static void wrapped(struct sheet *s, int indent, const char *text)
+{
+	para(s, NULL, indent, text);
+}
+
+static void rule(struct sheet *s, char ch)
 {
 	for (int i = 0; i < s->width; i++)
-		fputs(ch, s->out);
+		fputc(ch, s->out);
 	fputc('\n', s->out);
 }
 
@@ -72,13 +107,16 @@ static void rule(struct sheet *s, const char *ch)
 static void spread(struct sheet *s, int indent, const char *left,
                    const char *right)
 {
-	int lw = wrap_width(left, strlen(left)), rw = wrap_width(right, strlen(right));
+	int lw = wrap_width(left, strlen(left));
+	int rw = wrap_width(right, strlen(right));
 	int gap = s->width - indent - lw - rw;
 
-	fprintf(s->out, "%*s", indent, "");
+	pad(s, indent);
 	put(s, left);
-	fprintf(s->out, "%*s", gap > 1 ? gap : 2, "");
-	put(s, right);
+	if (*right) {
+		pad(s, gap > 1 ? gap : 2);
+		put(s, right);
+	}
 	fputc('\n', s->out);
 }
 
@@ -92,59 +130,41 @@ static void tab_header(struct sheet *s, int t)
 		snprintf(right, sizeof right, "%d of %d answered", p->answered,
 		         p->asked);
 	fputc('\n', s->out);
-	rule(s, "=");
+	rule(s, '=');
 	spread(s, 0, ed->tabs[t].title, right);
-	rule(s, "=");
+	rule(s, '=');
 }
 
-/* The value a respondent types or picks for question q. */
-static void value_text(const struct question *q, const char *v, char *buf,
-                       size_t n)
+/* What a respondent types or picks for a one-value answer; multi-selects
+ * are listed by multi_value(). */
+static const char *answer_text(const struct question *q, const char *v)
 {
-	if (!v) {
-		snprintf(buf, n, "(not answered)");
-		return;
-	}
+	const struct choice *c;
+
+	if (!v)
+		return "(not answered)";
 	switch (q->type) {
 	case Q_YESNO:
-		snprintf(buf, n, "%s", strcmp(v, "yes") == 0 ? "Yes" : "No");
-		return;
-	case Q_CHOICE: {
-		const struct choice *c = edition_find_choice(q, v);
-
-		snprintf(buf, n, "%s", c ? c->label : v);
-		return;
-	}
-	case Q_MULTI:
-		buf[0] = '\0';
-		for (const char *p = v; p && *p;) {
-			const char *nl = strchr(p, '\n');
-			char item[128];
-			const struct choice *c;
-			size_t len = strlen(buf);
-
-			snprintf(item, sizeof item, "%.*s",
-			         (int)(nl ? (size_t)(nl - p) : strlen(p)), p);
-			c = edition_find_choice(q, item);
-			snprintf(buf + len, n - len, "%s%s", len ? "; " : "",
-			         c ? c->label : item);
-			p = nl ? nl + 1 : NULL;
-		}
-		return;
+		return strcmp(v, "yes") == 0 ? "Yes" : "No";
+	case Q_CHOICE:
+		c = edition_find_choice(q, v);
+		return c ? c->label : v;
 	default:
-		snprintf(buf, n, "%s", v);
+		return v;
 	}
 }
 
+/* A short label and its value on one line when both fit, else the label
+ * wrapped and the value under it. */
 static void labelled(struct sheet *s, const char *label, const char *value)
 {
 	int lw = wrap_width(label, strlen(label));
 
 	if (lw <= LABEL_COLS - 4 && !strchr(value, '\n') &&
 	    wrap_width(value, strlen(value)) <= s->width - LABEL_COLS) {
-		fputs("  ", s->out);
+		pad(s, 2);
 		put(s, label);
-		fprintf(s->out, "%*s", LABEL_COLS - 2 - lw, "");
+		pad(s, LABEL_COLS - 2 - lw);
 		put(s, value);
 		fputc('\n', s->out);
 		return;
@@ -153,67 +173,49 @@ static void labelled(struct sheet *s, const char *label, const char *value)
 	wrapped(s, 6, value);
 }
 
+/* Each chosen box of a multi-select on a line of its own, as it is ticked. */
+static void multi_value(struct sheet *s, const struct question *q,
+                        const char *v)
+{
+	wrapped(s, 2, q->label);
+	if (!v) {
+		wrapped(s, 6, "(not answered)");
+		return;
+	}
+	for (const char *p = v; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *item = mem_strndup(p, len);
+		const struct choice *c = item ? edition_find_choice(q, item) : NULL;
+
+		para(s, "      [x] ", 10, c ? c->label : item ? item : "?");
+		mem_free(item);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+/* ---- metric rows ---- */
+
 static void metric_row(struct sheet *s, int qi)
 {
 	const struct figures *f = s->in->f;
 	const struct question *q = &s->in->ed->qs[qi];
-	char num[8], left[96], right[48], money[MONEY_BUFSZ], pct[PCT_BUFSZ];
+	char lead[16], left[96], right[48], money[MONEY_BUFSZ], pct[PCT_BUFSZ];
+	const char *verb = q->type == Q_COMPUTED ? "Computed:" : "Type:";
 
-	if (q->section) {
-		fputc('\n', s->out);
-		wrapped(s, 0, q->section);
-	}
-	snprintf(num, sizeof num, "%3s", q->row ? q->row : "");
-	fputs(num, s->out);
-	fputc(' ', s->out);
-	s->indent = 4;
-	{
-		char *clean = sanitize_dup(q->label, 0);
-		bool first = true;
-		const char *p = clean ? clean : "";
-		size_t n = strlen(p);
-
-		/* The first line follows the row number; the rest indent. */
-		while (n) {
-			size_t fit = wrap_fit(p, n, s->width - 4), cut = fit;
-
-			if (fit < n) {
-				while (cut > 0 && p[cut] != ' ')
-					cut--;
-				if (cut == 0)
-					cut = fit;
-			}
-			fprintf(s->out, "%*s%.*s\n", first ? 0 : 4, "", (int)cut, p);
-			first = false;
-			while (cut < n && p[cut] == ' ')
-				cut++;
-			p += cut;
-			n -= cut;
-		}
-		if (first)
-			fputc('\n', s->out);
-		mem_free(clean);
-	}
-	if (q->role == ROLE_DENOMINATOR) {
-		if (f->money[qi].has) {
-			money_format(f->money[qi].cents, money);
-			snprintf(left, sizeof left, "Type: %s", money);
-		} else {
-			snprintf(left, sizeof left, "Type: (not answered)");
-		}
-		spread(s, 4, left, "denominator");
-		return;
-	}
+	snprintf(lead, sizeof lead, "%3s ", q->row ? q->row : "");
+	para(s, lead, 4, q->label);
 	if (f->money[qi].has) {
 		money_format(f->money[qi].cents, money);
-		snprintf(left, sizeof left, "%s %s",
-		         q->type == Q_COMPUTED ? "Computed:" : "Type:", money);
+		snprintf(left, sizeof left, "%s %s", verb, money);
 	} else {
-		snprintf(left, sizeof left, "%s",
-		         q->type == Q_COMPUTED ? "Computed: (blank: nothing to add)" :
-		         "Type: (not answered)");
+		snprintf(left, sizeof left, "%s %s", verb,
+		         q->type == Q_COMPUTED ? "(blank: nothing to add)" :
+		         "(not answered)");
 	}
-	if (f->share[qi].ok) {
+	if (q->role == ROLE_DENOMINATOR) {
+		snprintf(right, sizeof right, "the denominator");
+	} else if (f->share[qi].ok) {
 		pct_format_share(f->share[qi].pct, pct);
 		snprintf(right, sizeof right, "%s%% of row 1", pct);
 	} else {
@@ -222,33 +224,158 @@ static void metric_row(struct sheet *s, int qi)
 	spread(s, 4, left, right);
 }
 
-static void question(struct sheet *s, int qi, const char **prompt)
+/* ---- the payment-model grid: models down, shown lines across ---- */
+
+static bool grid_cell(const struct question *q)
+{
+	return q->model && q->lob != LOB_NONE && q->type == Q_YESNO;
+}
+
+/* The cells of the shown lines, each in its column (no trailing blanks). */
+static void grid_cells(struct sheet *s, const bool line[LOB_COUNT],
+                       const char *const cell[LOB_COUNT])
+{
+	int last = -1;
+
+	for (int l = 0; l < LOB_COUNT; l++)
+		if (line[l])
+			last = l;
+	for (int l = 0; l <= last; l++) {
+		const char *c = cell[l] ? cell[l] : "";
+
+		if (!line[l])
+			continue;
+		fputs(c, s->out);
+		if (l < last)
+			pad(s, GRID_COLS - wrap_width(c, strlen(c)));
+	}
+	fputc('\n', s->out);
+}
+
+/* Prints the grid of the yes/no model questions in [first, end) and
+ * returns the index after them. */
+static int model_grid(struct sheet *s, int first, int end)
 {
 	const struct edition *ed = s->in->ed;
-	const struct question *q = &ed->qs[qi];
-	const char *v = answers_get(s->in->a, qi);
-	char value[1024], label[512];
+	const bool *shown = s->in->f->shown;
+	bool line[LOB_COUNT] = { false };
+	int label_cols = s->width - 2, last = first;
 
-	if (q->denominator >= 0) {
-		metric_row(s, qi);
-		return;
+	for (int q = first; q < end && grid_cell(&ed->qs[q]); q++) {
+		if (shown[q] && !line[ed->qs[q].lob]) {
+			line[ed->qs[q].lob] = true;
+			label_cols -= GRID_COLS;
+		}
+		last = q + 1;
 	}
-	if (q->prompt && *q->prompt && (!*prompt || strcmp(*prompt, q->prompt) != 0)) {
-		fputc('\n', s->out);
-		wrapped(s, 0, q->prompt);
-		*prompt = q->prompt;
+	{
+		const char *head[LOB_COUNT];
+
+		for (int l = 0; l < LOB_COUNT; l++)
+			head[l] = lob_short(l);
+		pad(s, 2 + label_cols);
+		grid_cells(s, line, head);
 	}
-	if (q->model && edition_find_model(ed, q->model))
-		snprintf(label, sizeof label, "%s, %s", q->label, lob_short(q->lob));
-	else
-		snprintf(label, sizeof label, "%s", q->label);
-	if (q->type == Q_LONGTEXT && v) {
-		wrapped(s, 2, label);
-		wrapped(s, 6, v);
-		return;
+	for (int q = first; q < last; q++) {
+		const struct question *mq = &ed->qs[q];
+		const char *cell[LOB_COUNT] = { NULL };
+		bool any = false;
+		char *label, *clean;
+		size_t fit, cut, n;
+
+		if (q > first && ed->qs[q - 1].model &&
+		    strcmp(ed->qs[q - 1].model, mq->model) == 0)
+			continue;       /* its row is printed */
+		for (int r = q; r < last && strcmp(ed->qs[r].model, mq->model) == 0;
+		     r++)
+			if (shown[r]) {
+				cell[ed->qs[r].lob] = answer_text(&ed->qs[r],
+				        answers_get(s->in->a, r));
+				any = true;
+			}
+		if (!any)
+			continue;
+		/* The model's label wraps in its column; the answers go on its
+		 * first line. */
+		clean = sanitize_dup(mq->label, 0);
+		label = clean ? clean : "(out of memory)";
+		n = strlen(label);
+		fit = wrap_fit(label, n, label_cols - 1);
+		cut = fit;
+		if (fit < n) {
+			while (cut > 0 && label[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		pad(s, 2);
+		fprintf(s->out, "%.*s", (int)cut, label);
+		pad(s, label_cols - wrap_width(label, cut));
+		grid_cells(s, line, cell);
+		while (cut < n && label[cut] == ' ')
+			cut++;
+		if (cut < n) {
+			struct sheet narrow = *s;
+
+			narrow.width = 2 + label_cols;
+			wrapped(&narrow, 4, label + cut);
+		}
+		mem_free(clean);
 	}
-	value_text(q, v, value, sizeof value);
-	labelled(s, label, value);
+	return last;
+}
+
+/* ---- the tabs ---- */
+
+/* The questions of tab t that display logic shows, with the group prompt
+ * and section heading each starts under (a heading whose own first row is
+ * hidden still heads the rows after it). */
+static void tab_questions(struct sheet *s, const struct tab *tab)
+{
+	const struct edition *ed = s->in->ed;
+	const bool *shown = s->in->f->shown;
+	const char *prompt = NULL, *section = NULL, *printed = NULL;
+	int end = tab->first_q + tab->nq;
+
+	for (int qi = tab->first_q; qi < end; qi++) {
+		const struct question *q = &ed->qs[qi];
+		const char *v;
+
+		if (q->section)
+			section = q->section;
+		if (!shown[qi])
+			continue;
+		if (section && section != printed) {
+			fputc('\n', s->out);
+			wrapped(s, 0, section);
+			printed = section;
+		}
+		if (q->denominator >= 0) {
+			if (!section && qi == tab->first_q)
+				fputc('\n', s->out);
+			metric_row(s, qi);
+			continue;
+		}
+		if (q->prompt && *q->prompt &&
+		    (!prompt || strcmp(prompt, q->prompt) != 0)) {
+			fputc('\n', s->out);
+			wrapped(s, 0, q->prompt);
+			prompt = q->prompt;
+		}
+		if (grid_cell(q)) {
+			qi = model_grid(s, qi, end) - 1;
+			continue;
+		}
+		v = answers_get(s->in->a, qi);
+		if (q->type == Q_MULTI) {
+			multi_value(s, q, v);
+		} else if (q->type == Q_LONGTEXT && v) {
+			wrapped(s, 2, q->label);
+			wrapped(s, 6, v);
+		} else {
+			labelled(s, q->label, answer_text(q, v));
+		}
+	}
 }
 
 static void cross_checks(struct sheet *s)
@@ -275,11 +402,13 @@ static void cross_checks(struct sheet *s)
 		else
 			snprintf(b, sizeof b, "(not answered)");
 		fprintf(s->out, "  %-20s %22s %22s  %s\n", lob_name(l), a, b,
-		        !x->computable ? "n/a" : x->ok ? "Yes" : "No");
-		if (x->computable && !x->ok) {
+		        x->overflow ? "n/a" : !x->computable ? "n/a" :
+		        x->ok ? "Yes" : "No");
+		if (x->computable && !x->ok && !x->overflow) {
 			money_format_display(x->diff > 0 ? x->diff : -x->diff, d);
 			snprintf(line, sizeof line, "%s by %s", x->diff > 0 ?
-			         "Over the denominator" : "Short of the denominator", d);
+			         "Over the denominator" : "Short of the denominator",
+			         d);
 			wrapped(s, 4, line);
 		}
 	}
@@ -287,46 +416,85 @@ static void cross_checks(struct sheet *s)
 		fprintf(s->out, "  No line of business is selected.\n");
 }
 
+static void money_or_blank(const struct money_fig *m, char *buf)
+{
+	if (m->has)
+		money_format_display(m->cents, buf);
+	else
+		snprintf(buf, MONEY_BUFSZ, "(none)");
+}
+
+static void share_or_na(const struct share_fig *sf, char *buf)
+{
+	if (sf->ok) {
+		pct_format_share(sf->pct, buf);
+		strcat(buf, "%");
+	} else {
+		snprintf(buf, PCT_BUFSZ, "n/a");
+	}
+}
+
+/* Per line, the dollars that meet the threshold, that do not, and all
+ * shared-risk dollars, each with its share of the line's total spend. */
 static void nominal_summary(struct sheet *s)
 {
+	static const char *const what[3] = {
+		"Meets the LAN nominal risk threshold",
+		"Does not meet the threshold",
+		"All FFS-based shared-risk dollars",
+	};
 	const struct figures *f = s->in->f;
-	char m[3][MONEY_BUFSZ], p[3][PCT_BUFSZ];
+	const struct nr_totals *t = &f->nr_totals;
+	char m[MONEY_BUFSZ], p[PCT_BUFSZ], head[160];
 
 	if (f->nr_method == NR_METHOD_NONE)
 		return;
-	fputc('\n', s->out);
-	if (f->nr_method == NR_METHOD_WORKSHEET)
-		fprintf(s->out, "  Worksheet: %lld contract%s (`apmwb export "
-		        "--format contracts` lists them)\n",
-		        (long long)f->nr_totals.contracts,
-		        f->nr_totals.contracts == 1 ? "" : "s");
-	fprintf(s->out, "\n  %-12s %-25s %-25s %s\n", "", "Meets the threshold",
-	        "Does not meet", "All shared risk");
+	if (f->nr_method == NR_METHOD_WORKSHEET) {
+		snprintf(head, sizeof head, "Worksheet: %lld contract%s",
+		         (long long)t->contracts, t->contracts == 1 ? "" : "s");
+		if (t->incomplete)
+			snprintf(head + strlen(head), sizeof head - strlen(head),
+			         ", %lld incomplete (counted as not meeting)",
+			         (long long)t->incomplete);
+		if (t->unplaced)
+			snprintf(head + strlen(head), sizeof head - strlen(head),
+			         ", %lld with no line (counted nowhere)",
+			         (long long)t->unplaced);
+		fputc('\n', s->out);
+		wrapped(s, 2, head);
+		wrapped(s, 2, "(`apmwb export --format contracts` lists them.)");
+	}
 	for (int l = 0; l <= NR_ALL; l++) {
 		const struct nr_line *n = &f->nr[l];
 		const struct money_fig *mf[3] = { &n->meets, &n->fails, &n->total };
 		const struct share_fig *sf[3] = { &n->meets_share, &n->fails_share,
 		                                  &n->total_share };
+		char spend[MONEY_BUFSZ];
 
 		if (l < NR_ALL && !f->xc[l].selected)
 			continue;
+		money_or_blank(&n->spend, spend);
+		snprintf(head, sizeof head, "%s (total spend %s)",
+		         l == NR_ALL ? "All lines" : lob_nr_name(l), spend);
+		fputc('\n', s->out);
+		wrapped(s, 2, head);
 		for (int i = 0; i < 3; i++) {
-			if (mf[i]->has)
-				money_format_display(mf[i]->cents, m[i]);
-			else
-				snprintf(m[i], sizeof m[i], "-");
-			if (sf[i]->ok) {
-				pct_format_share(sf[i]->pct, p[i]);
-				strcat(p[i], "%");
-			} else {
-				snprintf(p[i], sizeof p[i], "n/a");
-			}
+			money_or_blank(mf[i], m);
+			share_or_na(sf[i], p);
+			fprintf(s->out, "    %-38s %24s %7s\n", what[i], m, p);
 		}
-		fprintf(s->out, "  %-12s %18s %6s %18s %6s %18s %6s\n",
-		        l == NR_ALL ? "Total" : lob_nr_name(l), m[0], p[0], m[1],
-		        p[1], m[2], p[2]);
 	}
-	fprintf(s->out, "  (percentages are of each line's total spend, row 1)\n");
+}
+
+/* ---- checks and hidden answers ---- */
+
+static const struct export_ack *find_ack(const struct export_input *in,
+                                         const char *id)
+{
+	for (size_t i = 0; i < in->nacks; i++)
+		if (in->acks[i].id && strcmp(in->acks[i].id, id) == 0)
+			return &in->acks[i];
+	return NULL;
 }
 
 static void checks_section(struct sheet *s)
@@ -335,27 +503,34 @@ static void checks_section(struct sheet *s)
 	char head[128];
 
 	fputc('\n', s->out);
-	rule(s, "=");
-	snprintf(head, sizeof head, "%zu error%s, %zu warning%s (%zu acknowledged)",
-	         l ? l->errors : 0, l && l->errors == 1 ? "" : "s",
-	         l ? l->warnings : 0, l && l->warnings == 1 ? "" : "s",
-	         l ? l->acknowledged : 0);
+	rule(s, '=');
+	snprintf(head, sizeof head, "%zu error%s, %zu warning%s (%zu "
+	         "acknowledged)", l ? l->errors : 0,
+	         l && l->errors == 1 ? "" : "s", l ? l->warnings : 0,
+	         l && l->warnings == 1 ? "" : "s", l ? l->acknowledged : 0);
 	spread(s, 0, "Checks", head);
-	rule(s, "=");
+	rule(s, '=');
 	for (size_t i = 0; l && i < l->n; i++) {
 		const struct check_item *it = &l->items[i];
-		char *line = mem_printf("%s: %s", it->sev == SEV_ERROR ? "ERROR" :
-		                        "Warning", it->message);
+		const struct export_ack *k;
+		char *line = mem_printf("%s [%s]", it->message, it->id);
 
-		wrapped(s, 2, line ? line : it->message);
+		fputc('\n', s->out);
+		para(s, it->sev == SEV_ERROR ? "  ERROR: " : "  Warning: ",
+		     it->sev == SEV_ERROR ? 9 : 11, line ? line : it->message);
 		mem_free(line);
 		if (it->hint)
 			wrapped(s, 6, it->hint);
-		if (it->ack_reason) {
+		if (!it->ack_reason)
+			continue;
+		k = find_ack(s->in, it->id);
+		if (k && k->by && k->at)
+			line = mem_printf("Acknowledged by %s at %s: %s", k->by, k->at,
+			                  it->ack_reason);
+		else
 			line = mem_printf("Acknowledged: %s", it->ack_reason);
-			wrapped(s, 6, line ? line : it->ack_reason);
-			mem_free(line);
-		}
+		wrapped(s, 6, line ? line : it->ack_reason);
+		mem_free(line);
 	}
 	if (!l || !l->n)
 		fprintf(s->out, "  None.\n");
@@ -367,21 +542,37 @@ static void hidden_section(struct sheet *s)
 	bool any = false;
 
 	for (size_t q = 0; q < ed->nq; q++) {
-		char value[256], *line;
+		const struct question *hq = &ed->qs[q];
+		const char *v = answers_get(s->in->a, (int)q);
+		char *line;
 
 		if (!figures_hidden_answer(s->in->f, s->in->a, (int)q))
 			continue;
 		if (!any) {
 			fputc('\n', s->out);
-			wrapped(s, 0, "Kept but hidden (counted nowhere, exported "
-			        "nowhere; shown again when their condition holds):");
+			wrapped(s, 0, "Kept in the file but hidden by display logic: "
+			        "counted nowhere and left out of the csv and qualtrics "
+			        "exports (the json export keeps them); shown again "
+			        "when their condition holds:");
 			any = true;
 		}
-		value_text(&ed->qs[q], answers_get(s->in->a, (int)q), value,
-		           sizeof value);
-		line = mem_printf("%s = %s (shown when %s)", ed->qs[q].key, value,
-		                  ed->qs[q].show_if_text ? ed->qs[q].show_if_text : "");
-		wrapped(s, 2, line ? line : ed->qs[q].key);
+		if (hq->type == Q_MULTI) {
+			char *flat = mem_strdup(v);
+
+			for (char *p = flat; p && *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+			line = mem_printf("%s = %s", hq->key, flat ? flat : "?");
+			mem_free(flat);
+		} else {
+			line = mem_printf("%s = %s", hq->key, v);
+		}
+		fputc('\n', s->out);
+		wrapped(s, 2, line ? line : hq->key);
+		mem_free(line);
+		line = mem_printf("shown when %s", hq->show_if_text ?
+		                  hq->show_if_text : "its condition holds");
+		wrapped(s, 6, line ? line : "");
 		mem_free(line);
 	}
 }
@@ -389,27 +580,31 @@ static void hidden_section(struct sheet *s)
 bool export_show(FILE *out, const struct export_input *in, int width,
                  char *err, size_t errlen)
 {
-	struct sheet s = { out, in, width < 60 ? 60 : width, 0 };
+	struct sheet s = { out, in, width < 60 ? 60 : width, NULL, 0, false };
 	const struct edition *ed = in->ed;
-	char line[512];
+	char *line;
 
-	snprintf(line, sizeof line, "%s (%s), %s edition: %s", ed->title,
-	         ed->form, ed->id, ed->data_year);
-	wrapped(&s, 0, line);
+	line = mem_printf("%s (%s), %s edition: %s", ed->title, ed->form, ed->id,
+	                  ed->data_year);
+	wrapped(&s, 0, line ? line : ed->title);
+	mem_free(line);
 	if (in->complete)
-		snprintf(line, sizeof line, "%s: COMPLETE, signed off by %s at %s",
-		         in->file ? in->file : "", in->signed_by ? in->signed_by : "?",
-		         in->signed_at ? in->signed_at : "?");
+		line = mem_printf("%s: COMPLETE, signed off by %s at %s",
+		                  in->file ? in->file : "",
+		                  in->signed_by ? in->signed_by : "?",
+		                  in->signed_at ? in->signed_at : "?");
 	else
-		snprintf(line, sizeof line, "%s: DRAFT, not signed off",
-		         in->file ? in->file : "");
-	wrapped(&s, 0, line);
+		line = mem_printf("%s: DRAFT, not signed off",
+		                  in->file ? in->file : "");
+	wrapped(&s, 0, line ? line : "");
+	mem_free(line);
+	fputc('\n', out);
 	wrapped(&s, 0, "The online survey's questions in its page order, with "
-	        "the value to type.  Dollars are plain numbers to the cent; "
-	        "shares and totals are computed by the form.");
+	        "the value to type or pick.  Dollars are plain numbers to the "
+	        "cent, as the form's number fields take them; the form computes "
+	        "shares and totals itself, shown here to compare.");
 	for (size_t t = 0; t < ed->ntabs; t++) {
 		const struct tab *tab = &ed->tabs[t];
-		const char *prompt = NULL;
 		bool shown = false;
 
 		for (int q = tab->first_q; q < tab->first_q + tab->nq; q++)
@@ -419,9 +614,7 @@ bool export_show(FILE *out, const struct export_input *in, int width,
 		if (!shown && strcmp(tab->id, "xc") != 0)
 			continue;
 		tab_header(&s, (int)t);
-		for (int q = tab->first_q; q < tab->first_q + tab->nq; q++)
-			if (in->f->shown[q])
-				question(&s, q, &prompt);
+		tab_questions(&s, tab);
 		if (strcmp(tab->id, "xc") == 0)
 			cross_checks(&s);
 		if (strcmp(tab->id, "nr") == 0)
