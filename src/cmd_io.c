@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "contracts_csv.h"
 #include "mem.h"
+#include "qualtrics_map.h"
 
 static const struct option help_only[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -178,6 +179,28 @@ static void export_opt(int opt, const char *arg, void *ctx)
 		o->map = arg;
 }
 
+/* The LAN's map, or the installed template; NULL after saying why. */
+static struct qualtrics_map *load_map(const struct edition *ed,
+                                      const char *path)
+{
+	char err[1024];
+	char *def = path ? NULL : qualtrics_map_default_path(ed);
+	struct qualtrics_map *m;
+
+	if (!path && !def) {
+		cli_error("export: out of memory");
+		return NULL;
+	}
+	m = qualtrics_map_load(ed, path ? path : def, err, sizeof err);
+	if (!m && path)
+		cli_error("export: the Qualtrics map %s; nothing was written", err);
+	else if (!m)
+		cli_error("export: the Qualtrics map template %s; give the LAN's "
+		          "map with --map FILE", err);
+	mem_free(def);
+	return m;
+}
+
 static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
 {
 	(void)pos;
@@ -203,6 +226,7 @@ int cmd_export(int argc, char **argv)
 	struct export_input in;
 	struct session *s;
 	struct cli_out out;
+	struct qualtrics_map *map = NULL;
 	char err[1024] = "";
 	bool ok;
 	int i = cli_getopt(argc, argv, "f:o:m:h", opts, usage, export_opt, &o);
@@ -215,21 +239,38 @@ int cmd_export(int argc, char **argv)
 		          "contracts) and one FILE");
 		return EXIT_TROUBLE;
 	}
-	if (strcmp(o.format, "json") != 0 && strcmp(o.format, "contracts") != 0) {
-		cli_error("export: unknown format '%s'; use json or contracts",
-		          o.format);
+	if (strcmp(o.format, "json") != 0 && strcmp(o.format, "csv") != 0 &&
+	    strcmp(o.format, "qualtrics") != 0 &&
+	    strcmp(o.format, "contracts") != 0) {
+		cli_error("export: unknown format '%s'; use json, csv, qualtrics "
+		          "or contracts", o.format);
+		return EXIT_TROUBLE;
+	}
+	if (o.map && strcmp(o.format, "qualtrics") != 0) {
+		cli_error("export: --map is for --format qualtrics");
 		return EXIT_TROUBLE;
 	}
 	rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &s);
 	if (rc != EXIT_DONE)
 		return rc;
+	/* The map first: a bad one must not replace an earlier export. */
+	if (strcmp(o.format, "qualtrics") == 0 &&
+	    !(map = load_map(s->ed, o.map))) {
+		session_close(s);
+		return EXIT_TROUBLE;
+	}
 	if (!cli_out_open(&out, o.output)) {
+		qualtrics_map_free(map);
 		session_close(s);
 		return EXIT_TROUBLE;
 	}
 	session_export_input(s, &in);
 	if (strcmp(o.format, "json") == 0) {
 		ok = export_json(out.f, &in, err, sizeof err);
+	} else if (strcmp(o.format, "csv") == 0) {
+		ok = export_csv(out.f, &in, err, sizeof err);
+	} else if (strcmp(o.format, "qualtrics") == 0) {
+		ok = export_qualtrics(out.f, &in, map, err, sizeof err);
 	} else {
 		ok = contracts_csv_write_header(out.f) &&
 		     in.contracts(in.contracts_src, write_contract, out.f);
@@ -239,6 +280,7 @@ int cmd_export(int argc, char **argv)
 	if (!ok && *err)
 		cli_error("export: %s", err);
 	rc = cli_out_close(&out, ok) ? EXIT_DONE : EXIT_TROUBLE;
+	qualtrics_map_free(map);
 	session_close(s);
 	return rc;
 }

@@ -151,7 +151,7 @@ struct contracts_csv *contracts_csv_new(contracts_csv_row_fn fn, void *ctx)
 
 	if (!p)
 		return NULL;
-	p->in = csvin_new(on_row, column_name, p);
+	p->in = csvin_new(on_row, column_name, p, 0);
 	if (!p->in) {
 		mem_free(p);
 		return NULL;

@@ -14,11 +14,13 @@ struct csvin {
 	csvin_row_fn row_fn;
 	csvin_col_fn col_fn;
 	void *ctx;
+	bool comments;
 
 	int bom;                /* bytes of a leading BOM matched; -1 once past */
 	size_t line;            /* physical line being fed, 1-based */
 	size_t row_line;        /* line the current row started on */
 	bool at_row_start;      /* nothing of a row seen since the last one */
+	bool in_comment;        /* a comment line continues in the next chunk */
 	size_t row_bytes;
 
 	char **field;           /* the row so far */
@@ -51,7 +53,8 @@ static void set_error(struct csvin *p, const char *fmt, ...)
 	va_end(ap);
 }
 
-struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx)
+struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx,
+                        int flags)
 {
 	struct csvin *p = mem_calloc(1, sizeof *p);
 
@@ -66,6 +69,7 @@ struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx)
 	p->row_fn = row;
 	p->col_fn = col;
 	p->ctx = ctx;
+	p->comments = flags & CSVIN_COMMENTS;
 	p->line = 1;
 	p->at_row_start = true;
 	p->blank = true;
@@ -168,10 +172,22 @@ static void on_row(int term, void *ctx)
 static bool feed_line(struct csvin *p, const char *buf, size_t len)
 {
 	bool blank = true;
+	size_t i;
 
-	for (size_t i = 0; i < len && blank; i++)
+	for (i = 0; i < len && blank; i++)
 		blank = buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
 		        buf[i] == '\n';
+	/* Only whole lines are comments: a chunk that ends mid-line leaves
+	 * its rest to the next feed, which starts at no row's start. */
+	if (p->comments && p->at_row_start && !blank && buf[i - 1] == '#' &&
+	    !p->in_comment) {
+		p->in_comment = buf[len - 1] != '\n';
+		return true;
+	}
+	if (p->in_comment) {
+		p->in_comment = buf[len - 1] != '\n';
+		return true;
+	}
 	if (p->at_row_start && !blank) {
 		p->row_line = p->line;
 		p->at_row_start = false;

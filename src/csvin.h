@@ -33,8 +33,13 @@ typedef const char *(*csvin_col_fn)(void *ctx, size_t i);
 
 struct csvin;
 
-/* col may be NULL.  NULL when memory runs out. */
-struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx);
+/* A line starting with '#' (blanks before it allowed) outside a quoted
+ * field is a comment: never parsed, so it may hold any text. */
+enum { CSVIN_COMMENTS = 1 };
+
+/* col may be NULL; flags 0 or CSVIN_COMMENTS.  NULL when memory runs out. */
+struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx,
+                        int flags);
 void csvin_free(struct csvin *p);
 
 /* False with a message at the first problem; after a false, stop. */

@@ -48,6 +48,21 @@ struct export_input {
 bool export_json(FILE *out, const struct export_input *in,
                  char *err, size_t errlen);
 
+/* The CSV export for reviewers: header key,label,value; the submission's
+ * edition and state, then one row per answer display logic shows (blank
+ * when unanswered) in the survey's order, then one per computed figure in
+ * figures_each_computed()'s order.  RFC 4180 with CRLF, UTF-8 without a BOM,
+ * formula-like text neutralised (csvout.h).  A multi-select's values are
+ * one per line in their field, as `apmwb get` prints them. */
+bool export_csv(FILE *out, const struct export_input *in,
+                char *err, size_t errlen);
+
+/* The layout of a Qualtrics response export (qualtrics_map.h). */
+struct qualtrics_map;
+bool export_qualtrics(FILE *out, const struct export_input *in,
+                      const struct qualtrics_map *map,
+                      char *err, size_t errlen);
+
 /* The copy sheet: every shown question in the online survey's page order
  * with its wording and the value to type, then the computed figures, the
  * cross-checks, nominal risk and every check.  For terminals and pagers:
