@@ -1,8 +1,9 @@
-/* cmd_workbook.c: bare `apmwb [-r] [FILE]`. */
+/* cmd_workbook.c: bare `apmwb [-r] [FILE]`: the full-screen workbook. */
 #include <config.h>
 
 #include <stdio.h>
 
+#include "../tui/tui.h"
 #include "cli.h"
 
 int cmd_workbook(const char *path, bool read_only)
@@ -10,17 +11,20 @@ int cmd_workbook(const char *path, bool read_only)
 	struct session *s;
 	char err[1024];
 	enum store_status rc;
+	int r;
 
 	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
 	                  STORE_MODE_READ_WRITE, !read_only, &s, err, sizeof err);
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
-		return EXIT_TROUBLE;
+		return cli_exit_for(rc);
 	}
-	if (s->created)
-		cli_note("created %s (2020 edition, mode 0600)", path);
-	cli_note("the full-screen workbook is not built yet; use apmwb set, "
-	         "get, check and show on %s meanwhile", path);
+	r = tui_run(s, read_only, err, sizeof err);
+	if (r != 0) {
+		cli_error("%s", err);
+		if (s->created)
+			cli_note("created %s (2020 edition, mode 0600)", path);
+	}
 	session_close(s);
-	return EXIT_DONE;
+	return r == 0 ? EXIT_DONE : EXIT_TROUBLE;
 }

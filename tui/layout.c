@@ -389,7 +389,7 @@ static void add_model_grid(struct build *b, const struct tab *t)
 	gi = (int)b->L->ngrids - 1;
 	g->ncols = LOB_COUNT;
 	g->nrows = nm;
-	g->colw = 12;
+	g->colw = 10;
 	g->x0 = b->L->width - g->ncols * g->colw;
 	if (g->x0 < 20)
 		g->x0 = 20;

@@ -65,7 +65,7 @@ void texts_tab_badge(const struct tab_progress *p, int errors, int warnings,
 		mark = g->bad;
 	else if (errors == 0 && warnings > 0)
 		mark = g->warn;
-	else if (errors == 0 && p && p->asked > 0)
+	else if (errors == 0 && p && p->asked > 0 && p->answered == p->asked)
 		mark = g->ok;
 	snprintf(glyph, ng, "%s", mark);
 	if (!p || p->asked == 0)

@@ -1,0 +1,133 @@
+/* draw.c: putting text on the screen by display width. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+#include "sanitize.h"
+#include "ui.h"
+#include "wrap.h"
+
+int ui_width(const char *s)
+{
+	return s ? wrap_width(s, strlen(s)) : 0;
+}
+
+int ui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
+{
+	size_t n;
+	int cols;
+
+	if (!s || width <= 0)
+		return 0;
+	n = wrap_fit(s, strlen(s), width);
+	cols = wrap_width(s, n);
+	wattrset(w, a);
+	mvwaddnstr(w, y, x, s, (int)n);
+	wattrset(w, A_NORMAL);
+	return cols;
+}
+
+int ui_put_cut(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
+{
+	size_t len;
+
+	if (!s || width <= 0)
+		return 0;
+	len = strlen(s);
+	if (wrap_width(s, len) <= width)
+		return ui_put(w, y, x, width, s, a);
+	{
+		size_t n = wrap_fit(s, len, width - 1);
+		int cols = wrap_width(s, n);
+
+		wattrset(w, a);
+		mvwaddnstr(w, y, x, s, (int)n);
+		waddstr(w, MB_CUR_MAX > 1 ? "\u2026" : "~");
+		wattrset(w, A_NORMAL);
+		return cols + 1;
+	}
+}
+
+void ui_put_right(WINDOW *w, int y, int x, int width, const char *s,
+                  attr_t a)
+{
+	int sw = ui_width(s);
+
+	if (sw > width)
+		ui_put(w, y, x, width, s, a);
+	else
+		ui_put(w, y, x + width - sw, sw, s, a);
+}
+
+int ui_put_stored(WINDOW *w, int y, int x, int width, const char *s,
+                  attr_t a)
+{
+	char buf[1024];
+
+	sanitize_text(s ? s : "", 0, buf, sizeof buf);
+	return ui_put_cut(w, y, x, width, buf, a);
+}
+
+void ui_fill(WINDOW *w, int y, int x, int width, attr_t a)
+{
+	wattrset(w, a);
+	for (int i = 0; i < width; i++)
+		mvwaddch(w, y, x + i, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+struct wrapped {
+	WINDOW *w;
+	int y, x, width, max, n;
+	attr_t a;
+	bool more;
+};
+
+static void put_line(void *ctx, const char *line, size_t n)
+{
+	struct wrapped *c = ctx;
+	char buf[2048];
+
+	if (c->n >= c->max) {
+		c->more = true;
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.*s", (int)n, line);
+	ui_put(c->w, c->y + c->n, c->x, c->width, buf, c->a);
+	c->n++;
+}
+
+int ui_put_wrapped(WINDOW *w, int y, int x, int width, int max_lines,
+                   const char *s, attr_t a)
+{
+	char *clean = sanitize_dup(s ? s : "", SANITIZE_KEEP_NEWLINES);
+	struct wrapped c = { w, y, x, width, max_lines, 0, a, false };
+
+	if (!clean || width < 2)
+		return 0;
+	wrap_text(clean, width - 1, put_line, &c);
+	if (c.more && c.n > 0)
+		ui_put(w, y + c.n - 1, x + width - 1, 1,
+		       MB_CUR_MAX > 1 ? "\u2026" : "~", a);
+	mem_free(clean);
+	return c.n;
+}
+
+void ui_put_num(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
+{
+	int sw = ui_width(s);
+
+	if (width <= 0)
+		return;
+	if (sw <= width) {
+		ui_put(w, y, x + width - sw, sw, s, a);
+		return;
+	}
+	wattrset(w, a);
+	for (int i = 0; i < width; i++)
+		mvwaddch(w, y, x + i, '#');
+	wattrset(w, A_NORMAL);
+}

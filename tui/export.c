@@ -1,0 +1,118 @@
+/* export.c: the export key: a format from a list, a file name (offered
+ * beside the submission), written whole or not at all through outfile. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "contracts_csv.h"
+#include "export.h"
+#include "mem.h"
+#include "outfile.h"
+#include "qualtrics_map.h"
+#include "ui.h"
+
+enum { X_SHOW, X_JSON, X_CSV, X_QUALTRICS, X_CONTRACTS, X_COUNT };
+
+static const char *const names[X_COUNT] = {
+	"Copy sheet: text to type into the online form",
+	"JSON: everything, for apmwb import",
+	"CSV: key, label, value of every answer and figure",
+	"Qualtrics response layout (the installed map template)",
+	"Contracts CSV: the nominal-risk worksheet",
+};
+
+static const char *const suffix[X_COUNT] = {
+	"-copy-sheet.txt", ".json", ".csv", "-qualtrics.csv", "-contracts.csv"
+};
+
+void export_start(struct app *a)
+{
+	const char *path = store_path(a->s->st);
+	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) :
+	              strlen(path);
+	char suggest[1200];
+	int k = picker_choice(a, "Export", names, X_COUNT, 0, false);
+
+	if (k < 0)
+		return;
+	a->export_fmt = k;
+	snprintf(suggest, sizeof suggest, "%.*s%s", (int)stem, path, suffix[k]);
+	edit_prompt(a, P_EXPORT_PATH, "Write to:", suggest);
+}
+
+static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
+{
+	(void)pos;
+	return contracts_csv_write_row(ctx, c);
+}
+
+void export_prompted(struct app *a, const char *path)
+{
+	struct export_input in;
+	struct outfile out;
+	struct qualtrics_map *map = NULL;
+	struct stat st_sub, st_out;
+	char err[1024] = "";
+	bool ok;
+
+	/* Never over the submission itself. */
+	if (stat(store_path(a->s->st), &st_sub) == 0 &&
+	    stat(path, &st_out) == 0 && st_sub.st_dev == st_out.st_dev &&
+	    st_sub.st_ino == st_out.st_ino) {
+		app_msg(a, R_MSG_ERR, "not exported: %s is the submission itself",
+		        path);
+		return;
+	}
+	if (a->export_fmt == X_QUALTRICS) {
+		char *def = qualtrics_map_default_path(a->ed);
+
+		map = def ? qualtrics_map_load(a->ed, def, err, sizeof err) : NULL;
+		mem_free(def);
+		if (!map) {
+			app_msg(a, R_MSG_ERR, "not exported: the Qualtrics map %s "
+			        "(apmwb export --map FILE takes the LAN's)", err);
+			return;
+		}
+	}
+	if (!outfile_open(&out, path, err, sizeof err)) {
+		qualtrics_map_free(map);
+		app_msg(a, R_MSG_ERR, "not exported: %s", err);
+		return;
+	}
+	session_export_input(a->s, &in);
+	switch (a->export_fmt) {
+	case X_SHOW:
+		ok = export_show(out.f, &in, 80, err, sizeof err);
+		break;
+	case X_JSON:
+		ok = export_json(out.f, &in, err, sizeof err);
+		break;
+	case X_CSV:
+		ok = export_csv(out.f, &in, err, sizeof err);
+		break;
+	case X_QUALTRICS:
+		ok = export_qualtrics(out.f, &in, map, err, sizeof err);
+		break;
+	default:
+		ok = contracts_csv_write_header(out.f) &&
+		     in.contracts(in.contracts_src, write_contract, out.f);
+		if (!ok)
+			snprintf(err, sizeof err, "could not write the contracts");
+	}
+	{
+		char cerr[1024] = "";
+
+		if (!outfile_close(&out, ok, cerr, sizeof cerr) && ok) {
+			ok = false;
+			snprintf(err, sizeof err, "%s", cerr);
+		}
+	}
+	qualtrics_map_free(map);
+	if (ok)
+		app_msg(a, R_GOOD, "exported to %s", path);
+	else
+		app_msg(a, R_MSG_ERR, "not exported: %s", *err ? err : path);
+}

@@ -1,0 +1,346 @@
+/* metrics.c: a line's metric tab: its rows in the tab's own numbering and
+ * wording, dollars beside computed rows (marked "=", never typed), shares
+ * right-aligned, the line's cross-check always in sight and a bar of its
+ * dollars by category.  While an amount is typed every figure here comes
+ * from the live figures, so shares, totals, the check and the bar move
+ * with each digit. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "bars.h"
+#include "money.h"
+#include "texts.h"
+#include "ui.h"
+
+#define CTRL(c) ((c) & 0x1f)
+#define DOLLARS_W 23
+#define SHARE_W 8
+#define PANEL_H 5     /* wording (2), cross-check, bar, legend */
+
+struct cols {
+	int num, label, label_w, dollars, share;
+};
+
+static struct cols columns(const struct app *a)
+{
+	struct cols c;
+
+	c.num = 1;
+	c.label = 6;
+	c.share = a->W - 1 - SHARE_W;
+	c.dollars = c.share - 2 - DOLLARS_W;
+	c.label_w = c.dollars - c.label - 2;
+	return c;
+}
+
+static int list_y(void)
+{
+	return UI_TOP + 2;
+}
+
+static int list_h(const struct app *a)
+{
+	return app_body_h(a) - 2 - PANEL_H - 1;
+}
+
+static void keep_in_view(struct app *a)
+{
+	struct tabstate *ts = &a->ts[a->tab];
+	int first, last, cur = layout_row_of(&a->lay, ts->pos);
+
+	if (cur < 0) {
+		ts->top = layout_scroll(ts->top, 0, 0, 0, list_h(a), (int)a->lay.n);
+		return;
+	}
+	layout_span(&a->lay, ts->pos, &first, &last);
+	ts->top = layout_scroll(ts->top, first, cur, last, list_h(a),
+	                        (int)a->lay.n);
+}
+
+static int key_index(const struct app *a, int lob, const char *row)
+{
+	char key[64];
+
+	snprintf(key, sizeof key, "%s.%s", lob_id(lob), row);
+	return edition_find(a->ed, key);
+}
+
+static void draw_row(struct app *a, const struct lay_row *r, int y,
+                     const struct cols *c, const struct figures *F)
+{
+	const struct question *q;
+	struct lay_pos pos = a->ts[a->tab].pos;
+	char m[MONEY_BUFSZ + 4], sh[PCT_BUFSZ + 4];
+	bool cur, editing;
+
+	if (r->kind == LAY_SECTION) {
+		ui_put_cut(stdscr, y, 2, a->W - 3, r->left, theme(R_HEADING));
+		return;
+	}
+	if (r->kind != LAY_FIELD)
+		return;
+	q = &a->ed->qs[r->q];
+	cur = pos.q == r->q;
+	editing = a->edit.kind == EDIT_ANSWER && a->edit.q == r->q;
+	if (q->row)
+		ui_put_right(stdscr, y, c->num, 3, q->row, theme(R_DIM));
+	ui_put_cut(stdscr, y, c->label, c->label_w, r->left,
+	           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
+	texts_money(&F->money[r->q], m, sizeof m);
+	if (q->type == Q_COMPUTED) {
+		char eq[MONEY_BUFSZ + 8];
+
+		snprintf(eq, sizeof eq, "%s %s", a->g->computed, *m ? m : "");
+		ui_put_num(stdscr, y, c->dollars, DOLLARS_W, eq,
+		             theme(R_COMPUTED));
+	} else if (!editing) {
+		ui_fill(stdscr, y, c->dollars, DOLLARS_W,
+		        theme(cur ? R_CURSOR : *m ? R_NORMAL : R_FIELD));
+		ui_put_num(stdscr, y, c->dollars, DOLLARS_W, m,
+		             theme(cur ? R_CURSOR : R_VALUE));
+	}
+	if (q->role == ROLE_DENOMINATOR)
+		snprintf(sh, sizeof sh, "total");
+	else
+		texts_share(&F->share[r->q], sh, sizeof sh);
+	ui_put_num(stdscr, y, c->share, SHARE_W, sh,
+	             theme(F->share[r->q].ok ? R_NORMAL : R_DIM));
+}
+
+static void draw_xc(struct app *a, int y, const struct xcheck *x)
+{
+	char st[120], sum[MONEY_BUFSZ], den[MONEY_BUFSZ], line[400];
+	int w;
+
+	texts_xc_state(x, st, sizeof st);
+	texts_money(&x->sum, sum, sizeof sum);
+	texts_money(&x->denominator, den, sizeof den);
+	w = ui_put(stdscr, y, 1, 14, "Cross-check:", theme(R_HEADING)) + 2;
+	if (x->computable && x->ok) {
+		w += ui_put(stdscr, y, w, 20, "Yes", theme(R_GOOD));
+	} else {
+		snprintf(line, sizeof line, "%s%s%s", x->computable ? "No, " : "",
+		         st, "");
+		w += ui_put(stdscr, y, w, a->W - w, line,
+		            theme(x->computable ? R_BAD : R_WARN));
+	}
+	snprintf(line, sizeof line, "  numerators %s %s row 1 %s",
+	         *sum ? sum : "blank", a->g->dot, *den ? den : "blank");
+	ui_put_cut(stdscr, y, w, a->W - w - 1, line, theme(R_DIM));
+}
+
+static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
+{
+	static const char *const rows[4] = { "m2", "m5", "m10", "m16" };
+	static const enum role roles[BAR_NSEG] = {
+		R_BAR1, R_BAR2, R_BAR3, R_BAR4, R_BAR_NONE
+	};
+	static const char *const names[BAR_NSEG] = {
+		"Cat 1", "Cat 2", "Cat 3", "Cat 4", "not reported"
+	};
+	struct money_fig cat[4] = { { 0 } }, m1 = { 0 };
+	struct bars_line bl;
+	int cells[BAR_NSEG], x = 1, width = a->W - 2;
+	int d = edition_denominator(a->ed, lob);
+
+	for (int i = 0; i < 4; i++) {
+		int q = key_index(a, lob, rows[i]);
+
+		if (q >= 0 && F->shown[q])
+			cat[i] = F->money[q];
+	}
+	if (d >= 0)
+		m1 = F->money[d];
+	bars_line_from(cat, m1, &bl);
+	if (!bl.any) {
+		ui_put(stdscr, y, 1, width, "No dollars yet: the bar shows how "
+		       "they split across Categories 1 to 4.", theme(R_DIM));
+		return;
+	}
+	bars_split(bl.v, BAR_NSEG, width, cells);
+	for (int s = 0; s < BAR_NSEG; s++)
+		for (int k = 0; k < cells[s]; k++)
+			ui_put(stdscr, y, x++, 1, a->g->bar[s], theme(roles[s]));
+	/* The legend: each category's share of the line's row 1. */
+	x = 1;
+	for (int s = 0; s < BAR_NSEG; s++) {
+		char item[80], pct[PCT_BUFSZ];
+		pct_t p;
+
+		if (s == BAR_UNREPORTED && bl.v[s] == 0)
+			continue;
+		if (bl.whole > 0 && pct_share(bl.v[s], bl.whole, &p)) {
+			pct_format_share(p, pct);
+			snprintf(item, sizeof item, " %s %s%%  ", names[s], pct);
+		} else {
+			snprintf(item, sizeof item, " %s n/a  ", names[s]);
+		}
+		x += ui_put(stdscr, y + 1, x, 1, a->g->bar[s], theme(roles[s]));
+		x += ui_put(stdscr, y + 1, x, a->W - x - 1, item, theme(R_NORMAL));
+	}
+	if (bl.over)
+		ui_put_cut(stdscr, y + 1, x, a->W - x - 1,
+		           "(categories add up to more than row 1)", theme(R_BAD));
+}
+
+void off_draw(struct app *a, const char *why)
+{
+	const struct tab *t = &a->ed->tabs[a->tab];
+	int kept = 0;
+
+	for (int i = t->first_q; i < t->first_q + t->nq; i++)
+		kept += figures_hidden_answer(a->s->f, a->s->a, i);
+	ui_put_stored(stdscr, UI_TOP, 1, a->W - 2, t->title, theme(R_HEADING));
+	ui_put_cut(stdscr, UI_TOP + 2, 2, a->W - 4, why, theme(R_NORMAL));
+	ui_put_cut(stdscr, UI_TOP + 3, 2, a->W - 4, "Select it there to report "
+	           "its dollars; nothing on this tab counts while it is off.",
+	           theme(R_DIM));
+	if (kept) {
+		char line[200];
+
+		snprintf(line, sizeof line, "%d answer%s typed earlier %s kept in "
+		         "the file and come%s back when the line is selected.",
+		         kept, kept == 1 ? "" : "s", kept == 1 ? "is" : "are",
+		         kept == 1 ? "s" : "");
+		ui_put_cut(stdscr, UI_TOP + 5, 2, a->W - 4, line, theme(R_DIM));
+	}
+}
+
+void metrics_draw(struct app *a)
+{
+	const struct tab *t = &a->ed->tabs[a->tab];
+	const struct figures *F = app_figures(a);
+	struct tabstate *ts = &a->ts[a->tab];
+	struct cols c = columns(a);
+	int h = list_h(a), y0 = list_y(), py;
+	char right[60];
+	const struct tab_progress *p = &a->s->f->progress[a->tab];
+
+	ui_put_stored(stdscr, UI_TOP, 1, a->W - 24, t->title, theme(R_HEADING));
+	snprintf(right, sizeof right, "%d of %d answered ", p->answered,
+	         p->asked);
+	ui_put_right(stdscr, UI_TOP, a->W - 24, 24, right, theme(R_DIM));
+	ui_put_right(stdscr, UI_TOP + 1, c.num, 3, "#", theme(R_DIM));
+	ui_put(stdscr, UI_TOP + 1, c.label, c.label_w, "Metric",
+	       theme(R_DIM));
+	ui_put_right(stdscr, UI_TOP + 1, c.dollars, DOLLARS_W, "Dollars",
+	             theme(R_DIM));
+	ui_put_right(stdscr, UI_TOP + 1, c.share, SHARE_W, "Share",
+	             theme(R_DIM));
+	if (!a->lay_ok)
+		return;
+	keep_in_view(a);
+	for (int i = 0; i < h; i++) {
+		size_t r = (size_t)(ts->top + i);
+
+		if (r >= a->lay.n)
+			break;
+		draw_row(a, &a->lay.rows[r], y0 + i, &c, F);
+	}
+	if (ts->top > 0)
+		ui_put(stdscr, y0, 0, 1, a->utf8 ? "\u2191" : "^", theme(R_KEY));
+	if ((size_t)(ts->top + h) < a->lay.n)
+		ui_put(stdscr, y0 + h - 1, 0, 1, a->utf8 ? "\u2193" : "v",
+		       theme(R_KEY));
+	py = y0 + h;
+	if (a->lay.hidden) {
+		char note[200];
+
+		snprintf(note, sizeof note, "%d row%s hidden: %s payment model%s "
+		         "not in effect (Payment model selection)", a->lay.hidden,
+		         a->lay.hidden == 1 ? "" : "s",
+		         a->lay.hidden == 1 ? "its" : "their",
+		         a->lay.hidden == 1 ? " is" : "s are");
+		ui_put_cut(stdscr, py, 2, a->W - 3, note, theme(R_DIM));
+	}
+	/* The wording of the row under the cursor, in full. */
+	if (ts->pos.q >= 0)
+		ui_put_wrapped(stdscr, py + 1, 2, a->W - 4, 2,
+		               a->ed->qs[ts->pos.q].label, theme(R_DIM));
+	draw_xc(a, py + 3, &F->xc[t->lob]);
+	draw_bar(a, py + 4, t->lob, F);
+	/* The editor sits over the dollars of its row. */
+	if (a->edit.kind == EDIT_ANSWER) {
+		int row = layout_row_of(&a->lay, (struct lay_pos){ a->edit.q, 0 });
+		int y = y0 + row - ts->top;
+
+		if (row >= 0 && (y != a->edit.y || a->edit.x != c.dollars ||
+		                 a->edit.w != DOLLARS_W))
+			field_place(a, y, c.dollars, DOLLARS_W, 1);
+	}
+	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE)
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->ro ?
+		           "review mode: read-only \u00b7 [ ] tabs \u00b7 ? help" :
+		           "Enter or a digit edits \u00b7 x clears \u00b7 Tab next "
+		           "\u00b7 [ ] tabs \u00b7 ? help \u00b7 u undo",
+		           theme(R_DIM));
+}
+
+bool metrics_key(struct app *a, int ch, bool fkey)
+{
+	struct tabstate *ts = &a->ts[a->tab];
+	struct lay_pos p = ts->pos;
+	const struct question *q;
+	const char *v;
+
+	if (!a->lay_ok)
+		return false;
+	if (fkey) {
+		switch (ch) {
+		case KEY_UP: p = layout_move(&a->lay, p, LAY_UP); break;
+		case KEY_DOWN: p = layout_move(&a->lay, p, LAY_DOWN); break;
+		case KEY_BTAB: p = layout_move(&a->lay, p, LAY_PREV); break;
+		case KEY_HOME: p = layout_move(&a->lay, p, LAY_FIRST); break;
+		case KEY_END: p = layout_move(&a->lay, p, LAY_LAST); break;
+		case KEY_NPAGE:
+		case KEY_PPAGE: {
+			int r = layout_row_of(&a->lay, p), h = list_h(a);
+
+			r += ch == KEY_NPAGE ? h : -h;
+			p = layout_pos_at_row(&a->lay, r < 0 ? 0 : r);
+			break;
+		}
+		default:
+			goto answer;
+		}
+		ts->pos = p;
+		return true;
+	}
+	switch (ch) {
+	case '\t': ts->pos = layout_move(&a->lay, p, LAY_NEXT); return true;
+	case 'j': ts->pos = layout_move(&a->lay, p, LAY_DOWN); return true;
+	case 'k': ts->pos = layout_move(&a->lay, p, LAY_UP); return true;
+	case 'g': ts->pos = layout_move(&a->lay, p, LAY_FIRST); return true;
+	case 'G': ts->pos = layout_move(&a->lay, p, LAY_LAST); return true;
+	}
+answer:
+	if (p.q < 0)
+		return false;
+	q = &a->ed->qs[p.q];
+	v = answers_get(a->s->a, p.q);
+	if (q->type == Q_COMPUTED)
+		return false;
+	if ((!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
+	    (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE))) {
+		if (v)
+			edit_set(a, p.q, "");
+		return true;
+	}
+	if ((!fkey && (ch == '\r' || ch == '\n')) || (fkey && ch == KEY_ENTER) ||
+	    (!fkey && ch >= '0' && ch <= '9')) {
+		struct cols c = columns(a);
+		int row = layout_row_of(&a->lay, p);
+		char first[2] = { (char)ch, 0 };
+		bool digit = !fkey && ch >= '0' && ch <= '9';
+
+		keep_in_view(a);
+		if (!edit_answer(a, p.q, digit ? first : v,
+		                 list_y() + row - ts->top, c.dollars, DOLLARS_W, 1))
+			return true;
+		edit_live(a);
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,210 @@
+/* status.c: the title bar, the tab bar, the message line and the status
+ * line: the submission's state always in sight. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "checks.h"
+#include "sanitize.h"
+#include "tabfit.h"
+#include "texts.h"
+#include "ui.h"
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* " apmwb · acme.apmwb · Acme Health Plan      READ-ONLY · DRAFT · saved 14:02:11" */
+static void title_draw(struct app *a)
+{
+	struct store_signoff so;
+	char right[200], left[400], org[200], when[32] = "";
+	int oq = edition_find(a->ed, "gi.org_name"), rw;
+	const char *on = oq >= 0 ? answers_get(a->s->a, oq) : NULL;
+
+	store_signoff(a->s->st, &so);
+	if (a->save_failed)
+		snprintf(when, sizeof when, "NOT SAVED");
+	else if (a->saved_at) {
+		struct tm tm;
+
+		localtime_r(&a->saved_at, &tm);
+		strftime(when, sizeof when, "saved %H:%M:%S", &tm);
+	} else if (!a->ro) {
+		snprintf(when, sizeof when, "all saved");
+	}
+	snprintf(right, sizeof right, "%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
+	         a->ro ? a->g->dot : "", a->ro ? " " : "",
+	         so.complete ? "COMPLETE" : "DRAFT", "");
+	if (*when) {
+		size_t n = strlen(right);
+
+		snprintf(right + n, sizeof right - n, "%s %s ", a->g->dot, when);
+	}
+	sanitize_text(on ? on : "", 0, org, sizeof org);
+	{
+		char file[300];
+
+		sanitize_text(base_name(store_path(a->s->st)), 0, file,
+		              sizeof file);
+		snprintf(left, sizeof left, " apmwb %s %s%s%s", a->g->dot, file,
+		         *org ? " " : "", "");
+		if (*org) {
+			size_t n = strlen(left);
+
+			snprintf(left + n, sizeof left - n, "%s %s", a->g->dot, org);
+		}
+	}
+	ui_fill(stdscr, 0, 0, a->W, theme(R_TITLE));
+	rw = ui_width(right);
+	ui_put_cut(stdscr, 0, 0, a->W - rw - 1, left, theme(R_TITLE));
+	if (a->save_failed) {
+		size_t n = strlen(right) - strlen(when) - 1;
+
+		ui_put(stdscr, 0, a->W - rw, (int)n, right, theme(R_TITLE));
+		ui_put(stdscr, 0, a->W - rw + (int)n, a->W, when,
+		       theme(R_MSG_ERR));
+	} else {
+		ui_put(stdscr, 0, a->W - rw, rw, right, theme(R_TITLE));
+	}
+}
+
+bool app_tab_off(const struct app *a, int tab, char *why, size_t n)
+{
+	const struct figures *f = a->s->f;
+	const struct tab *t;
+
+	if (tab >= (int)a->ed->ntabs)
+		return false;
+	t = &a->ed->tabs[tab];
+	if (t->lob != LOB_NONE && t->lob < LOB_COUNT && !f->xc[t->lob].selected) {
+		if (why)
+			snprintf(why, n, "%s is not selected under the lines of "
+			         "business on General information, so its dollars "
+			         "are not asked.", lob_name(t->lob));
+		return true;
+	}
+	return false;
+}
+
+void tabbar_draw(struct app *a)
+{
+	struct tabfit_in in[32] = { { 0 } };
+	struct tabfit_out out[32];
+	char titles[32][64], badges[32][40], glyphs[32][16];
+	int n = a->ntabs < 32 ? a->ntabs : 32;
+
+	for (int t = 0; t < n; t++) {
+		int errors = 0, warnings = 0;
+		bool off = app_tab_off(a, t, NULL, 0);
+		const struct tab_progress *p = NULL;
+
+		if (t == a->help_tab) {
+			snprintf(titles[t], sizeof titles[t], "Help");
+			badges[t][0] = glyphs[t][0] = '\0';
+		} else {
+			const struct tab *tb = &a->ed->tabs[t];
+
+			sanitize_text(tb->short_title, 0, titles[t],
+			              sizeof titles[t]);
+			if (t == a->xc_tab) {
+				/* The whole submission's checks. */
+				errors = (int)a->s->checks.errors;
+				warnings = (int)(a->s->checks.warnings -
+				                 a->s->checks.acknowledged);
+			} else {
+				checks_count_tab(&a->s->checks, t, &errors,
+				                 &warnings);
+				p = &a->s->f->progress[t];
+			}
+			texts_tab_badge(p, errors, warnings, off, a->g, badges[t],
+			                sizeof badges[t], glyphs[t],
+			                sizeof glyphs[t]);
+			if (t == a->xc_tab && (errors || warnings)) {
+				if (errors && warnings)
+					snprintf(badges[t], sizeof badges[t], "%s%d %s%d",
+					         a->g->bad, errors, a->g->warn, warnings);
+				else
+					snprintf(badges[t], sizeof badges[t], "%s%d",
+					         errors ? a->g->bad : a->g->warn,
+					         errors ? errors : warnings);
+				snprintf(glyphs[t], sizeof glyphs[t], "%s%d",
+				         errors ? a->g->bad : a->g->warn,
+				         errors ? errors : warnings);
+			}
+		}
+		in[t] = (struct tabfit_in){ titles[t], badges[t], glyphs[t] };
+	}
+	tabfit(in, n, a->tab, a->W, out);
+	ui_fill(stdscr, 1, 0, a->W, theme(R_TAB));
+	ui_fill(stdscr, 2, 0, a->W, theme(R_TAB));
+	for (int t = 0; t < n; t++) {
+		bool off = app_tab_off(a, t, NULL, 0);
+		const char *b = out[t].full_badge ? badges[t] : glyphs[t];
+		enum role br = R_DIM;
+		char title[64];
+
+		if (out[t].x < 0)
+			continue;
+		snprintf(title, sizeof title, "%.*s", (int)out[t].title_len,
+		         titles[t]);
+		if (t == a->tab) {
+			ui_fill(stdscr, 1, out[t].x - 1, out[t].w + 2,
+			        theme(R_TAB_CUR));
+			ui_put(stdscr, 1, out[t].x, out[t].w, title,
+			       theme(R_TAB_CUR));
+		} else {
+			ui_put(stdscr, 1, out[t].x, out[t].w, title,
+			       theme(off ? R_TAB_OFF : R_TAB));
+		}
+		if (strstr(b, a->g->bad))
+			br = R_BAD;
+		else if (strstr(b, a->g->ok))
+			br = R_GOOD;
+		else if (*b == '!' || strstr(b, a->g->warn) == b)
+			br = R_WARN;
+		ui_put(stdscr, 2, out[t].x, out[t].w, b, theme(br));
+	}
+}
+
+void status_draw(struct app *a)
+{
+	char xc[400], counts[120], e[40], w[40], right[80];
+	const struct check_list *cl = &a->s->checks;
+	int y = a->H - 1, rw;
+
+	texts_xc_summary(a->s->f->xc, " \u00b7 ", xc, sizeof xc);
+	if (!a->utf8)
+		texts_xc_summary(a->s->f->xc, " - ", xc, sizeof xc);
+	texts_count(cl->errors, "error", "errors", e, sizeof e);
+	texts_count(cl->warnings - cl->acknowledged, "warning", "warnings", w,
+	            sizeof w);
+	snprintf(counts, sizeof counts, "%s%s%s", e, *e && *w ? ", " : "", w);
+	snprintf(right, sizeof right, "F1 help  q quit ");
+	title_draw(a);
+	ui_fill(stdscr, y, 0, a->W, theme(R_NORMAL));
+	rw = ui_width(right);
+	{
+		int x = 1;
+
+		x += ui_put_cut(stdscr, y, x, a->W - rw - 2, xc, theme(R_NORMAL));
+		if (*counts && x + 5 < a->W - rw) {
+			x += ui_put(stdscr, y, x, 3, "  ", theme(R_NORMAL));
+			ui_put_cut(stdscr, y, x, a->W - rw - x - 1, counts,
+			           theme(cl->errors ? R_BAD : R_WARN));
+		}
+	}
+	ui_put(stdscr, y, a->W - rw, rw, right, theme(R_DIM));
+	/* The message line. */
+	ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));
+	if (a->edit.kind == EDIT_PROMPT)
+		ui_put_cut(stdscr, a->H - 2, 1, a->edit.x - 2, a->edit.label,
+		           theme(R_KEY));
+	else if (a->msg[0])
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->msg,
+		           theme(a->msg_role));
+}
