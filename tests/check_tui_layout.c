@@ -210,15 +210,15 @@ START_TEST(test_model_grid)
 	build(&L, 1, 60, false);
 	dump(&L, out, sizeof out);
 	ck_assert_int_eq(L.ngrids, 1);
-	/* Three columns of 10 end the line: labels get 30 - 3 columns. */
-	ck_assert_int_eq(L.grids[0].x0, 30);
+	/* Three columns as wide as "Commercial" and two: labels get 24 - 3. */
+	ck_assert_int_eq(L.grids[0].x0, 24);
 	ck_assert_str_eq(out,
 		"T5  In effect?\n"
 		"--1 \n"
 		"H-1 \n"
 		"G-1   Cat 1: Legacy\n"
-		"G-1   Cat 2C: A much longer model\n"
-		"G-1   name than fits\n");
+		"G-1   Cat 2C: A much longer\n"
+		"G-1   model name than fits\n");
 	ck_assert_int_eq(L.grids[0].cell[0], 5);
 	ck_assert_int_eq(L.grids[0].cell[1], -1);
 	ck_assert_int_eq(L.grids[0].cell[3], 6);

@@ -147,6 +147,49 @@ START_TEST(test_tabfit_narrow)
 }
 END_TEST
 
+START_TEST(test_metric_short)
+{
+	char buf[300];
+
+	texts_metric_short("Total dollars paid to providers through legacy "
+	                   "payments (including fee-for-service) in CY 2019 or "
+	                   "most recent 12 months.", buf, sizeof buf);
+	ck_assert_str_eq(buf, "legacy payments (including fee-for-service)");
+	texts_metric_short("Total dollars paid in Category 2 in CY 2019 or "
+	                   "most recent 12 months.", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Category 2");
+	texts_metric_short("Dollars paid for foundational spending to improve "
+	                   "care (linked to quality) in CY 2019 or most recent "
+	                   "12 months.", buf, sizeof buf);
+	ck_assert_str_eq(buf, "foundational spending to improve care (linked "
+	                 "to quality)");
+	/* Wording of another shape is kept whole. */
+	texts_metric_short("Something else entirely", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Something else entirely");
+	texts_metric_short("Total dollars paid ", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Total dollars paid ");
+}
+END_TEST
+
+START_TEST(test_section_short)
+{
+	char buf[300];
+
+	texts_section_short("Alternative Payment Model Framework - Category 1 "
+	                    "(Metrics below apply to total dollars paid for "
+	                    "commercial members. Metrics are NOT linked to "
+	                    "quality)", " \u00b7 ", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Category 1 \u00b7 not linked to quality");
+	texts_section_short("Alternative Payment Model Framework - Category 3 "
+	                    "(Metrics are linked to quality)", " - ", buf,
+	                    sizeof buf);
+	ck_assert_str_eq(buf, "Category 3 - linked to quality");
+	texts_section_short("Aggregated Metrics (Comparison between Category 1 "
+	                    "and Categories 2-4)", " - ", buf, sizeof buf);
+	ck_assert_str_eq(buf, "Aggregated Metrics");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tui_texts");
@@ -158,6 +201,8 @@ int main(void)
 	tcase_add_test(tc, test_money_share);
 	tcase_add_test(tc, test_tabfit_wide);
 	tcase_add_test(tc, test_tabfit_narrow);
+	tcase_add_test(tc, test_metric_short);
+	tcase_add_test(tc, test_section_short);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }

@@ -389,7 +389,10 @@ static void add_model_grid(struct build *b, const struct tab *t)
 	gi = (int)b->L->ngrids - 1;
 	g->ncols = LOB_COUNT;
 	g->nrows = nm;
-	g->colw = 10;
+	g->colw = 6;
+	for (int l = 0; l < LOB_COUNT; l++)
+		if (wrap_width(lob_short(l), strlen(lob_short(l))) + 2 > g->colw)
+			g->colw = wrap_width(lob_short(l), strlen(lob_short(l))) + 2;
 	g->x0 = b->L->width - g->ncols * g->colw;
 	if (g->x0 < 20)
 		g->x0 = 20;
@@ -522,8 +525,11 @@ static void build_compact(struct build *b, const struct tab *t)
 		const struct question *q = &ed->qs[i];
 		struct lay_row *r;
 
-		if (q->section && section_has_shown(b, i, end))
-			add_prose(b, LAY_SECTION, q->section, 0, 1, -1);
+		/* One row: the screen shortens the heading to fit. */
+		if (q->section && section_has_shown(b, i, end) &&
+		    (r = add_row(b, LAY_SECTION)) &&
+		    !(r->left = sanitize_dup(q->section, 0)))
+			b->fail = true;
 		if (!b->in->shown[i]) {
 			b->L->hidden += q->type != Q_COMPUTED;
 			continue;

@@ -76,7 +76,11 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 	bool cur, editing;
 
 	if (r->kind == LAY_SECTION) {
-		ui_put_cut(stdscr, y, 2, a->W - 3, r->left, theme(R_HEADING));
+		char sec[400];
+
+		texts_section_short(r->left, a->utf8 ? " \u00b7 " : " - ", sec,
+		                    sizeof sec);
+		ui_put_cut(stdscr, y, 2, a->W - 3, sec, theme(R_HEADING));
 		return;
 	}
 	if (r->kind != LAY_FIELD)
@@ -86,8 +90,13 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 	editing = a->edit.kind == EDIT_ANSWER && a->edit.q == r->q;
 	if (q->row)
 		ui_put_right(stdscr, y, c->num, 3, q->row, theme(R_DIM));
-	ui_put_cut(stdscr, y, c->label, c->label_w, r->left,
-	           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
+	{
+		char shortl[600];
+
+		texts_metric_short(r->left, shortl, sizeof shortl);
+		ui_put_cut(stdscr, y, c->label, c->label_w, shortl,
+		           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
+	}
 	texts_money(&F->money[r->q], m, sizeof m);
 	if (q->type == Q_COMPUTED) {
 		char eq[MONEY_BUFSZ + 8];
@@ -118,6 +127,12 @@ static void draw_xc(struct app *a, int y, const struct xcheck *x)
 	texts_money(&x->sum, sum, sizeof sum);
 	texts_money(&x->denominator, den, sizeof den);
 	w = ui_put(stdscr, y, 1, 14, "Cross-check:", theme(R_HEADING)) + 2;
+	if (!x->computable && !x->overflow) {
+		snprintf(line, sizeof line, "waiting for row 1%s%s%s",
+		         *sum ? " (numerators so far " : "", sum, *sum ? ")" : "");
+		ui_put_cut(stdscr, y, w, a->W - w - 1, line, theme(R_DIM));
+		return;
+	}
 	if (x->computable && x->ok) {
 		w += ui_put(stdscr, y, w, 20, "Yes", theme(R_GOOD));
 	} else {
@@ -126,9 +141,13 @@ static void draw_xc(struct app *a, int y, const struct xcheck *x)
 		w += ui_put(stdscr, y, w, a->W - w, line,
 		            theme(x->computable ? R_BAD : R_WARN));
 	}
+	/* The sums only when they fit whole: a cut figure would misread. */
 	snprintf(line, sizeof line, "  numerators %s %s row 1 %s",
 	         *sum ? sum : "blank", a->g->dot, *den ? den : "blank");
-	ui_put_cut(stdscr, y, w, a->W - w - 1, line, theme(R_DIM));
+	if (ui_width(line) > a->W - w - 1)
+		snprintf(line, sizeof line, "  numerators %s", *sum ? sum : "blank");
+	if (ui_width(line) <= a->W - w - 1)
+		ui_put(stdscr, y, w, a->W - w - 1, line, theme(R_DIM));
 }
 
 static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
@@ -223,8 +242,8 @@ void metrics_draw(struct app *a)
 	         p->asked);
 	ui_put_right(stdscr, UI_TOP, a->W - 24, 24, right, theme(R_DIM));
 	ui_put_right(stdscr, UI_TOP + 1, c.num, 3, "#", theme(R_DIM));
-	ui_put(stdscr, UI_TOP + 1, c.label, c.label_w, "Metric",
-	       theme(R_DIM));
+	ui_put(stdscr, UI_TOP + 1, c.label, c.label_w,
+	       "Total dollars paid to providers \u2026", theme(R_DIM));
 	ui_put_right(stdscr, UI_TOP + 1, c.dollars, DOLLARS_W, "Dollars",
 	             theme(R_DIM));
 	ui_put_right(stdscr, UI_TOP + 1, c.share, SHARE_W, "Share",
@@ -248,11 +267,10 @@ void metrics_draw(struct app *a)
 	if (a->lay.hidden) {
 		char note[200];
 
-		snprintf(note, sizeof note, "%d row%s hidden: %s payment model%s "
-		         "not in effect (Payment model selection)", a->lay.hidden,
+		snprintf(note, sizeof note, "%d row%s hidden: %s not in effect "
+		         "(Payment model selection)", a->lay.hidden,
 		         a->lay.hidden == 1 ? "" : "s",
-		         a->lay.hidden == 1 ? "its" : "their",
-		         a->lay.hidden == 1 ? " is" : "s are");
+		         a->lay.hidden == 1 ? "its model is" : "their models are");
 		ui_put_cut(stdscr, py, 2, a->W - 3, note, theme(R_DIM));
 	}
 	/* The wording of the row under the cursor, in full. */

@@ -44,7 +44,7 @@ static bool pick_make(struct app *a, struct pick *p, const char *title,
                       const char *const *labels, int n, const char *extra,
                       bool multi)
 {
-	int w = ui_width(title) + 4, h;
+	int w = ui_width(title) + 4 > 44 ? ui_width(title) + 4 : 44, h;
 
 	memset(p, 0, sizeof *p);
 	p->n = n + (extra ? 1 : 0);

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "money.h"
 #include "texts.h"
@@ -106,4 +107,67 @@ void texts_count(size_t n, const char *one, const char *many, char *buf,
 		snprintf(buf, len, "%s", "");
 	else
 		snprintf(buf, len, "%zu %s", n, n == 1 ? one : many);
+}
+
+void texts_metric_short(const char *label, char *buf, size_t n)
+{
+	static const char *const leads[] = {
+		"Total dollars paid to providers through ",
+		"Total dollars paid to providers ",
+		"Total dollars paid in ",
+		"Total dollars paid ",
+		"Dollars paid for ",
+	};
+	const char *p = label ? label : "", *end;
+
+	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++)
+		if (strncmp(p, leads[i], strlen(leads[i])) == 0) {
+			p += strlen(leads[i]);
+			break;
+		}
+	end = p + strlen(p);
+	/* " in CY 2019 or most recent 12 months." */
+	{
+		const char *in = strstr(p, " in CY ");
+
+		if (in && strstr(in, "most recent 12 months"))
+			end = in;
+	}
+	while (end > p && (end[-1] == '.' || end[-1] == ' '))
+		end--;
+	if (end == p) {
+		snprintf(buf, n, "%s", label ? label : "");
+		return;
+	}
+	snprintf(buf, n, "%.*s", (int)(end - p), p);
+}
+
+void texts_section_short(const char *section, const char *sep, char *buf,
+                         size_t n)
+{
+	static const char lead[] = "Alternative Payment Model Framework - ";
+	const char *p = section ? section : "", *paren = strstr(p, " (");
+	const char *tail = "";
+	size_t len;
+
+	if (strncmp(p, lead, sizeof lead - 1) == 0)
+		p += sizeof lead - 1;
+	paren = strstr(p, " (");
+	len = paren ? (size_t)(paren - p) : strlen(p);
+	if (paren) {
+		const char *q;
+
+		for (q = paren; *q; q++)
+			if (strncasecmp(q, "not linked to quality", 21) == 0) {
+				tail = "not linked to quality";
+				break;
+			}
+		if (!*tail)
+			for (q = paren; *q; q++)
+				if (strncasecmp(q, "linked to quality", 17) == 0) {
+					tail = "linked to quality";
+					break;
+				}
+	}
+	snprintf(buf, n, "%.*s%s%s", (int)len, p, *tail ? sep : "", tail);
 }

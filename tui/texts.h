@@ -37,4 +37,17 @@ void texts_money(const struct money_fig *m, char *buf, size_t n);
 void texts_count(size_t n, const char *one, const char *many, char *buf,
                  size_t len);
 
+/* A metric row's wording without what every row repeats: the lead
+ * ("Total dollars paid to providers through ") and the period ("in CY
+ * 2019 or most recent 12 months."), so rows tell apart in a narrow column:
+ * "legacy payments (including fee-for-service, ...)".  The full wording
+ * stays on screen for the row under the cursor. */
+void texts_metric_short(const char *label, char *buf, size_t n);
+
+/* A metric tab's section heading, short: "Alternative Payment Model
+ * Framework - Category 1 (Metrics ... NOT linked to quality)" becomes
+ * "Category 1 · not linked to quality". */
+void texts_section_short(const char *section, const char *sep, char *buf,
+                         size_t n);
+
 #endif

@@ -42,7 +42,7 @@ static struct wcols wcolumns(const struct app *a)
 	c.num = nw < 3 ? 3 : nw;
 	for (int f = 1; f < NR_F_COUNT; f++)
 		used += fixed[f] + 1;
-	c.net_w = 7;
+	c.net_w = 8;
 	/* margin, number, gaps, net, the "?" column */
 	used += 1 + c.num + 1 + c.net_w + 1 + 2;
 	c.w[NR_F_LABEL] = a->W - used - 1;
@@ -338,7 +338,12 @@ void worksheet_draw(struct app *a)
 		}
 		if (ev.has_net) {
 			pct_format_netrisk(ev.net, net);
-			ui_put_cut(stdscr, ry, c.net, c.net_w, net, theme(R_COMPUTED));
+			if (ui_width(net) <= c.net_w)
+				ui_put_num(stdscr, ry, c.net, c.net_w, net,
+				           theme(R_COMPUTED));
+			else
+				ui_put_cut(stdscr, ry, c.net, c.net_w, net,
+				           theme(R_COMPUTED));
 		}
 		ui_put(stdscr, ry, c.q, 2,
 		       ev.status == NR_MEETS ? a->g->ok :
@@ -353,15 +358,16 @@ void worksheet_draw(struct app *a)
 
 		if (ct && !w->on_method) {
 			struct nr_eval ev;
-			char why[400], line[600], net[PCT_BUFSZ] = "";
+			char why[400], line[900], net[PCT_BUFSZ] = "";
 
 			nominal_evaluate(ct, &ev);
 			nominal_explain(&ev, ct, why, sizeof why);
-			if (ev.has_net)
+			if (ev.has_net && !strstr(why, "net risk"))
 				pct_format_netrisk(ev.net, net);
-			snprintf(line, sizeof line, "Row %lld: %s%s%s%s",
-			         (long long)(w->cur + 1), why,
-			         *net ? " (net risk " : "", net, *net ? "%)" : "");
+			snprintf(line, sizeof line, "Row %lld%s%s%s: %s%s%s%s",
+			         (long long)(w->cur + 1), ct->label ? " \"" : "",
+			         ct->label ? ct->label : "", ct->label ? "\"" : "",
+			         why, *net ? " (net risk " : "", net, *net ? "%)" : "");
 			ui_put_stored(stdscr, wy, 1, a->W - 2, line,
 			              theme(ev.status == NR_MEETS ? R_GOOD :
 			                    ev.status == NR_FAILS ? R_BAD : R_WARN));

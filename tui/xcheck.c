@@ -47,15 +47,6 @@ static void add(struct xrows *r, enum xrow_kind k, int item, const char *text,
 	                              role, indent };
 }
 
-static const struct check_item *find_check(const struct app *a,
-                                           const char *id)
-{
-	for (size_t i = 0; i < a->s->checks.n; i++)
-		if (strcmp(a->s->checks.items[i].id, id) == 0)
-			return &a->s->checks.items[i];
-	return NULL;
-}
-
 static void build(const struct app *a, struct xrows *r)
 {
 	const struct figures *f = a->s->f;
@@ -66,16 +57,9 @@ static void build(const struct app *a, struct xrows *r)
 	add(r, XR_HEAD, 0, "Numerators against row 1", R_HEADING, 1, false);
 	add(r, XR_TEXT, 0, NULL, R_DIM, 0, false);   /* column headings */
 	for (int l = 0; l < LOB_COUNT; l++) {
-		char id[40];
-		const struct check_item *it;
-
 		if (!f->xc[l].selected)
 			continue;
 		add(r, XR_LINE, l, NULL, R_NORMAL, 2, false);
-		snprintf(id, sizeof id, "xc.%s", lob_id(l));
-		it = find_check(a, id);
-		if (it && it->hint && !f->xc[l].ok)
-			add(r, XR_TEXT, 1, it->hint, R_DIM, 4, false);
 	}
 	if (f->lines_selected == 0)
 		add(r, XR_TEXT, 1, "No line of business is selected yet "
@@ -187,7 +171,7 @@ static void draw_sign(struct app *a, int y, bool cur)
 void xcheck_draw(struct app *a)
 {
 	struct xrows r;
-	int h = app_body_h(a) - 1, y0 = UI_TOP + 1, cur_row = -1;
+	int h = app_body_h(a) - 1 - 4, y0 = UI_TOP + 1, cur_row = -1;
 	struct xcview *v = &a->xc;
 
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 2,
@@ -239,18 +223,24 @@ void xcheck_draw(struct app *a)
 			break;
 		}
 	}
-	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE) {
-		const char *hint = "Enter goes to the answer \u00b7 a acknowledges a "
-		                   "warning \u00b7 S signs off \u00b7 [ ] tabs";
+	/* The item under the cursor in full, with the workbook's advice. */
+	if (v->cur < (int)a->s->checks.n) {
+		const struct check_item *it = &a->s->checks.items[v->cur];
+		char *text = mem_printf("%s%s%s", it->message,
+		                        it->hint && *it->hint ? " \u2014 " : "",
+		                        it->hint ? it->hint : "");
 
-		if (v->cur < (int)a->s->checks.n) {
-			const struct check_item *it = &a->s->checks.items[v->cur];
-
-			if (it->hint && *it->hint)
-				hint = it->hint;
-		}
-		ui_put_stored(stdscr, a->H - 2, 1, a->W - 2, hint, theme(R_DIM));
+		if (text)
+			ui_put_wrapped(stdscr, y0 + h, 2, a->W - 3, 4, text,
+			               theme(R_NORMAL));
+		mem_free(text);
 	}
+	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE)
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->ro ?
+		           "review mode: read-only \u00b7 Enter goes to the answer "
+		           "\u00b7 [ ] tabs" : "Enter goes to the answer \u00b7 a "
+		           "acknowledges a warning \u00b7 S signs off \u00b7 [ ] "
+		           "tabs", theme(R_DIM));
 	mem_free(r.v);
 }
 
