@@ -149,9 +149,11 @@ int cmd_import(int argc, char **argv)
 			all[len] = '\0';
 			rc = cli_exit_for(store_import_json(s->st, all, len, err,
 			                                    sizeof err));
+			/* The store's message already says nothing was imported. */
 			if (rc != EXIT_DONE)
-				cli_error("import: %s: %s; nothing was imported",
-				          argv[i + 1], err);
+				cli_error("import: %s: %s", argv[i + 1], err);
+			else
+				cli_note("%s: imported %s", argv[i], argv[i + 1]);
 		}
 		mem_free(all);
 	} else {

@@ -1,3 +1,198 @@
 #!/bin/sh
-echo "1..1"
-echo "not ok 1 - not written yet"
+# import_export.sh: show, every export, -o, the JSON round trip and the
+# contracts CSV imported in every malformed way we could think of.
+#
+# tests/data/example.json is a full submission: three lines, the seed's
+# Tab 9 worksheet (twelve contracts), two hidden answers and an
+# acknowledgement.  Its copy sheet, csv, qualtrics and contracts exports are
+# compared with tests/data/example.*, whose figures were worked out by hand
+# (see tests/check_export_json.c for the arithmetic).
+. "$TOPSRCDIR/tests/cli/lib.sh"
+D="$TOPSRCDIR/tests/data"
+cd "$T" || exit 99
+"$APMWB" new example.apmwb >/dev/null 2>&1 || exit 99
+
+run import example.apmwb "$D/example.json"
+check "the example imports" eval 'is "$status" 0 && has "$err" "imported"'
+
+# ---- the copy sheet ---------------------------------------------------------
+run show example.apmwb
+printf '%s\n' "$out" >show.out
+check "show gives the expected copy sheet" cmp -s show.out "$D/example.show"
+check "every line fits 80 columns" eval \
+	'[ "$(printf "%s\n" "$out" | wc -L)" -le 80 ]'
+check "no line ends in blanks" eval '! grep -q " \$" show.out'
+check "no control character but newline" eval \
+	'! LC_ALL=C grep -q "[[:cntrl:]]" show.out'
+check "the Tab 9 total meets 2,610,000,000 (23.7%)" eval \
+	'grep -q "Meets the LAN nominal risk threshold *\$2,610,000,000.00   23.7%" show.out'
+check "MA's Cat 3B rows sit under the Category 3 heading" eval \
+	'grep -B1 "^  8 Total dollars" show.out | grep -q "Category 3\\|Metrics are linked to quality)\$"'
+
+# A file name that carries an escape sequence reaches the terminal clean.
+esc=$(printf 'x\033[31m.apmwb')
+cp example.apmwb "$esc"
+run show "$esc"
+check "show passes the file's name through the sanitiser" eval \
+	'is "$status" 0 && ! printf "%s" "$out" | LC_ALL=C grep -q "$(printf "\033")"'
+
+# ---- csv, qualtrics, contracts -------------------------------------------
+run export --format csv -o example.csv example.apmwb
+check "csv export matches the expected file" eval \
+	'is "$status" 0 && cmp -s example.csv "$D/example.csv"'
+check "the csv keeps the short line's difference a number" eval \
+	'grep -q "^xc.commercial.diff,Commercial: sum of numerators minus denominator,-340000000.00" example.csv'
+check "and neutralises the assumptions' leading dash" eval \
+	'grep -q "\"'"'"'- Dollars are paid claims" example.csv'
+check "hidden answers are not in the csv" eval '! grep -q "commercial.m15\|iq.decrease_most" example.csv'
+
+APMWB_DATADIR="$TOPSRCDIR/share" "$APMWB" export --format qualtrics \
+	example.apmwb >example.qualtrics.csv 2>qerr
+status=$?
+check "qualtrics export with the template matches the expected file" eval \
+	'is "$status" 0 && cmp -s example.qualtrics.csv "$D/example.qualtrics.csv"'
+run export --format qualtrics --map "$TOPSRCDIR/share/qualtrics-map-2020.csv" \
+	-o mapped.csv example.apmwb
+check "--map takes a map file" eval \
+	'is "$status" 0 && cmp -s mapped.csv example.qualtrics.csv'
+APMWB_DATADIR="$T/nowhere" "$APMWB" export --format qualtrics example.apmwb \
+	>/dev/null 2>qerr
+status=$?
+check "without the template, qualtrics says to give --map" eval \
+	'is "$status" 2 && grep -q "give the LAN'"'"'s map with --map FILE" qerr'
+
+run export --format contracts -o contracts.out example.apmwb
+check "contracts export matches the expected file" eval \
+	'is "$status" 0 && cmp -s contracts.out "$D/example.contracts.csv"'
+
+# ---- a map that is wrong --------------------------------------------------
+grep -v '^iq.barriers,other,' "$TOPSRCDIR/share/qualtrics-map-2020.csv" >short.map
+run export --format qualtrics --map short.map example.apmwb
+check "a map missing a chosen choice names the key and choice" eval \
+	'is "$status" 2 && has "$err" "no column for iq.barriers = other"'
+grep -v '^gi.org_name,' "$TOPSRCDIR/share/qualtrics-map-2020.csv" >short.map
+run export --format qualtrics --map short.map example.apmwb
+check "a map missing an answer names the key" eval \
+	'is "$status" 2 && has "$err" "no column for gi.org_name"'
+printf 'key,choice,column,import_id,question_text,recode\ngi.nope,,Q1,QID1,,\n' >bad.map
+run export --format qualtrics --map bad.map example.apmwb
+check "a malformed map names its file and line" eval \
+	'is "$status" 2 && has "$err" "bad.map: line 2: unknown key '"'"'gi.nope'"'"'"'
+run export --format csv --map bad.map example.apmwb
+check "--map belongs to qualtrics only" is "$status" 2
+run export --format xml example.apmwb
+check "an unknown format is refused" eval 'is "$status" 2 && has "$err" "json, csv, qualtrics or contracts"'
+
+# ---- -o: whole or nothing, 0600 -----------------------------------------------
+umask 022
+run export --format json -o out.json example.apmwb
+check "-o writes the file" eval 'is "$status" 0 && [ -s out.json ]'
+check "-o creates it mode 0600 whatever the umask" is "$(stat -c %a out.json)" 600
+cp out.json before.json
+run export --format qualtrics --map bad.map -o out.json example.apmwb
+check "a failed export leaves the earlier file as it was" eval \
+	'is "$status" 2 && cmp -s out.json before.json'
+run export --format qualtrics --map short.map -o out.json example.apmwb
+check "so does an answer the map misses" eval \
+	'is "$status" 2 && cmp -s out.json before.json'
+check "and no temporary file is left behind" eval \
+	'! ls -a | grep -q apmwb-tmp'
+run export --format json -o "$T/no/such/dir/x.json" example.apmwb
+check "-o into a missing folder is refused" eval 'is "$status" 2 && has "$err" "no/such/dir"'
+run export --format csv -o - example.apmwb
+check "-o - is standard output" eval 'is "$status" 0 && has "$out" "key,label,value"'
+
+# ---- the JSON round trip -----------------------------------------------------
+"$APMWB" export --format json example.apmwb >one.json
+"$APMWB" new two.apmwb >/dev/null 2>&1
+run import two.apmwb one.json
+check "an export imports into a new file" is "$status" 0
+"$APMWB" export --format json two.apmwb >two.json
+check "and exports byte for byte the same (answers, hidden answers, contracts, acknowledgements, state, figures, checks)" \
+	cmp -s one.json two.json
+"$APMWB" show two.apmwb | sed 1,2d >two.show
+sed 1,2d "$D/example.show" >one.show
+check "its copy sheet is the example's" cmp -s one.show two.show
+
+# ---- contracts CSV: accepted -------------------------------------------------
+H='label,line,type,risk_min,risk_max,shared_risk,dollars'
+totals() { "$APMWB" get "$1" nr.all.total; }
+count() { "$APMWB" export --format contracts "$1" | grep -c .; }
+"$APMWB" new w.apmwb >/dev/null 2>&1
+"$APMWB" import w.apmwb "$D/example.json" >/dev/null 2>&1
+
+printf '\357\273\277Shared_Risk,DOLLARS,label,Line,type,risk_min,risk_max\r\n\r\n25,"1,000",A,commercial,tcoc,1,10\r\n,,,,,,\r\n80,"2,000.50","B, ""the best""",medicaid,revenue,1,10\r\n' >ok.csv
+run import w.apmwb ok.csv
+check "a BOM, CRLF, blank rows, any column order and case, quoted commas" \
+	eval 'is "$status" 0 && has "$err" "2 contracts"'
+check "replace the worksheet" is "$(count w.apmwb)" 3
+check "with the right sums (1,000 fails: shared risk 25% < 30%; 2,000.50 meets: 10% x 80% = 8.0% of revenue)" \
+	eval 'is "$("$APMWB" get w.apmwb nr.all.fails)" 1000.00 && is "$("$APMWB" get w.apmwb nr.all.meets)" 2000.50'
+
+printf '%s\r\n"=HYPERLINK(""http://x"",""y"")",commercial,tcoc,1,10,60,1\r\n"@SUM(1)",medicaid,tcoc,1,10,60,2\r\n' "$H" >formula.csv
+"$APMWB" import w.apmwb formula.csv >/dev/null 2>&1
+"$APMWB" export --format contracts w.apmwb >formula.out
+check "formula-like labels export behind an apostrophe" eval \
+	'grep -q "^\"'"'"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",commercial" formula.out && grep -q "^\"'"'"'@SUM(1)\",medicaid" formula.out'
+"$APMWB" import w.apmwb formula.out >/dev/null 2>&1
+"$APMWB" export --format contracts w.apmwb >formula.again
+check "and import back as they were" cmp -s formula.out formula.again
+
+# ---- contracts CSV: refused, and nothing changed --------------------------
+"$APMWB" import w.apmwb "$D/example.json" >/dev/null 2>&1
+before_count=$(count w.apmwb)
+before_total=$(totals w.apmwb)
+"$APMWB" export --format contracts w.apmwb >before.csv
+refused() {
+	# refused DESC FILE MESSAGE: exit 1, the message, nothing changed.
+	run import w.apmwb "$2"
+	check "$1: refused (exit 1) with '$3'" eval \
+		'is "$status" 1 && has "$err" "$3" && has "$err" "nothing was imported"'
+	"$APMWB" export --format contracts w.apmwb >after.csv
+	check "$1: the worksheet is unchanged ($before_count lines, total $before_total)" eval \
+		'cmp -s before.csv after.csv && is "$(totals w.apmwb)" "$before_total"'
+}
+
+printf 'label,line,kind,risk_min,risk_max,shared_risk,dollars\n' >bad.csv
+refused "unknown column" bad.csv "line 1: unknown column 'kind'"
+printf 'label,line,type,risk_min,risk_max,shared_risk,dollars,LINE\n' >bad.csv
+refused "duplicate column" bad.csv "line 1: column 'line' is there twice"
+printf 'label,line,type,risk_min,risk_max,dollars\nA,commercial,tcoc,1,10,1\n' >bad.csv
+refused "missing column" bad.csv "line 1: the header has no 'shared_risk' column"
+printf '%s\nA,commercial,tcoc,1,10,60,1\nB,commercial,tcoc,1,10,60,1,x\n' "$H" >bad.csv
+refused "too many fields" bad.csv "line 3: more fields than the header's 7 columns"
+printf '%s\nA,commercial,tcoc,1,10,60\n' "$H" >bad.csv
+refused "too few fields" bad.csv "line 2: 6 fields, but the header has 7 columns"
+printf '%s\nA,commercial,tcoc,1,10,60,1\n"B,commercial,tcoc,1,10,60,1\n' "$H" >bad.csv
+refused "unclosed quote at the end" bad.csv "line 3: a quoted field is not closed before the end of the file"
+printf '%s\nA,commercial,tcoc,1,10,60,1\nAcme "North",commercial,tcoc,1,10,60,1\n' "$H" >bad.csv
+refused "quote inside an unquoted field" bad.csv "line 3, column label: a quote is misplaced"
+printf '%s\nA,comm\000ercial,tcoc,1,10,60,1\n' "$H" >bad.csv
+refused "NUL byte" bad.csv "line 2, column line: contains a NUL byte"
+printf '%s\nAcme \377 North,commercial,tcoc,1,10,60,1\n' "$H" >bad.csv
+refused "invalid UTF-8 in a label" bad.csv "line 2, column label:"
+printf '%s\nAcme\033[2J North,commercial,tcoc,1,10,60,1\n' "$H" >bad.csv
+refused "a control character in a label" bad.csv "line 2, column label:"
+printf '%s\nA,commercial,tcoc,1,100.5,60,1\n' "$H" >bad.csv
+refused "a percentage over 100" bad.csv "line 2, column risk_max: '100.5' is more than 100%"
+printf '%s\nA,commercial,tcoc,1,10,60.1234,1\n' "$H" >bad.csv
+refused "a percentage with 4 decimals" bad.csv "line 2, column shared_risk: '60.1234' has more than three decimals"
+printf '%s\nA,commercial,tcoc,1,10,60,-100\n' "$H" >bad.csv
+refused "negative dollars" bad.csv "line 2, column dollars: '-100'"
+printf '%s\nA,commercial,tcoc,1,10,60,1\n' "$H" >bad.csv
+awk 'BEGIN { printf "\"B"; for (i = 0; i < 70000; i++) printf "x"; printf "\",commercial,tcoc,1,10,60,1\n" }' >>bad.csv
+refused "a row past 64 KiB" bad.csv "line 3: a row longer than 65536 bytes"
+: >bad.csv
+refused "an empty file" bad.csv "the file has no header line"
+printf '%s\nA,dental,tcoc,1,10,60,1\n' "$H" >bad.csv
+refused "an unknown line of business" bad.csv "line 2, column line: 'dental' is not a line of business"
+
+run import w.apmwb "$T/missing.csv"
+check "a missing file is exit 2" eval 'is "$status" 2 && has "$err" "missing.csv"'
+
+printf '%s\r\n' "$H" >header.csv
+run import w.apmwb header.csv
+check "a header alone empties the worksheet (how an empty one exports)" eval \
+	'is "$status" 0 && is "$(count w.apmwb)" 1 && is "$(totals w.apmwb)" 0.00'
+
+done_testing
