@@ -5,8 +5,8 @@
  * takes a BOM, CRLF or LF line ends, blank lines and quoted fields with
  * embedded commas and newlines; every field goes through
  * nominal_parse_field(), and the first bad row stops the import with its
- * line, column and reason.  Parsing is libcsv's, fed in chunks, so a file of
- * any size streams through. */
+ * line, column and reason.  Reading is csvin's (libcsv, fed in chunks), so a
+ * file of any size streams through. */
 #ifndef APMWB_CONTRACTS_CSV_H
 #define APMWB_CONTRACTS_CSV_H
 
@@ -37,7 +37,8 @@ bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
                           char *err, size_t errlen);
 
 /* Export: the header, then one row per contract, CRLF line ends as RFC 4180
- * says.  Text a spreadsheet would run as a formula is neutralised. */
+ * says.  A label a spreadsheet would run as a formula is neutralised
+ * (csvout.h), and import takes the guard off again. */
 bool contracts_csv_write_header(FILE *out);
 bool contracts_csv_write_row(FILE *out, const struct contract *c);
 
