@@ -289,8 +289,11 @@ static int model_grid(struct sheet *s, int first, int end)
 		for (int r = q; r < last && strcmp(ed->qs[r].model, mq->model) == 0;
 		     r++)
 			if (shown[r]) {
-				cell[ed->qs[r].lob] = answer_text(&ed->qs[r],
-				        answers_get(s->in->a, r));
+				const char *v = answers_get(s->in->a, r);
+
+				/* "(not answered)" would not fit the column. */
+				cell[ed->qs[r].lob] = v ? answer_text(&ed->qs[r], v) :
+				                      "(blank)";
 				any = true;
 			}
 		if (!any)

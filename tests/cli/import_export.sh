@@ -29,6 +29,16 @@ check "the Tab 9 total meets 2,610,000,000 (23.7%)" eval \
 check "MA's Cat 3B rows sit under the Category 3 heading" eval \
 	'grep -B1 "^  8 Total dollars" show.out | grep -q "Category 3\\|Metrics are linked to quality)\$"'
 
+# An unanswered model keeps the grid's columns in line.
+"$APMWB" new grid.apmwb >/dev/null 2>&1
+"$APMWB" set grid.apmwb gi.lob.commercial yes
+"$APMWB" set grid.apmwb gi.lob.medicaid yes
+"$APMWB" set grid.apmwb pm.commercial.cat1_legacy no
+"$APMWB" set grid.apmwb pm.medicaid.cat1_legacy yes
+run show grid.apmwb
+check "the model grid has a column per selected line, blanks in line" eval \
+	'has "$out" "$(printf "\n%58sCommercial Medicaid\n  Cat 1: Legacy Payments%34sNo         Yes\n  Cat 2A: Foundational spending to improve care%11s(blank)    (blank)" "" "" "")"'
+
 # A file name that carries an escape sequence reaches the terminal clean.
 esc=$(printf 'x\033[31m.apmwb')
 cp example.apmwb "$esc"
