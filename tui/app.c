@@ -17,6 +17,8 @@
 #include "wrap.h"
 
 #define CTRL(c) ((c) & 0x1f)
+/* Alt-1 .. Alt-9, read as ESC and a digit: codes past curses' own. */
+#define KEY_ALT_DIGIT (KEY_MAX + 1)
 
 const struct figures *app_figures(const struct app *a)
 {
@@ -378,6 +380,12 @@ static void dispatch(struct app *a, int ch, bool fkey)
 		edit_key(a, ch, fkey);
 		return;
 	}
+	if (fkey && ch >= KEY_ALT_DIGIT && ch < KEY_ALT_DIGIT + 9) {
+		a->msg[0] = '\0';
+		a->confirm_delete = false;
+		switch_tab(a, ch - KEY_ALT_DIGIT);
+		return;
+	}
 	/* A message stays until the next key. */
 	a->msg[0] = '\0';
 	if (a->confirm_delete) {
@@ -417,9 +425,8 @@ static int read_key(struct app *a, bool *fkey)
 			rc = wget_wch(stdscr, &next);
 			nodelay(stdscr, FALSE);
 			if (rc == OK && next >= '1' && next <= '9') {
-				switch_tab(a, (int)(next - '1'));
-				a->msg[0] = '\0';
-				continue;
+				*fkey = true;
+				return KEY_ALT_DIGIT + (int)(next - '1');
 			}
 			if (rc != ERR)
 				unget_wch((wchar_t)next);

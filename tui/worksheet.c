@@ -387,16 +387,28 @@ void worksheet_draw(struct app *a)
 		if (ey != a->edit.y || ex != a->edit.x || ew != a->edit.w)
 			field_place(a, ey, ex, ew, 1);
 	}
-	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE) {
-		char keys[200];
+	/* Where the cursor is, always; the keys in what room is left. */
+	{
+		char pos[80];
+		int pw;
 
-		snprintf(keys, sizeof keys, "%s \u00b7 row %lld of %lld",
-		         a->ro ? "review mode: read-only \u00b7 / find \u00b7 g/G "
-		         "first/last" : "a add \u00b7 Enter edit \u00b7 c copy "
-		         "\u00b7 d delete \u00b7 / find \u00b7 g/G first/last",
-		         (long long)(w->count ? w->cur + 1 : 0),
-		         (long long)w->count);
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, keys, theme(R_DIM));
+		snprintf(pos, sizeof pos, "row %lld of %lld ",
+		         (long long)(w->count ? w->cur + 1 : 0), (long long)w->count);
+		pw = ui_width(pos);
+		if (a->edit.kind == EDIT_NONE) {
+			ui_fill(stdscr, a->H - 2, a->W - pw - 1, pw + 1,
+			        theme(R_NORMAL));
+			ui_put(stdscr, a->H - 2, a->W - pw, pw, pos, theme(R_KEY));
+		}
+		if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE)
+			ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->ro ?
+			           "review mode: read-only \u00b7 / find \u00b7 g/G "
+			           "first/last" : "a add \u00b7 Enter edit \u00b7 c copy "
+			           "\u00b7 d delete \u00b7 / find \u00b7 g/G first/last",
+			           theme(R_DIM));
+		else if (a->msg[0] && a->edit.kind == EDIT_NONE)
+			ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->msg,
+			           theme(a->msg_role));
 	}
 }
 

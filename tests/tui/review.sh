@@ -1,0 +1,68 @@
+#!/bin/sh
+# review.sh: review mode (-r) shows the same screens, answers every
+# editing key with "read-only" and leaves the file byte-identical, with
+# nothing written beside it.
+. "$TOPSRCDIR/tests/cli/lib.sh"
+. "$TOPSRCDIR/tests/tui/lib.sh"
+d="$T/sub"
+mkdir "$d"
+f="$d/s.apmwb"
+make_clean "$f" >/dev/null 2>&1 || exit 99
+"$APMWB" set "$f" pm.commercial.cat3b_shared_risk yes >/dev/null
+"$APMWB" set "$f" commercial.m8 0 >/dev/null
+"$APMWB" set "$f" nr.method worksheet >/dev/null
+printf 'label,line,type,risk_min,risk_max,shared_risk,dollars\nC1,commercial,tcoc,1,10,60,100\n' >"$T/c.csv"
+"$APMWB" import "$f" "$T/c.csv" >/dev/null 2>&1 || exit 99
+cp "$f" "$T/before"
+ls -la --time-style=full-iso "$d" | grep -v ' \.\.$' >"$T/ls-before"
+
+start -- -r "$f"
+expect "review mode opens the same screens" "General information"
+expect "the title bar says READ-ONLY" "READ-ONLY"
+keys Enter
+expect "Enter on a field answers read-only" "read-only"
+keys x
+expect "clearing is refused" "read-only"
+keys ']' ']'
+expect "the metric tab reads as usual" "Commercial metrics"
+keys 5
+expect "typing a digit is refused" "read-only"
+keys u
+expect "undo is refused" "read-only"
+keys M-6
+expect "the checks are there to read" "Numerators against row 1"
+keys S
+expect "sign-off is refused" "read-only"
+keys ']'
+expect "the worksheet is there to read" "C1"
+keys Down a
+expect "adding a contract is refused" "read-only"
+keys d
+expect "deleting a contract is refused" "read-only"
+keys Enter
+expect "editing a cell is refused" "read-only"
+quit
+cmp -s "$f" "$T/before"
+check "the file is byte-identical after review" is $? 0
+ls -la --time-style=full-iso "$d" | grep -v ' \.\.$' >"$T/ls-after"
+diff "$T/ls-before" "$T/ls-after" >"$T/ls-diff"
+check "nothing was written beside it (no journal, no lock file)" is "$(cat "$T/ls-diff")" ""
+
+# A reviewer can read a file while its respondent has it open.
+start -- "$f"
+expect "the respondent has it open" "General information"
+tm new-window -d "env LANG=C.UTF-8 TERM=screen-256color $APMWB -r $f; echo review-exit=\$?; sleep 600"
+i=0
+while [ $i -lt 100 ] && ! tm capture-pane -p -t :1 | grep -q "READ-ONLY"; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if tm capture-pane -p -t :1 | grep -q "READ-ONLY"; then
+	ok "review mode opens a file another apmwb is editing"
+else
+	not_ok "review mode opens a file another apmwb is editing" \
+		"$(tm capture-pane -p -t :1 | head -5)"
+fi
+tm send-keys -t :1 q
+tm send-keys -t :0 q
+done_testing

@@ -1,0 +1,157 @@
+#!/bin/sh
+# whole.sh: a respondent types a whole submission through the screens
+# (every tab, a cross-check mismatch seen and fixed on screen, a worksheet
+# of contracts), quits, reopens and finds everything; `apmwb get` reads it.
+. "$TOPSRCDIR/tests/cli/lib.sh"
+. "$TOPSRCDIR/tests/tui/lib.sh"
+f="$T/acme.apmwb"
+
+start -- "$f"
+expect "a new file opens on General information" "General information"
+expect "and says it was created" "created"
+[ -f "$f" ] && ok "the file exists from the start" || not_ok "the file exists from the start"
+
+# General information: Enter edits, Enter saves and moves on.
+keys Enter; type_text "Jane Doe"; keys Enter
+expect "a saved answer says so" "saved"
+keys Enter; type_text "jane at example"; keys Enter
+expect "a bad e-mail is refused with its reason" "not saved"
+expect "...and stays on screen as typed" "jane at example"
+keys C-u; type_text "jane.doe@example.org"; keys Enter
+wait_for "jane.doe@example.org"
+keys Enter; type_text "(555) 010-2030"; keys Enter
+keys Enter; type_text "Acme Health Plan"; keys Enter
+expect "the organisation appears in the title bar" "apmwb · acme.apmwb · Acme Health Plan"
+keys y
+expect "Commercial is selected" "Commercial                        Yes"
+keys Down n Down n
+expect "a follow-up appears for the selected line" "What is the total number of members"
+keys Down; type_text 12345; keys Enter
+keys Enter; type_text "Line one"; keys Enter; type_text "Line two"; keys Tab
+wait_for "Line two"
+type_text 12.5; keys Enter
+expect "hours are saved" "12.5"
+
+# Payment model selection: a grid of yes/no by line.
+keys ']'
+expect "the models grid" "Cat 1: Legacy Payments"
+keys y Down Down y Down Down Down y
+wait_for "3 of 12 answered"
+expect "three models in effect for Commercial" "3 of 12 answered"
+
+# Commercial: dollars, with a cross-check mismatch fixed on screen.
+keys ']'
+expect "the Commercial tab" "Commercial metrics"
+type_text 5000000000; keys Enter
+type_text 2000000000; keys Enter
+type_text 500000000; keys Enter
+expect "the Category 2 total is computed" "= \$500,000,000.00"
+type_text 2499999990; keys Enter
+expect "a mismatch shows on the line's tab" "Cross-check: No, short by \$10.00"
+expect "the status line says so too" "Commercial short by \$10.00"
+expect "the share of row 8 is rounded as the workbook does" "50.0%"
+type_text 2500000000
+expect "the cross-check moves as digits are typed, before saving" "Cross-check: Yes"
+keys Escape
+expect "Esc puts back the saved value" "short by \$10.00"
+type_text 2500000000; keys Enter
+expect "fixed and saved" "Commercial ok"
+expect "the bar's legend" "Cat 1 40.0%"
+
+keys ']'
+expect "a line not selected is off and says why" "Medicare Advantage is not selected"
+keys ']' ']'
+expect "the cross-checking tab" "Numerators against row 1"
+expect "with the line's sums" "\$5,000,000,000.00   \$5,000,000,000.00  Yes"
+
+# Nominal risk: the worksheet, two contracts typed in.
+keys ']'
+expect "the nominal-risk tab" "Method:"
+keys Enter
+expect "the method is picked from a list" "Use the worksheet"
+keys Down Enter
+expect "the worksheet is chosen" "No contracts yet"
+keys Down a
+type_text "Contract A"; keys Tab
+expect "the line is picked from a list" "Line of business"
+keys Enter
+expect "then the type" "Type of contract"
+keys Enter
+type_text 1; keys Tab; type_text 10; keys Tab; type_text 60; keys Tab
+type_text 2000000000; keys Enter
+expect "a whole row typed along" "row 1 saved"
+keys a
+type_text "Contract B"; keys Tab
+wait_for "Line of business"; keys Enter
+wait_for "Type of contract"; keys Down Enter
+type_text 5; keys Tab; type_text 15; keys Tab; type_text 25; keys Tab
+type_text 500000000; keys Enter
+expect "the second row" "row 2 saved"
+expect "a failing row says why" "risk minimum 5.0% is above 4%"
+expect "the summary per line" "\$2,000,000,000  40.0%"
+
+# Informational questions: choices, a follow-up, up to three, a scale.
+keys ']'
+expect "the informational questions" "Informational questions"
+keys Enter
+wait_for "APM activity will increase"; keys Enter
+expect "the follow-up for an increase appears" "Which APM subcategory"
+keys Down Enter
+wait_for "Enter picks"; keys Enter
+keys Down Enter
+wait_for "space marks"; keys Space Down Space Enter
+keys Down Enter
+wait_for "space marks"; keys Space Enter
+keys Down 3 Down 4 Down 3 Down 2 Down 5
+wait_for "Informational questions"
+
+quit
+ok "the program quits with q"
+is "$(screen | grep -o 'apmwb-exit=[0-9]*')" "apmwb-exit=0" && ok "and exits 0" || not_ok "and exits 0"
+
+check_get gi.contact_name "Jane Doe"
+check_get gi.contact_email "jane.doe@example.org"
+check_get gi.contact_phone "(555) 010-2030"
+check_get gi.org_name "Acme Health Plan"
+check_get gi.lob.commercial yes
+check_get gi.lob.ma no
+check_get gi.members.commercial 12345
+check_get gi.assumptions "Line one
+Line two"
+check_get gi.hours.commercial 12.5
+check_get pm.commercial.cat1_legacy yes
+check_get pm.commercial.cat2c_p4p yes
+check_get pm.commercial.cat3b_shared_risk yes
+check_get commercial.m1 5000000000.00
+check_get commercial.m8 2500000000.00
+check_get xc.commercial.ok yes
+check_get nr.method worksheet
+check_get nr.commercial.meets 2000000000.00
+check_get nr.commercial.fails 500000000.00
+check_get iq.trend increase
+check_get iq.increase_most 3a
+check_get iq.barriers "provider_interest
+plan_interest"
+check_get iq.outcome.quality agree
+check_get iq.outcome.affordable strongly_agree
+check_get iq.outcome.prices not_sure
+
+# Reopen: everything is there, and sign-off from the checks tab.
+start -- "$f"
+expect "reopened, the organisation is in the title" "Acme Health Plan"
+keys M-6
+expect "Alt-6 goes straight to the checks" "Numerators against row 1"
+keys S
+if wait_for "Sign off as" 5; then
+	type_text "Jane Doe"; keys Enter
+	expect "sign-off marks the submission complete" "COMPLETE"
+else
+	not_ok "sign-off asks for a name" "screen:" "$(screen)"
+fi
+quit
+run log "$f"
+check "the history records the sign-off" has "$out" "Jane Doe"
+run check "$f"
+check "check finds nothing left" is "$status" 0
+
+done_testing
