@@ -497,7 +497,7 @@ int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
 		         getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}
-	set_escdelay(25);
+	set_escdelay(50);
 	raw();
 	noecho();
 	nonl();

@@ -13,6 +13,8 @@ keys ']' ']'
 expect "the Commercial tab" "Commercial metrics"
 # The cursor to row 4 (rows 1, 2 and 4 are typed; 5 is computed).
 keys Down Down
+# The row under the cursor has its full wording below the table.
+expect "the cursor is on row 4" "Total dollars paid to providers through fee-for-Service"
 tm resize-window -x 20 -y 5
 expect "a 20x5 window asks to be made larger" "larger"
 tm resize-window -x 80 -y 24
@@ -20,6 +22,7 @@ expect "back at 80x24 the tab is there again" "Commercial metrics"
 wait_gone "larger"
 # Typing goes to the field the cursor was on before the resize.
 type_text 777
+wait_for 777
 tm resize-window -x 20 -y 5
 expect "a resize while typing asks again" "larger"
 tm resize-window -x 100 -y 30
