@@ -321,20 +321,22 @@ void help_keys(struct app *a)
 	help_pager(a, "Keys", keys_text);
 }
 
-/* A definition matches when its term or its text holds the search. */
-static bool matches(const struct definition *d, const char *s)
+static bool holds(const char *text, const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
-	if (!n)
-		return true;
-	for (const char *p = d->term; *p; p++)
-		if (strncasecmp(p, s, n) == 0)
-			return true;
-	for (const char *p = d->body; *p; p++)
+	for (const char *p = text; *p; p++)
 		if (strncasecmp(p, s, n) == 0)
 			return true;
 	return false;
+}
+
+/* 2 when the term holds the search, 1 when only its text does. */
+static int matches(const struct definition *d, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || holds(d->term, s, n))
+		return 2;
+	return holds(d->body, s, n) ? 1 : 0;
 }
 
 void help_definitions(struct app *a, const char *start)
@@ -358,9 +360,11 @@ void help_definitions(struct app *a, const char *start)
 		int n = 0, body = h - 4, ch;
 		char line[200];
 
-		for (size_t i = 0; i < a->ed->ndefs; i++)
-			if (matches(&a->ed->defs[i], search))
-				hits[n++] = (int)i;
+		/* Terms that hold the search first, then texts that do. */
+		for (int pass = 2; pass >= 1; pass--)
+			for (size_t i = 0; i < a->ed->ndefs; i++)
+				if (matches(&a->ed->defs[i], search) == pass)
+					hits[n++] = (int)i;
 		if (cur >= n)
 			cur = n - 1;
 		if (cur < 0)

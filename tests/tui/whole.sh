@@ -57,6 +57,18 @@ expect "Esc puts back the saved value" "short by \$10.00"
 type_text 2500000000; keys Enter
 expect "fixed and saved" "Commercial ok"
 expect "the bar's legend" "Cat 1 40.0%"
+keys '?'
+expect "? shows help for the field under the cursor" "Key: commercial.m8"
+expect "...with its definitions from the workbook" "Fee-For Service Based Shared risk"
+keys /
+expect "/ searches every definition" "Search:"
+type_text "net risk"
+expect "a term that holds the search is listed" "Net Risk aka Total Risk"
+keys Enter
+expect "Enter reads it" "Help · Net Risk aka Total Risk"
+keys Escape Escape
+wait_gone "Search:"
+expect "Esc goes back to the tab" "Commercial metrics"
 
 keys ']'
 expect "a line not selected is off and says why" "Medicare Advantage is not selected"
