@@ -10,18 +10,65 @@
 #include "ui.h"
 #include "wrap.h"
 
+static const char *ascii_only(const char *s, char *buf, size_t n);
+
 int ui_width(const char *s)
 {
+	char ascii[2048];
+
+	if (s && MB_CUR_MAX == 1)
+		s = ascii_only(s, ascii, sizeof ascii);
 	return s ? wrap_width(s, strlen(s)) : 0;
+}
+
+/* A terminal whose locale is not UTF-8 gets ASCII: the screens' own
+ * symbols by their stand-ins, any other character as '?', one column
+ * each, so the layout's widths still hold. */
+static const char *ascii_only(const char *s, char *buf, size_t n)
+{
+	static const struct {
+		const char *u, *a;
+	} map[] = {
+		{ "\u00b7", "-" }, { "\u2026", "~" }, { "\u2014", "-" },
+		{ "\u2191", "^" }, { "\u2193", "v" }, { "\u2713", "ok" },
+		{ "\u2717", "x" }, { "\u25cf", "*" }, { "\u2019", "'" },
+	};
+	size_t o = 0;
+
+	while (*s && o + 3 < n) {
+		unsigned char c = (unsigned char)*s;
+		size_t len = 1;
+		const char *rep = NULL;
+
+		if (c < 0x80) {
+			buf[o++] = *s++;
+			continue;
+		}
+		while (s[len] && ((unsigned char)s[len] & 0xc0) == 0x80)
+			len++;
+		for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+			if (strlen(map[i].u) == len && memcmp(s, map[i].u, len) == 0)
+				rep = map[i].a;
+		if (!rep)
+			rep = "?";
+		while (*rep && o + 1 < n)
+			buf[o++] = *rep++;
+		s += len;
+	}
+	buf[o] = '\0';
+	return buf;
 }
 
 int ui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
 {
+	char ascii[2048];
 	size_t n;
 	int cols;
 
 	if (!s || width <= 0)
 		return 0;
+	if (MB_CUR_MAX == 1)
+		s = ascii_only(s, ascii, sizeof ascii);
 	n = wrap_fit(s, strlen(s), width);
 	cols = wrap_width(s, n);
 	wattrset(w, a);
@@ -32,10 +79,13 @@ int ui_put(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
 
 int ui_put_cut(WINDOW *w, int y, int x, int width, const char *s, attr_t a)
 {
+	char ascii[2048];
 	size_t len;
 
 	if (!s || width <= 0)
 		return 0;
+	if (MB_CUR_MAX == 1)
+		s = ascii_only(s, ascii, sizeof ascii);
 	len = strlen(s);
 	if (wrap_width(s, len) <= width)
 		return ui_put(w, y, x, width, s, a);

@@ -258,7 +258,7 @@ void questions_draw(struct app *a)
 		if (a->ro)
 			hint = "review mode: read-only \u00b7 [ ] tabs \u00b7 ? "
 			       "help \u00b7 q quit";
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->utf8 ? hint : "",
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, hint,
 		           theme(R_DIM));
 	}
 }
