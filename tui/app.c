@@ -248,8 +248,16 @@ static void small_draw(struct app *a)
 	doupdate();
 }
 
+static void resized(struct app *a);
+
 static void draw(struct app *a)
 {
+	int h, w;
+
+	/* A picker or help box that saw the resize has eaten its key. */
+	getmaxyx(stdscr, h, w);
+	if (h != a->H || w != a->W)
+		resized(a);
 	if (a->small) {
 		curs_set(0);
 		small_draw(a);

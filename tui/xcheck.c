@@ -226,9 +226,11 @@ void xcheck_draw(struct app *a)
 	/* The item under the cursor in full, with the workbook's advice. */
 	if (v->cur < (int)a->s->checks.n) {
 		const struct check_item *it = &a->s->checks.items[v->cur];
-		char *text = mem_printf("%s%s%s", it->message,
+		char *text = mem_printf("%s%s%s%s%s", it->message,
 		                        it->hint && *it->hint ? " \u2014 " : "",
-		                        it->hint ? it->hint : "");
+		                        it->hint ? it->hint : "",
+		                        it->ack_reason ? "\nAcknowledged: " : "",
+		                        it->ack_reason ? it->ack_reason : "");
 
 		if (text)
 			ui_put_wrapped(stdscr, y0 + h, 2, a->W - 3, 4, text,
