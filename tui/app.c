@@ -61,7 +61,11 @@ void app_saved(struct app *a)
 void app_save_failed(struct app *a, const char *err)
 {
 	a->save_failed = true;
-	app_msg(a, R_MSG_ERR, "NOT SAVED: %s", err);
+	/* The store's own message already says "not saved" and why. */
+	if (strstr(err, "not saved"))
+		app_msg(a, R_MSG_ERR, "%s", err);
+	else
+		app_msg(a, R_MSG_ERR, "NOT SAVED: %s", err);
 }
 
 static bool is_question_tab(const struct app *a, int t)

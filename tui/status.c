@@ -22,14 +22,15 @@ static const char *base_name(const char *path)
 static void title_draw(struct app *a)
 {
 	struct store_signoff so;
-	char right[200], left[400], org[200], when[32] = "";
-	int oq = edition_find(a->ed, "gi.org_name"), rw;
+	char state[120], left[400], org[200], file[300], when[32] = "";
+	int oq = edition_find(a->ed, "gi.org_name"), sw, ww;
 	const char *on = oq >= 0 ? answers_get(a->s->a, oq) : NULL;
+	const char *dot = a->g->dot;
 
 	store_signoff(a->s->st, &so);
-	if (a->save_failed)
+	if (a->save_failed) {
 		snprintf(when, sizeof when, "NOT SAVED");
-	else if (a->saved_at) {
+	} else if (a->saved_at) {
 		struct tm tm;
 
 		localtime_r(&a->saved_at, &tm);
@@ -37,40 +38,27 @@ static void title_draw(struct app *a)
 	} else if (!a->ro) {
 		snprintf(when, sizeof when, "all saved");
 	}
-	snprintf(right, sizeof right, "%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
-	         a->ro ? a->g->dot : "", a->ro ? " " : "",
-	         so.complete ? "COMPLETE" : "DRAFT", "");
-	if (*when) {
-		size_t n = strlen(right);
-
-		snprintf(right + n, sizeof right - n, "%s %s ", a->g->dot, when);
-	}
+	snprintf(state, sizeof state, "%s%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
+	         a->ro ? dot : "", a->ro ? " " : "",
+	         so.complete ? "COMPLETE" : "DRAFT", *when ? " " : "",
+	         *when ? dot : "");
 	sanitize_text(on ? on : "", 0, org, sizeof org);
-	{
-		char file[300];
+	sanitize_text(base_name(store_path(a->s->st)), 0, file, sizeof file);
+	snprintf(left, sizeof left, " apmwb %s %s%s%s%s", dot, file,
+	         *org ? " " : "", *org ? dot : "", "");
+	if (*org) {
+		size_t n = strlen(left);
 
-		sanitize_text(base_name(store_path(a->s->st)), 0, file,
-		              sizeof file);
-		snprintf(left, sizeof left, " apmwb %s %s%s%s", a->g->dot, file,
-		         *org ? " " : "", "");
-		if (*org) {
-			size_t n = strlen(left);
-
-			snprintf(left + n, sizeof left - n, "%s %s", a->g->dot, org);
-		}
+		snprintf(left + n, sizeof left - n, " %s", org);
 	}
 	ui_fill(stdscr, 0, 0, a->W, theme(R_TITLE));
-	rw = ui_width(right);
-	ui_put_cut(stdscr, 0, 0, a->W - rw - 1, left, theme(R_TITLE));
-	if (a->save_failed) {
-		size_t n = strlen(right) - strlen(when) - 1;
-
-		ui_put(stdscr, 0, a->W - rw, (int)n, right, theme(R_TITLE));
-		ui_put(stdscr, 0, a->W - rw + (int)n, a->W, when,
-		       theme(R_MSG_ERR));
-	} else {
-		ui_put(stdscr, 0, a->W - rw, rw, right, theme(R_TITLE));
-	}
+	ww = *when ? ui_width(when) + 1 : 0;
+	sw = ui_width(state);
+	ui_put_cut(stdscr, 0, 0, a->W - sw - ww - 1, left, theme(R_TITLE));
+	ui_put(stdscr, 0, a->W - sw - ww, sw, state, theme(R_TITLE));
+	if (*when)
+		ui_put(stdscr, 0, a->W - ww, ww, when,
+		       theme(a->save_failed ? R_MSG_ERR : R_TITLE));
 }
 
 bool app_tab_off(const struct app *a, int tab, char *why, size_t n)
