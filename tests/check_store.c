@@ -21,8 +21,10 @@
 
 #include "answers.h"
 #include "edition.h"
+#include "export.h"
 #include "mem.h"
 #include "nominal.h"
+#include "session.h"
 #include "store.h"
 #include "store_internal.h"
 #include "testlib.h"
@@ -1587,6 +1589,91 @@ START_TEST(test_import_json_all_or_nothing)
 }
 END_TEST
 
+/* The JSON export of a session, as `apmwb export --format json` writes it. */
+static char *export_of(struct session *s)
+{
+	struct export_input in;
+	char *buf = NULL, why[256];
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	session_export_input(s, &in);
+	ck_assert_msg(export_json(f, &in, why, sizeof why), "%s", why);
+	ck_assert_int_eq(fclose(f), 0);
+	return buf;
+}
+
+static void say(struct session *s, const char *k, const char *text)
+{
+	ck_assert_msg(session_set_text(s, key(s->st, k), text, err, sizeof err) ==
+	              STORE_OK, "%s: %s", k, err);
+}
+
+START_TEST(test_import_json_round_trip)
+{
+	char *a = in_dir("a.apmwb"), *b = in_dir("b.apmwb"), *ja, *jb;
+	struct session *s;
+	struct store *st;
+	int64_t pos;
+
+	ck_assert_int_eq(session_open(a, STORE_MODE_READ_WRITE, true, &s, err,
+	                              sizeof err), STORE_OK);
+	say(s, "gi.contact_name", "Ada \"Quote\" Lovelace");
+	say(s, "gi.contact_email", "ada@example.org");
+	say(s, "gi.lob.commercial", "yes");
+	say(s, "gi.lob.ma", "yes");
+	say(s, "pm.commercial.cat3b_shared_risk", "yes");
+	say(s, "commercial.m1", "5,000,000,000");
+	say(s, "commercial.m8", "910000000");
+	say(s, "iq.barriers", "other, plan_interest");
+	say(s, "gi.assumptions", "first line\n\ttabbed line");
+	/* Turned off again: m8 is kept as a hidden answer. */
+	say(s, "pm.commercial.cat3b_shared_risk", "no");
+	{
+		struct contract c;
+
+		contract_make(&c, "Contract \u00e9", "medicare", "tcoc", "1", "5",
+		              "30", "100000000");
+		ck_assert_int_eq(store_contract_insert(s->st, 9, &c, &pos, err,
+		                                       sizeof err), STORE_OK);
+		contract_clear(&c);
+		contract_make(&c, NULL, "medicaid", NULL, "12.125", NULL, NULL,
+		              "0.01");
+		ck_assert_int_eq(store_contract_insert(s->st, 9, &c, &pos, err,
+		                                       sizeof err), STORE_OK);
+		contract_clear(&c);
+	}
+	ck_assert_int_eq(store_ack(s->st, "some.warning", "what it said",
+	                           "checked", err, sizeof err), STORE_OK);
+	ck_assert_int_eq(session_refresh(s, err, sizeof err), STORE_OK);
+	ja = export_of(s);
+	session_close(s);
+	/* The export has what the round trip must carry. */
+	ck_assert_msg(strstr(ja, "\"hidden_answers\": {\n    \"commercial.m8\": "
+	                     "\"910000000.00\""), "%s", ja);
+	ck_assert(strstr(ja, "[\"plan_interest\", \"other\"]") ||
+	          strstr(ja, "[\"other\", \"plan_interest\"]"));
+	ck_assert(strstr(ja, "\"risk_min\": \"12.125\""));
+	ck_assert(strstr(ja, "\"reason\": \"checked\""));
+
+	st = make(b);
+	ck_assert_msg(store_import_json(st, ja, strlen(ja), err, sizeof err) ==
+	              STORE_OK, "%s", err);
+	ck_get(st, "commercial.m8", "910000000.00");
+	store_close(st);
+	ck_assert_int_eq(session_open(b, STORE_MODE_READ_ONLY, false, &s, err,
+	                              sizeof err), STORE_OK);
+	jb = export_of(s);
+	session_close(s);
+	ck_assert_str_eq(jb, ja);
+	free(ja);
+	free(jb);
+	free(a);
+	free(b);
+}
+END_TEST
+
 /* ---- failures keep what was saved ---- */
 
 START_TEST(test_disk_full_keeps_saved)
@@ -1809,6 +1896,7 @@ int main(void)
 	tcase_add_test(tc, test_complete_then_edit);
 	tcase_add_test(tc, test_import_json);
 	tcase_add_test(tc, test_import_json_all_or_nothing);
+	tcase_add_test(tc, test_import_json_round_trip);
 	tcase_add_test(tc, test_disk_full_keeps_saved);
 	tcase_add_test(tc, test_out_of_memory_keeps_saved);
 	tcase_add_test(tc, test_allocation_failures_are_values);
