@@ -251,6 +251,7 @@ START_TEST(test_hidden_answers_count_nowhere)
 	ck_assert_str_eq(get("commercial.m9.share"), "");
 	/* Turning the model on brings the kept dollars back. */
 	set("pm.commercial.cat3b_procedure_bundles", "yes");
+	figures_compute(f, a, &totals);
 	ck_assert(!figures_hidden_answer(f, a, q));
 	ck_assert_str_eq(get("commercial.m10"), "2250000000.00");
 	ck_assert_str_eq(get("xc.commercial.ok"), "yes");
