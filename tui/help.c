@@ -15,7 +15,7 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-/* The key reference; man/keys.part.txt says the same for the man page. */
+/* The key reference; man/apmwb.1 (KEYS) says the same for the man page. */
 static const char keys_text[] =
 	"Moving\n"
 	"  Tab, Shift-Tab      next, previous field\n"
