@@ -254,7 +254,7 @@ static void small_draw(struct app *a)
 
 static void resized(struct app *a);
 
-static void draw(struct app *a)
+void app_draw(struct app *a)
 {
 	int h, w;
 
@@ -374,7 +374,7 @@ static bool global_key(struct app *a, int ch, bool fkey)
 	return false;
 }
 
-static void dispatch(struct app *a, int ch, bool fkey)
+void app_dispatch(struct app *a, int ch, bool fkey)
 {
 	bool used = false;
 
@@ -447,7 +447,7 @@ static int read_key(struct app *a, bool *fkey)
 	}
 }
 
-static bool app_init(struct app *a, struct session *s, bool ro)
+bool app_init(struct app *a, struct session *s, bool ro)
 {
 	const char *cs = nl_langinfo(CODESET);
 
@@ -474,7 +474,7 @@ static bool app_init(struct app *a, struct session *s, bool ro)
 	return true;
 }
 
-static void app_free(struct app *a)
+void app_free(struct app *a)
 {
 	if (a->edit.kind != EDIT_NONE)
 		field_end(a);
@@ -526,9 +526,9 @@ int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
 	while (!a.quit) {
 		int ch;
 
-		draw(&a);
+		app_draw(&a);
 		ch = read_key(&a, &fkey);
-		dispatch(&a, ch, fkey);
+		app_dispatch(&a, ch, fkey);
 	}
 	app_free(&a);
 	endwin();

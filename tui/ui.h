@@ -172,6 +172,14 @@ bool app_tab_off(const struct app *a, int tab, char *why, size_t n);
 void app_relayout(struct app *a);
 void app_undo(struct app *a);
 int app_body_h(const struct app *a);
+/* tui_run's own steps, open to bench/'s harness, which drives the same
+ * screens on a terminal of its own and measures one key at a time: the
+ * state for a session (false: out of memory; app_free either way), one
+ * whole screen drawn, one key handled. */
+bool app_init(struct app *a, struct session *s, bool ro);
+void app_free(struct app *a);
+void app_draw(struct app *a);
+void app_dispatch(struct app *a, int ch, bool fkey);
 
 /* ---- field.c: editing one value in place ---- */
 /* Starts editing: libform over (y, x, w), or the long-text editor over h
