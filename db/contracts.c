@@ -539,9 +539,25 @@ int contracts_clear(struct store *st)
 {
 	int rc = store_run(st, S_C_DELETE_ALL, "");
 
+	memset(&st->appended, 0, sizeof st->appended);
 	if (rc == SQLITE_OK)
 		rc = store_run(st, S_NR_CLEAR, "");
 	return rc;
+}
+
+/* Adds an appended contract to the sums contracts_write_totals writes:
+ * its line and status as apmwb_nr_status would say them. */
+static void sums_add(struct store *st, const struct contract *c)
+{
+	struct nr_eval e;
+	int l = c->has & NR_HAS_LINE ? c->line : LOB_COUNT;
+	int64_t *sum;
+
+	nominal_evaluate(c, &e);
+	sum = &st->appended.cents[l][e.status];
+	if (!money_add(*sum, c->has & NR_HAS_DOLLARS ? c->dollars : 0, sum))
+		st->appended.overflow = true;
+	st->appended.n[l][e.status]++;
 }
 
 int contracts_append(struct store *st, const struct contract *c, int64_t n)
@@ -560,6 +576,32 @@ int contracts_append(struct store *st, const struct contract *c, int64_t n)
 	if (rc == SQLITE_OK)
 		rc = step_done(s);
 	stmt_done(s);
+	if (rc == SQLITE_OK)
+		sums_add(st, c);
+	return rc;
+}
+
+int contracts_write_totals(struct store *st)
+{
+	static const char *const status[3] = {
+		[NR_MEETS] = "meets", [NR_FAILS] = "fails",
+		[NR_INCOMPLETE] = "incomplete"
+	};
+	int rc;
+
+	if (st->appended.overflow)
+		return STORE_RC_OVERFLOW;
+	rc = store_run(st, S_NR_CLEAR, "");
+	for (int l = 0; l <= LOB_COUNT && rc == SQLITE_OK; l++) {
+		for (int k = 0; k < 3 && rc == SQLITE_OK; k++) {
+			if (st->appended.n[l][k] == 0)
+				continue;
+			rc = store_run(st, S_NR_PUT, "ttii",
+			               l < LOB_COUNT ? lob_nr_id(l) : "", status[k],
+			               st->appended.cents[l][k],
+			               st->appended.n[l][k]);
+		}
+	}
 	return rc;
 }
 
@@ -878,7 +920,7 @@ enum store_status store_contracts_replace_end(struct store *st, bool commit,
 	}
 	store_count_text(old, sizeof old, st->replace_old, "contract");
 	store_count_text(new, sizeof new, st->replace_n, "contract");
-	rc = contracts_rebuild_totals(st);
+	rc = contracts_write_totals(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);
 	if (rc == SQLITE_OK)

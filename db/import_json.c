@@ -397,7 +397,7 @@ static bool import_contracts(struct import *im)
 		return sql_failed(im, rc);
 	store_count_text(old, sizeof old, before, "contract");
 	store_count_text(new, sizeof new, i, "contract");
-	rc = contracts_rebuild_totals(st);
+	rc = contracts_write_totals(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);
 	if (rc != SQLITE_OK)

@@ -82,6 +82,13 @@ struct store {
 	 * open between replace_begin and replace_end). */
 	bool replacing, replace_failed;
 	int64_t replace_old, replace_n;
+	/* The sums of the contracts appended since contracts_clear, by line
+	 * (LOB_COUNT: none) and enum nr_status: an import writes nr_total
+	 * from these instead of scanning and sorting the rows it just wrote. */
+	struct {
+		int64_t cents[LOB_COUNT + 1][3], n[LOB_COUNT + 1][3];
+		bool overflow;
+	} appended;
 };
 
 /* "1 contract", "3 contracts": counts in history rows and messages. */
@@ -166,11 +173,14 @@ int contract_remove(struct store *st, int64_t id, struct contract *old,
                     int64_t *index, int64_t *pred);
 /* The index of the contract with this id, or -1 when there is none. */
 int contract_index_of(struct store *st, int64_t id, int64_t *index);
-/* The worksheet goes; contracts are appended in order; the totals are
- * rebuilt from the rows in one statement (imports). */
+/* The worksheet goes; contracts are appended in order, each added to the
+ * sums kept as they come; then the totals are written from those sums
+ * (imports).  contracts_rebuild_totals instead rebuilds them from the rows
+ * in one statement (a scan and a sort: what the sums must agree with). */
 int contracts_clear(struct store *st);
 int contracts_append(struct store *st, const struct contract *c,
                      int64_t n);
+int contracts_write_totals(struct store *st);
 int contracts_rebuild_totals(struct store *st);
 /* A name for a contract in the history: its label, else "#N" (1-based
  * position); NULL when memory runs out. */
