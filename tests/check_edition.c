@@ -108,7 +108,7 @@ START_TEST(test_metric_rows)
 	size_t c;
 
 	for (row = 1; row <= 19; row++) {
-		char key[48], num[8];
+		char key[48], num[16];
 		const struct question *q;
 
 		snprintf(key, sizeof key, "%s.m%d", lines[l], row);
