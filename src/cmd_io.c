@@ -24,6 +24,12 @@ static void no_opts(int opt, const char *arg, void *ctx)
 	(void)ctx;
 }
 
+/* The UTF-8 byte order mark some editors on Windows put first. */
+static size_t bom_length(const char *head, size_t n)
+{
+	return n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 /* JSON by its name, or by a first character of '{'; anything else is the
  * contracts CSV. */
 static bool looks_like_json(const char *path, const char *head, size_t n)
@@ -32,7 +38,7 @@ static bool looks_like_json(const char *path, const char *head, size_t n)
 
 	if (len > 5 && strcasecmp(path + len - 5, ".json") == 0)
 		return true;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = bom_length(head, n); i < n; i++) {
 		if (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
 		    head[i] == '\n')
 			continue;
@@ -146,8 +152,11 @@ int cmd_import(int argc, char **argv)
 			cli_error("import: %s: out of memory", argv[i + 1]);
 			rc = EXIT_TROUBLE;
 		} else {
+			size_t skip = bom_length(all, len);
+
 			all[len] = '\0';
-			rc = cli_exit_for(store_import_json(s->st, all, len, err,
+			rc = cli_exit_for(store_import_json(s->st, all + skip,
+			                                    len - skip, err,
 			                                    sizeof err));
 			/* The store's message already says nothing was imported. */
 			if (rc != EXIT_DONE)

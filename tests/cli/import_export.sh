@@ -124,6 +124,14 @@ check "and exports byte for byte the same (answers, hidden answers, contracts, a
 sed 1,2d "$D/example.show" >one.show
 check "its copy sheet is the example's" cmp -s one.show two.show
 
+# A JSON export saved by an editor that puts a byte order mark first, under a
+# name that does not say JSON.
+{ printf '\357\273\277'; cat one.json; } >bom.txt
+"$APMWB" new three.apmwb >/dev/null 2>&1
+run import three.apmwb bom.txt
+check "a JSON export with a byte order mark imports too" eval \
+	'is "$status" 0 && "$APMWB" export --format json three.apmwb | cmp -s - one.json'
+
 # ---- contracts CSV: accepted -------------------------------------------------
 H='label,line,type,risk_min,risk_max,shared_risk,dollars'
 totals() { "$APMWB" get "$1" nr.all.total; }
