@@ -533,8 +533,15 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	}
 	st->ed = edition_load(st->db, why, sizeof why);
 	if (!st->ed) {
+		int code = sqlite3_errcode(st->db) & 0xff;
+
 		if (strcmp(why, "out of memory") == 0)
 			return nomem(st->path, err, errlen);
+		/* A read that failed (the disk, memory, a lock) says nothing
+		 * about the file: not "damaged, restore it from a backup". */
+		if (code == SQLITE_IOERR || code == SQLITE_NOMEM ||
+		    code == SQLITE_BUSY || code == SQLITE_LOCKED)
+			return open_fail(st, sqlite3_errcode(st->db), err, errlen);
 		snprintf(err, errlen, "%s is damaged: its copy of the workbook "
 		         "edition cannot be read (%s); restore it from a backup or "
 		         "a JSON export", st->path, why);
