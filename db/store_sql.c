@@ -285,7 +285,9 @@ enum store_status store_fail(struct store *st, int rc, const char *doing,
 		         st->path, doing, detail, again);
 		return STORE_IO;
 	case SQLITE_IOERR:
-		why = "could not write (I/O error)";
+		/* Say which: a failed read is not a failed write. */
+		why = rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?
+		      "could not read (I/O error)" : "could not write (I/O error)";
 		status = STORE_IO;
 		break;
 	case SQLITE_RANGE:
