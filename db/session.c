@@ -105,7 +105,11 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
 	mem_free(canonical);
 	if (rc != STORE_OK)
 		return rc;
-	return session_refresh(s, err, errlen);
+	/* The answer is saved: figures that cannot be recomputed just now
+	 * (memory, a read error) must not make it look unsaved, which would
+	 * have the user type again what the file already holds. */
+	(void)session_refresh(s, err, errlen);
+	return STORE_OK;
 }
 
 struct each_ctx {

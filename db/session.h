@@ -39,7 +39,9 @@ enum store_status session_refresh(struct session *s, char *err, size_t errlen);
 
 /* Validates typed text for question q and saves it (blank text makes the
  * answer blank).  A refused value returns STORE_INVALID with the reason,
- * prefixed by the key, and nothing is saved. */
+ * prefixed by the key, and nothing is saved.  STORE_OK means saved, even
+ * when the figures could not be recomputed after it: they may then be
+ * stale until a session_refresh succeeds (which says why it did not). */
 enum store_status session_set_text(struct session *s, int q, const char *text,
                                    char *err, size_t errlen);
 
