@@ -98,6 +98,12 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
 	enum store_status rc;
 
 	if (!validate_answer(s->ed, q, text, &canonical, why, sizeof why)) {
+		/* No fault of the value: not a refusal, nothing to retype. */
+		if (strcmp(why, "out of memory") == 0) {
+			snprintf(err, errlen, "%s: not saved: out of memory",
+			         store_path(s->st));
+			return STORE_NOMEM;
+		}
 		snprintf(err, errlen, "%s %s", s->ed->qs[q].key, why);
 		return STORE_INVALID;
 	}
