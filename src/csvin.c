@@ -21,6 +21,7 @@ struct csvin {
 	size_t row_line;        /* line the current row started on */
 	bool at_row_start;      /* nothing of a row seen since the last one */
 	bool in_comment;        /* a comment line continues in the next chunk */
+	bool cr_pending;        /* the last chunk ended in CR: CRLF or a bare CR */
 	size_t row_bytes;
 
 	char **field;           /* the row so far */
@@ -169,6 +170,30 @@ static void on_row(int term, void *ctx)
 	p->at_row_start = true;
 }
 
+/* Old Mac files end lines with a bare CR, which libcsv takes as a row's end
+ * too; the line count follows. */
+static bool ends_line(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* The length of the next physical line (with its end), and whether it ended
+ * inside this chunk; a CR that ends the chunk may be half of a CRLF. */
+static size_t next_line(const char *buf, size_t len, bool *ended)
+{
+	const char *nl = memchr(buf, '\n', len);
+	size_t upto = nl ? (size_t)(nl - buf) : len;
+	const char *cr = memchr(buf, '\r', upto);
+
+	*ended = true;
+	if (cr && cr + 1 < buf + upto)
+		return (size_t)(cr - buf) + 1;
+	if (nl)
+		return upto + 1;
+	*ended = false;
+	return len;
+}
+
 static bool feed_line(struct csvin *p, const char *buf, size_t len)
 {
 	bool blank = true;
@@ -181,11 +206,11 @@ static bool feed_line(struct csvin *p, const char *buf, size_t len)
 	 * its rest to the next feed, which starts at no row's start. */
 	if (p->comments && p->at_row_start && !blank && buf[i - 1] == '#' &&
 	    !p->in_comment) {
-		p->in_comment = buf[len - 1] != '\n';
+		p->in_comment = !ends_line(buf[len - 1]);
 		return true;
 	}
 	if (p->in_comment) {
-		p->in_comment = buf[len - 1] != '\n';
+		p->in_comment = !ends_line(buf[len - 1]);
 		return true;
 	}
 	if (p->at_row_start && !blank) {
@@ -243,16 +268,23 @@ bool csvin_feed(struct csvin *p, const char *buf, size_t len, char *err,
                 size_t errlen)
 {
 	skip_bom(p, &buf, &len);
+	if (p->cr_pending && len) {
+		p->cr_pending = false;
+		if (*buf != '\n')
+			p->line++;
+	}
 	while (len && !p->failed) {
-		const char *nl = memchr(buf, '\n', len);
-		size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+		bool ended;
+		size_t n = next_line(buf, len, &ended);
 
 		if (!feed_line(p, buf, n))
 			break;
 		/* A row still open at a line end is a quoted field with a
 		 * newline in it: it keeps the line it started on. */
-		if (nl)
+		if (ended)
 			p->line++;
+		else
+			p->cr_pending = buf[n - 1] == '\r';
 		buf += n;
 		len -= n;
 	}

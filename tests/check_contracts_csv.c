@@ -149,6 +149,27 @@ START_TEST(bom_crlf_blank_lines)
 }
 END_TEST
 
+START_TEST(bare_cr_line_numbers)
+{
+	/* Old Mac line ends (a bare CR) count lines as LF and CRLF do; fed a
+	 * byte at a time, a CR at a chunk's end waits to see what follows. */
+	struct result r = parse("label,line,type,risk_min,risk_max,"
+	                        "shared_risk,dollars\r"
+	                        "A,commercial,tcoc,1,10,60,1\r\r"
+	                        "B,medicaid,tcoc,1,10,60,2\r\n"
+	                        "C,medicaid,tcoc,1,10,60,3\r");
+
+	ck_assert_msg(r.ok, "%s", r.err);
+	ck_assert_str_eq(r.out,
+		"2:A|commercial|tcoc|1.0|10.0|60.0|1.00\n"
+		"4:B|medicaid|tcoc|1.0|10.0|60.0|2.00\n"
+		"5:C|medicaid|tcoc|1.0|10.0|60.0|3.00");
+	REFUSED(HEADER "A,commercial,tcoc,1,10,60,1\r\r"
+	        "B,commercial,tcoc,x,10,60,1\r",
+	        "line 4, column risk_min:");
+}
+END_TEST
+
 START_TEST(quoted_fields)
 {
 	/* Commas and doubled quotes inside quotes; the last line has no end. */
@@ -609,6 +630,7 @@ static Suite *suite(void)
 	tcase_add_test(ok, plain);
 	tcase_add_test(ok, header_any_order_any_case);
 	tcase_add_test(ok, bom_crlf_blank_lines);
+	tcase_add_test(ok, bare_cr_line_numbers);
 	tcase_add_test(ok, quoted_fields);
 	tcase_add_test(ok, quoted_newline_keeps_line_numbers);
 	tcase_add_test(ok, header_only_is_empty_worksheet);
