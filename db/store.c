@@ -317,6 +317,11 @@ static enum store_status open_fail(struct store *st, int rc, char *err,
 		return STORE_BUSY;
 	case SQLITE_NOMEM:
 		return nomem(st->path, err, errlen);
+	case SQLITE_FULL:
+		/* Putting an interrupted save right writes to the file. */
+		snprintf(err, errlen, "%s cannot be opened: the disk is full; free "
+		         "some space and open it again", st->path);
+		return STORE_FULL;
 	default:
 		snprintf(err, errlen, "%s cannot be read (%s)", st->path, detail);
 		return STORE_IO;
