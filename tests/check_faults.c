@@ -1,9 +1,10 @@
 /* check_faults.c: failing disks and failing memory lose nothing.
  *
- * Four workloads, each the path the command line and the screen take:
+ * Five workloads, each the path the command line and the screen take:
  * setting answers (session_set_text, as `apmwb set` and the screen), the
- * contracts CSV import (as `apmwb import FILE x.csv`), the JSON import and
- * opening a file of an older schema version (its migration).  Each runs
+ * contracts CSV import (as `apmwb import FILE x.csv`), the JSON import,
+ * opening a file of an older schema version (its migration) and opening a
+ * file whose last save was cut off (the hot journal rolled back).  Each runs
  * once clean to count the calls it makes of one kind, then again for
  * every n: with the n-th read, write, sync or truncate failing (the test
  * VFS in faultvfs.c), or the n-th allocation (ours through mem.h, or
@@ -27,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -836,6 +838,87 @@ static void verify_migrate(struct run *r)
 	ck_integrity();
 }
 
+/* ---- workload: repairing an interrupted save ---- */
+
+/* The current file with a save cut off half way: a process that had
+ * written part of a big change into the file itself (its cache too small
+ * to hold it) died before COMMIT, leaving its journal hot and the file
+ * grown.  The next open must roll it back, under faults too. */
+static void make_interrupted(const char *file)
+{
+	struct stat before, after;
+	char j[4096];
+	pid_t pid;
+	int status;
+
+	make_current(file);
+	ck_assert_int_eq(stat(file, &before), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		sqlite3 *db = NULL;
+
+		if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE, "unix") ||
+		    sqlite3_exec(db, "PRAGMA cache_size=8; BEGIN; "
+		                 "DELETE FROM answer; DELETE FROM contract; "
+		                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+		                 "SELECT i + 1 FROM n WHERE i < 400) "
+		                 "INSERT INTO history (at, who, what, key, new) "
+		                 "SELECT 'now', 'x', 'answer', 'gi.org_name', "
+		                 "hex(randomblob(300)) FROM n", NULL, NULL, NULL))
+			_exit(1);
+		_exit(0);   /* no COMMIT, no close: as if killed */
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_int_eq(stat(file, &after), 0);
+	ck_assert_int_gt(after.st_size, before.st_size);
+	snprintf(j, sizeof j, "%s-journal", file);
+	ck_assert_int_eq(stat(j, &after), 0);
+}
+
+static bool repaired_set;
+
+static void run_repair(struct run *r)
+{
+	enum store_status rc;
+	int q;
+
+	repaired_set = false;
+	if (!run_open(r))
+		return;
+	q = key(r->s->st, "gi.contact_name");
+	ck_answer(r->s->st, "gi.contact_name", "before", r);
+	rc = session_set_text(r->s, q, "after repair", err, sizeof err);
+	if (rc != STORE_OK) {
+		ck_failure(r, rc, false);
+		if (!r->sticky) {
+			rc = session_set_text(r->s, q, "after repair", err,
+			                      sizeof err);
+			ck_assert_msg(rc == STORE_OK, "%s %lu: confirmed again: %s",
+			              r->in->name, r->n, err);
+		}
+	}
+	repaired_set = rc == STORE_OK;
+	r->confirmed += repaired_set;
+	run_close(r);
+}
+
+static void verify_repair(struct run *r)
+{
+	bool hot;
+	struct store *st = reopen(r, &hot);
+
+	ck_answer(st, "gi.contact_name", repaired_set ? "after repair" :
+	          "before", r);
+	ck_answer(st, "gi.assumptions", "kept text", r);
+	ck_untouched(st, r);
+	ck_worksheet(st, "old-a old-b", 0, 0, 500, 700, r);
+	reclose(st, r);
+	ck_assert_int_eq(raw_int("SELECT count(*) FROM history WHERE what = "
+	                         "'answer'"), 3 + repaired_set);
+}
+
 static const struct workload workloads[] = {
 	{ "setting answers", make_current, run_sets, verify_sets,
 	  1, { "not saved" } },
@@ -845,6 +928,8 @@ static const struct workload workloads[] = {
 	  3, { "not saved", "not imported", "nothing was imported" } },
 	{ "migration from version 1", make_v1, run_migrate, verify_migrate,
 	  1, { "not saved" } },
+	{ "repair of an interrupted save", make_interrupted, run_repair,
+	  verify_repair, 1, { "not saved" } },
 };
 #define N_WORKLOADS (sizeof workloads / sizeof *workloads)
 
@@ -865,6 +950,19 @@ static void copy_file(const char *from, const char *to)
 	free(data);
 }
 
+/* The template's journal beside the copy (an interrupted save), or none. */
+static void copy_journal(void)
+{
+	char from[4096], to[4096];
+	struct stat sb;
+
+	snprintf(from, sizeof from, "%s-journal", tmpl);
+	snprintf(to, sizeof to, "%s-journal", path);
+	unlink(to);
+	if (stat(from, &sb) == 0)
+		copy_file(from, to);
+}
+
 struct tally {
 	unsigned long calls;         /* of the kind in a clean run */
 	unsigned long points[2];     /* fault points tried: once, for good */
@@ -883,6 +981,7 @@ static void one_run(const struct workload *w, const struct injector *in,
 	bool hot;
 
 	copy_file(tmpl, path);
+	copy_journal();
 	faulty_disk(in);
 	arm(in, n, sticky);
 	w->run(&r);
