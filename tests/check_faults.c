@@ -492,6 +492,32 @@ static void ck_untouched(const struct store *st, const struct run *r)
 
 /* ---- workload: setting answers ---- */
 
+/* Confirms an answer as typed.  A failure leaves the one before in memory
+ * too (the screen shows what is in the file); after a fault that came
+ * once, confirming it again saves it, as the message asks.  True when it
+ * was saved, and then memory holds `canonical`. */
+static bool confirm(struct run *r, const char *k, const char *text,
+                    const char *canonical, const char *before)
+{
+	int q = key(r->s->st, k);
+	enum store_status rc = session_set_text(r->s, q, text, err, sizeof err);
+
+	if (rc != STORE_OK) {
+		ck_failure(r, rc, false);
+		ck_answer(r->s->st, k, before, r);
+		if (!r->sticky) {
+			rc = session_set_text(r->s, q, text, err, sizeof err);
+			ck_assert_msg(rc == STORE_OK, "%s %lu: confirmed again: %s",
+			              r->in->name, r->n, err);
+		}
+	}
+	if (rc != STORE_OK)
+		return false;
+	r->confirmed++;
+	ck_answer(r->s->st, k, canonical, r);
+	return true;
+}
+
 static const struct {
 	const char *key, *text, *canonical, *before;
 } sets[] = {
@@ -509,29 +535,9 @@ static void run_sets(struct run *r)
 	memset(set_done, 0, sizeof set_done);
 	if (!run_open(r))
 		return;
-	for (size_t i = 0; i < N_SETS; i++) {
-		int q = key(r->s->st, sets[i].key);
-		enum store_status rc = session_set_text(r->s, q, sets[i].text, err,
-		                                        sizeof err);
-
-		if (rc != STORE_OK) {
-			ck_failure(r, rc, false);
-			/* Nothing changed in memory either: the screen shows what
-			 * is in the file. */
-			ck_answer(r->s->st, sets[i].key, sets[i].before, r);
-			if (!r->sticky) {
-				rc = session_set_text(r->s, q, sets[i].text, err,
-				                      sizeof err);
-				ck_assert_msg(rc == STORE_OK, "%s %lu: confirmed again: "
-				              "%s", r->in->name, r->n, err);
-			}
-		}
-		if (rc == STORE_OK) {
-			set_done[i] = true;
-			r->confirmed++;
-			ck_answer(r->s->st, sets[i].key, sets[i].canonical, r);
-		}
-	}
+	for (size_t i = 0; i < N_SETS; i++)
+		set_done[i] = confirm(r, sets[i].key, sets[i].text,
+		                      sets[i].canonical, sets[i].before);
 	run_close(r);
 }
 
@@ -775,26 +781,11 @@ static bool v2_opened, v2_set;
 
 static void run_migrate(struct run *r)
 {
-	enum store_status rc;
-	int q;
-
 	v2_opened = v2_set = false;
 	if (!run_open(r))
 		return;
 	v2_opened = true;
-	q = key(r->s->st, "gi.contact_name");
-	rc = session_set_text(r->s, q, "now v2", err, sizeof err);
-	if (rc != STORE_OK) {
-		ck_failure(r, rc, false);
-		ck_answer(r->s->st, "gi.contact_name", "from v1", r);
-		if (!r->sticky) {
-			rc = session_set_text(r->s, q, "now v2", err, sizeof err);
-			ck_assert_msg(rc == STORE_OK, "%s %lu: confirmed again: %s",
-			              r->in->name, r->n, err);
-		}
-	}
-	v2_set = rc == STORE_OK;
-	r->confirmed += v2_set;
+	v2_set = confirm(r, "gi.contact_name", "now v2", "now v2", "from v1");
 	run_close(r);
 }
 
@@ -881,26 +872,12 @@ static bool repaired_set;
 
 static void run_repair(struct run *r)
 {
-	enum store_status rc;
-	int q;
-
 	repaired_set = false;
 	if (!run_open(r))
 		return;
-	q = key(r->s->st, "gi.contact_name");
 	ck_answer(r->s->st, "gi.contact_name", "before", r);
-	rc = session_set_text(r->s, q, "after repair", err, sizeof err);
-	if (rc != STORE_OK) {
-		ck_failure(r, rc, false);
-		if (!r->sticky) {
-			rc = session_set_text(r->s, q, "after repair", err,
-			                      sizeof err);
-			ck_assert_msg(rc == STORE_OK, "%s %lu: confirmed again: %s",
-			              r->in->name, r->n, err);
-		}
-	}
-	repaired_set = rc == STORE_OK;
-	r->confirmed += repaired_set;
+	repaired_set = confirm(r, "gi.contact_name", "after repair",
+	                       "after repair", "before");
 	run_close(r);
 }
 
