@@ -137,8 +137,10 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	int fd, e;
 
 	*fdp = -1;
+	/* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+	 * writer forever (it changes nothing for a regular file). */
 	fd = open(st->path, (st->read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC |
-	          O_NOCTTY);
+	          O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		e = errno;
 		if (e == ENOENT) {
