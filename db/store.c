@@ -309,8 +309,10 @@ static enum store_status open_fail(struct store *st, int rc, char *err,
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 	case SQLITE_ERROR:   /* our id, but not our tables */
-		snprintf(err, errlen, "%s is damaged (%s); restore it from a backup "
-		         "or a JSON export", st->path, detail);
+		/* SQLite's own words ("malformed database schema (x) - near
+		 * ...") name nothing the user can act on. */
+		snprintf(err, errlen, "%s is damaged; restore it from a backup "
+		         "or a JSON export", st->path);
 		return STORE_DAMAGED;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -550,8 +552,8 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		    code == SQLITE_BUSY || code == SQLITE_LOCKED)
 			return open_fail(st, sqlite3_errcode(st->db), err, errlen);
 		snprintf(err, errlen, "%s is damaged: its copy of the workbook "
-		         "edition cannot be read (%s); restore it from a backup or "
-		         "a JSON export", st->path, why);
+		         "edition cannot be read; restore it from a backup or a "
+		         "JSON export", st->path);
 		return STORE_DAMAGED;
 	}
 	st->a = answers_new(st->ed);

@@ -269,8 +269,8 @@ enum store_status store_fail(struct store *st, int rc, const char *doing,
 		return STORE_BUSY;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		snprintf(err, errlen, "%s: %s: the file is damaged (%s); restore it "
-		         "from a backup or a JSON export", st->path, doing, detail);
+		snprintf(err, errlen, "%s: %s: the file is damaged; restore it "
+		         "from a backup or a JSON export", st->path, doing);
 		return STORE_DAMAGED;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
