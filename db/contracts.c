@@ -456,6 +456,7 @@ int contract_put(struct store *st, struct contract *c, int64_t after,
 	rc = position_after(st, after, &pos);
 	if (rc != SQLITE_OK)
 		return rc;
+	st->contracts_gen++;
 	s = store_stmt(st, S_C_INSERT, &rc);
 	if (!s)
 		return rc;
@@ -528,6 +529,7 @@ int contract_remove(struct store *st, int64_t id, struct contract *old,
 		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
 	stmt_done(s);
+	st->contracts_gen++;
 	if (rc == SQLITE_OK)
 		rc = store_run(st, S_C_DELETE, "i", id);
 	if (rc == SQLITE_OK)
@@ -540,6 +542,7 @@ int contracts_clear(struct store *st)
 	int rc = store_run(st, S_C_DELETE_ALL, "");
 
 	memset(&st->appended, 0, sizeof st->appended);
+	st->contracts_gen++;
 	if (rc == SQLITE_OK)
 		rc = store_run(st, S_NR_CLEAR, "");
 	return rc;
@@ -565,6 +568,7 @@ int contracts_append(struct store *st, const struct contract *c, int64_t n)
 	sqlite3_stmt *s;
 	int rc;
 
+	st->contracts_gen++;
 	s = store_stmt(st, S_C_INSERT, &rc);
 	if (!s)
 		return rc;
@@ -761,41 +765,187 @@ enum store_status store_contract_count(struct store *st, int64_t *n,
 	return STORE_OK;
 }
 
+/* ---- pages of the worksheet, by key ---- */
+
+/* Where a page is read from: the top, the bottom, or one of the last
+ * page's rows (forward from it, or backward), skipping `skip` rows. */
+enum page_way { FROM_TOP, FROM_BOTTOM, AFTER_ROW, BEFORE_ROW };
+
+static const char *const page_sql[] = {
+	[FROM_TOP] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		"ORDER BY pos, id LIMIT ?3 OFFSET ?4",
+	[FROM_BOTTOM] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		"ORDER BY pos DESC, id DESC LIMIT ?3 OFFSET ?4",
+	/* Row (?1, ?2) itself and those after it, in order. */
+	[AFTER_ROW] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		"WHERE pos >= ?1 AND (pos > ?1 OR id >= ?2) "
+		"ORDER BY pos, id LIMIT ?3 OFFSET ?4",
+	[BEFORE_ROW] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		"WHERE pos <= ?1 AND (pos < ?1 OR id <= ?2) "
+		"ORDER BY pos DESC, id DESC LIMIT ?3 OFFSET ?4",
+};
+
+static int query_int64(struct store *st, const char *sql, int64_t *v)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*v = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Picks the way that skips fewest rows to reach rows [from, from + max),
+ * of `count`; the bottom only when the count is known (count >= 0). */
+static enum page_way page_way(const struct store *st, bool anchored,
+                              int64_t from, int64_t max, int64_t count,
+                              int *row, int64_t *skip)
+{
+	enum page_way way = FROM_TOP;
+	int64_t last = from + max - 1;
+
+	*row = 0;
+	*skip = from;
+	for (int k = 0; anchored && k < 2; k++) {
+		int64_t i = st->page.i[k];
+
+		if (from >= i && from - i < *skip) {
+			way = AFTER_ROW;
+			*row = k;
+			*skip = from - i;
+		}
+		if (last <= i && i - last < *skip) {
+			way = BEFORE_ROW;
+			*row = k;
+			*skip = i - last;
+		}
+	}
+	if (count >= 0 && last < count && count - 1 - last < *skip) {
+		way = FROM_BOTTOM;
+		*skip = count - 1 - last;
+	}
+	return way;
+}
+
+static void contracts_reverse(struct contract *c, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct contract t = c[i];
+
+		c[i] = c[n - 1 - i];
+		c[n - 1 - i] = t;
+	}
+}
+
+/* Reads the page inside the caller's read transaction. */
+static int read_page(struct store *st, int64_t from, size_t max,
+                     struct contract *out, size_t *got)
+{
+	enum page_way way;
+	sqlite3_stmt *s = NULL;
+	int64_t dv = 0, count = -1, skip, lim = (int64_t)max, pos[2] = { 0, 0 };
+	bool anchored;
+	size_t n = 0;
+	int row, rc;
+
+	/* nr_total's count is kept with every change in the same
+	 * transaction: the bottom of the worksheet needs no count(*).  Read
+	 * first, so the transaction holds its snapshot before the version is
+	 * asked. */
+	rc = query_int64(st, "SELECT coalesce(sum(n), 0) FROM nr_total", &count);
+	if (rc == SQLITE_OK)
+		rc = query_int64(st, "PRAGMA data_version", &dv);
+	if (rc != SQLITE_OK)
+		return rc;
+	anchored = st->page.ok && st->page.gen == st->contracts_gen &&
+	           st->page.data_version == dv;
+	way = page_way(st, anchored, from, lim, count, &row, &skip);
+	rc = sqlite3_prepare_v2(st->db, page_sql[way], -1, &s, NULL);
+	if (rc == SQLITE_OK)
+		rc = stmt_bind(s, "iiii", st->page.pos[row], st->page.id[row], lim,
+		               skip);
+	while (rc == SQLITE_OK && n < (size_t)lim &&
+	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t p;
+
+		if (!contract_from_row(&out[n], s, &p)) {
+			contract_clear(&out[n]);
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		pos[n == 0 ? 0 : 1] = p;
+		if (n == 0)
+			pos[1] = p;
+		n++;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
+		for (size_t i = 0; i < n; i++)
+			contract_clear(&out[i]);
+		return rc;
+	}
+	if (way == FROM_BOTTOM || way == BEFORE_ROW) {
+		int64_t t = pos[0];
+
+		contracts_reverse(out, n);
+		pos[0] = pos[1];
+		pos[1] = t;
+		/* Backward from the bottom or a row, the page ends where it
+		 * was asked to; fewer rows than asked start later. */
+		from += lim - (int64_t)n;
+	}
+	*got = n;
+	st->page.ok = n > 0;
+	if (n > 0) {
+		st->page.gen = st->contracts_gen;
+		st->page.data_version = dv;
+		st->page.i[0] = from;
+		st->page.i[1] = from + (int64_t)n - 1;
+		st->page.pos[0] = pos[0];
+		st->page.pos[1] = pos[1];
+		st->page.id[0] = out[0].id;
+		st->page.id[1] = out[n - 1].id;
+	}
+	return SQLITE_OK;
+}
+
 enum store_status store_contract_page(struct store *st, int64_t from,
                                       size_t max, struct contract *out,
                                       size_t *got, char *err, size_t errlen)
 {
-	sqlite3_stmt *s;
-	size_t n = 0;
+	bool own = sqlite3_get_autocommit(st->db);
 	int rc;
 
 	*got = 0;
 	if (max == 0)
 		return STORE_OK;
-	s = store_stmt(st, S_C_PAGE, &rc);
-	if (!s)
-		return store_fail(st, rc, "could not read the worksheet",
-		                  "try again", err, errlen);
-	rc = stmt_bind(s, "ii", max > INT64_MAX ? INT64_MAX : (int64_t)max,
-	               from < 0 ? (int64_t)0 : from);
-	while (rc == SQLITE_OK && n < max &&
-	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!contract_from_row(&out[n], s, NULL)) {
-			contract_clear(&out[n]);
-			rc = SQLITE_NOMEM;
-			break;
-		}
-		n++;
-		rc = SQLITE_OK;
-	}
-	stmt_done(s);
-	if (rc != SQLITE_OK && rc != SQLITE_DONE) {
-		for (size_t i = 0; i < n; i++)
+	if (max > INT64_MAX / 2)
+		max = INT64_MAX / 2;
+	if (from < 0)
+		from = 0;
+	/* One read transaction: the version checked is the one read. */
+	rc = own ? sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) : SQLITE_OK;
+	if (rc == SQLITE_OK)
+		rc = read_page(st, from, max, out, got);
+	if (own && rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (own && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		for (size_t i = 0; i < *got; i++)
 			contract_clear(&out[i]);
+		*got = 0;
+		st->page.ok = false;
 		return store_fail(st, rc, "could not read the worksheet",
 		                  "try again", err, errlen);
 	}
-	*got = n;
 	return STORE_OK;
 }
 

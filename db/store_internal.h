@@ -89,6 +89,18 @@ struct store {
 		int64_t cents[LOB_COUNT + 1][3], n[LOB_COUNT + 1][3];
 		bool overflow;
 	} appended;
+	/* The first and last rows of the last page read (index, pos, id), so
+	 * the next page is found by key from there, not by skipping every row
+	 * before it.  Good while contracts_gen (bumped by every change to the
+	 * worksheet's order) and PRAGMA data_version (other connections'
+	 * commits) are what they were. */
+	uint64_t contracts_gen;
+	struct {
+		bool ok;
+		uint64_t gen;
+		int64_t data_version;
+		int64_t i[2], pos[2], id[2];
+	} page;
 };
 
 /* "1 contract", "3 contracts": counts in history rows and messages. */
