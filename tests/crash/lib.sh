@@ -32,13 +32,11 @@ listing() { ls -lA --time-style=full-iso "$1" | grep -v '^total'; }
 # says nothing of SQL or SQLite's own words (the user cannot act on them),
 # and holds no control character (ESC, BEL...) at all.
 plain_message() {
-	local name=$1 text=$2
-	[ -n "$text" ] || return 1
-	[ "$(printf '%s\n' "$text" | wc -l)" -eq 1 ] || return 1
-	has "$text" "$name" || return 1
-	printf '%s' "$text" | LC_ALL=C grep -q '[[:cntrl:]]' && return 1
-	printf '%s' "$text" | grep -Eqi 'sqlite_|SQLITE_|syntax error|malformed|disk image|no such (table|column)|unrecognized token|near "|\(code [0-9]|errno' && return 1
-	return 0
+	local name=$1 text=$2 jargon
+	jargon='sqlite_|syntax error|malformed|disk image|no such (table|column)'
+	jargon+='|unrecognized token|near "|\(code [0-9]|errno'
+	[ -n "$text" ] && [[ $text != *$'\n'* ]] && [[ $text == *"$name"* ]] &&
+		[[ $text != *[[:cntrl:]]* ]] && ! [[ ${text,,} =~ $jargon ]]
 }
 
 # The answers confirmed so far (key -> value), what went wrong in this
