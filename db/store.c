@@ -385,7 +385,8 @@ static enum store_status migrate(struct store *st, int from, char *err,
 		store_rollback(st);
 		snprintf(err, errlen, "%s could not be brought up to date from "
 		         "version %d (%s); nothing was changed", st->path, from, why);
-		return (rc & 0xff) == SQLITE_FULL ? STORE_FULL : STORE_IO;
+		return (rc & 0xff) == SQLITE_FULL ? STORE_FULL :
+		       (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM : STORE_IO;
 	}
 	snprintf(old, sizeof old, "%d", from);
 	snprintf(new, sizeof new, "%d", schema_latest);
