@@ -560,6 +560,15 @@ static bool check_top(struct import *im, bool present[M_COUNT])
 	}
 	if (!sqlite3_column_int(s, 0)) {
 		sqlite3_finalize(s);
+		/* json_valid() also says 0 when SQLite ran out of memory (3.40);
+		 * json_type() fails on malformed JSON with SQLITE_ERROR and on
+		 * memory with SQLITE_NOMEM, so ask it before refusing. */
+		if (!prepare(im, "SELECT json_type(?1)", im->json, im->len, &s))
+			return false;
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_ERROR)
+			return sql_failed(im, rc == SQLITE_ROW ? SQLITE_NOMEM : rc);
 		return refuse(im, "this is not valid JSON; give a JSON export of "
 		              "apmwb (apmwb export --format json)");
 	}
