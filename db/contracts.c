@@ -298,41 +298,38 @@ static int count_contracts(struct store *st, int64_t *n)
 	return rc;
 }
 
+static int read_page(struct store *st, int64_t from, size_t max,
+                     struct contract *out, size_t *got);
+
 /* The positions of the contracts at index i and i + 1 (has_* false where
- * there is none); for i = -1, only the first, as hi. */
+ * there is none); for i = -1, only the first, as hi.  Read as a page is,
+ * by key from wherever is nearest, not by skipping i rows. */
 static int bounds(struct store *st, int64_t i, bool *has_lo, int64_t *lo,
                   bool *has_hi, int64_t *hi)
 {
-	sqlite3_stmt *s;
-	int64_t v[2];
-	int rc, got = 0;
+	struct contract c[2];
+	size_t got = 0;
+	int rc;
 
 	*has_lo = *has_hi = false;
-	s = store_stmt(st, S_C_BOUNDS, &rc);
-	if (!s)
+	rc = read_page(st, i < 0 ? 0 : i, i < 0 ? 1 : 2, c, &got);
+	if (rc != SQLITE_OK)
 		return rc;
-	rc = stmt_bind(s, "i", i < 0 ? (int64_t)0 : i);
-	while (rc == SQLITE_OK && got < 2 &&
-	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		v[got++] = sqlite3_column_int64(s, 0);
-		rc = SQLITE_OK;
-	}
-	stmt_done(s);
-	if (rc != SQLITE_OK && rc != SQLITE_DONE)
-		return rc;
+	for (size_t k = 0; k < got; k++)
+		contract_clear(&c[k]);
 	if (i < 0) {
 		if (got >= 1) {
 			*has_hi = true;
-			*hi = v[0];
+			*hi = st->page.pos[0];
 		}
 	} else {
 		if (got >= 1) {
 			*has_lo = true;
-			*lo = v[0];
+			*lo = st->page.pos[0];
 		}
 		if (got >= 2) {
 			*has_hi = true;
-			*hi = v[1];
+			*hi = st->page.pos[1];
 		}
 	}
 	return SQLITE_OK;
@@ -367,6 +364,7 @@ static int position_after(struct store *st, int64_t after, int64_t *pos)
 			return SQLITE_OK;
 		}
 		/* The gap ran out: spread the worksheet out again, once. */
+		st->contracts_gen++;
 		rc = store_run(st, S_C_RENUMBER, "");
 		if (rc != SQLITE_OK)
 			return rc;
@@ -439,6 +437,13 @@ static int contract_get(struct store *st, int64_t id, struct contract *c,
 
 /* ---- edits, inside a transaction ---- */
 
+static int query_int64(struct store *st, const char *sql, int64_t *v);
+
+static int kept_count(struct store *st, int64_t *n)
+{
+	return query_int64(st, "SELECT coalesce(sum(n), 0) FROM nr_total", n);
+}
+
 int contract_put(struct store *st, struct contract *c, int64_t after,
                  int64_t *index)
 {
@@ -446,7 +451,8 @@ int contract_put(struct store *st, struct contract *c, int64_t after,
 	int64_t n, pos;
 	int rc;
 
-	rc = count_contracts(st, &n);
+	/* The count kept in nr_total, not count(*) over every row. */
+	rc = kept_count(st, &n);
 	if (rc != SQLITE_OK)
 		return rc;
 	if (after >= n)
@@ -485,7 +491,7 @@ int contract_change(struct store *st, const struct contract *c,
 	int rc;
 
 	rc = contract_get(st, c->id, old, &pos);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && index)
 		rc = contract_index_of(st, c->id, index);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -514,7 +520,7 @@ int contract_remove(struct store *st, int64_t id, struct contract *old,
 
 	*pred = 0;
 	rc = contract_get(st, id, old, &pos);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && index)
 		rc = contract_index_of(st, id, index);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -702,7 +708,9 @@ enum store_status store_contract_update(struct store *st,
 	if (status != STORE_OK)
 		return status;
 	contract_init(&old);
-	rc = contract_change(st, c, &old, &index);
+	/* Its place (a count of the rows before it) only names a contract
+	 * that has no label. */
+	rc = contract_change(st, c, &old, c->label && *c->label ? NULL : &index);
 	if (rc == SQLITE_OK)
 		rc = contract_json(st, &old, 0, &old_json);
 	if (rc == SQLITE_OK)
@@ -737,7 +745,14 @@ enum store_status store_contract_delete(struct store *st, int64_t id,
 	if (status != STORE_OK)
 		return status;
 	contract_init(&old);
-	rc = contract_remove(st, id, &old, &index, &pred);
+	rc = contract_remove(st, id, &old, NULL, &pred);
+	/* Its place only names a contract without a label: one after the
+	 * contract before it. */
+	if (rc == SQLITE_OK && !(old.label && *old.label) && pred > 0 &&
+	    (rc = contract_index_of(st, pred, &index)) == SQLITE_OK)
+		index++;
+	else if (rc == SQLITE_OK && !(old.label && *old.label))
+		index = 0;
 	if (rc == SQLITE_OK)
 		rc = contract_json(st, &old, pred, &json);
 	if (rc == SQLITE_OK && !(name = contract_name(&old, index)))
@@ -802,7 +817,7 @@ static int query_int64(struct store *st, const char *sql, int64_t *v)
 }
 
 /* Picks the way that skips fewest rows to reach rows [from, from + max),
- * of `count`; the bottom only when the count is known (count >= 0). */
+ * of `count` (nr_total's). */
 static enum page_way page_way(const struct store *st, bool anchored,
                               int64_t from, int64_t max, int64_t count,
                               int *row, int64_t *skip)
@@ -826,7 +841,10 @@ static enum page_way page_way(const struct store *st, bool anchored,
 			*skip = i - last;
 		}
 	}
-	if (count >= 0 && last < count && count - 1 - last < *skip) {
+	/* A page that runs past the bottom is read up to the bottom. */
+	if (last >= count)
+		last = count - 1;
+	if (from < count && count - 1 - last < *skip) {
 		way = FROM_BOTTOM;
 		*skip = count - 1 - last;
 	}
@@ -858,7 +876,7 @@ static int read_page(struct store *st, int64_t from, size_t max,
 	 * transaction: the bottom of the worksheet needs no count(*).  Read
 	 * first, so the transaction holds its snapshot before the version is
 	 * asked. */
-	rc = query_int64(st, "SELECT coalesce(sum(n), 0) FROM nr_total", &count);
+	rc = kept_count(st, &count);
 	if (rc == SQLITE_OK)
 		rc = query_int64(st, "PRAGMA data_version", &dv);
 	if (rc != SQLITE_OK)
@@ -866,6 +884,8 @@ static int read_page(struct store *st, int64_t from, size_t max,
 	anchored = st->page.ok && st->page.gen == st->contracts_gen &&
 	           st->page.data_version == dv;
 	way = page_way(st, anchored, from, lim, count, &row, &skip);
+	if (way == FROM_BOTTOM && from + lim > count)
+		lim = count - from;
 	rc = sqlite3_prepare_v2(st->db, page_sql[way], -1, &s, NULL);
 	if (rc == SQLITE_OK)
 		rc = stmt_bind(s, "iiii", st->page.pos[row], st->page.id[row], lim,

@@ -244,7 +244,7 @@ static int undo_contract(struct store *st, struct undo *u, char *what,
 		rc = u->new ? contract_unjson(st, u->new, &c, &pred) :
 		              STORE_RC_BAD_HISTORY;
 		if (rc == SQLITE_OK)
-			rc = contract_remove(st, c.id, &cur, &index, &ignored);
+			rc = contract_remove(st, c.id, &cur, NULL, &ignored);
 		snprintf(what, whatlen, "contract %s: added, now removed again",
 		         name);
 	} else if (!u->new) {
@@ -259,7 +259,7 @@ static int undo_contract(struct store *st, struct undo *u, char *what,
 	} else {
 		rc = contract_unjson(st, u->old, &c, &pred);
 		if (rc == SQLITE_OK)
-			rc = contract_change(st, &c, &cur, &index);
+			rc = contract_change(st, &c, &cur, NULL);
 		snprintf(what, whatlen, "contract %s: back to its earlier terms",
 		         name);
 	}

@@ -176,11 +176,12 @@ bool contract_valid(const struct contract *c, char *why, size_t whylen);
  * c->id when it is set (undo), else sets it. */
 int contract_put(struct store *st, struct contract *c, int64_t after,
                  int64_t *index);
-/* Replaces the fields of contract c->id; *old gets what it was. */
+/* Replaces the fields of contract c->id; *old gets what it was.  *index
+ * (a count of the rows before it) only when index is not NULL. */
 int contract_change(struct store *st, const struct contract *c,
                     struct contract *old, int64_t *index);
 /* Removes a contract; *old gets it and *pred the id of the one before it
- * (0: it was first). */
+ * (0: it was first); *index as contract_change. */
 int contract_remove(struct store *st, int64_t id, struct contract *old,
                     int64_t *index, int64_t *pred);
 /* The index of the contract with this id, or -1 when there is none. */
