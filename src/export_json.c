@@ -10,6 +10,7 @@
 #include "export.h"
 #include "figures.h"
 #include "nominal.h"
+#include "sanitize.h"
 
 struct jw {
 	FILE *out;
@@ -17,7 +18,9 @@ struct jw {
 };
 
 /* Writes s as a JSON string.  Control characters are escaped, and so are
- * U+2028/U+2029, which some JSON readers take as line ends. */
+ * U+2028/U+2029, which some JSON readers take as line ends.  Bytes that
+ * are not UTF-8 (only a file written by another program holds them)
+ * become U+FFFD: JSON must be UTF-8. */
 static void jstr(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -35,8 +38,18 @@ static void jstr(FILE *out, const char *s)
 			         (p[2] == 0xa8 || p[2] == 0xa9)) {
 				fprintf(out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
 				p += 2;
-			} else
+			} else if (*p < 0x80) {
 				fputc(*p, out);
+			} else {
+				size_t n = sanitize_utf8_len((const char *)p);
+
+				if (n == 0) {
+					fputs("\\ufffd", out);
+				} else {
+					fwrite(p, 1, n, out);
+					p += n - 1;
+				}
+			}
 		}
 	}
 	fputc('"', out);

@@ -66,6 +66,14 @@ static size_t decode(const unsigned char *s, uint32_t *cp)
 	return need + 1;
 }
 
+size_t sanitize_utf8_len(const char *s)
+{
+	uint32_t cp;
+	size_t len = decode((const unsigned char *)s, &cp);
+
+	return cp == UINT32_MAX ? 0 : len;
+}
+
 static enum kind classify(uint32_t cp, int flags)
 {
 	if (cp == UINT32_MAX)

@@ -33,4 +33,9 @@ bool sanitize_is_clean(const char *text, int flags);
  * never needs the sanitiser to change it. */
 bool sanitize_check(const char *text, int flags, char *err, size_t errlen);
 
+/* The length in bytes of the character at s (which is not at its NUL)
+ * when it is valid UTF-8, or 0 when it is not: for writers of formats
+ * that must be valid UTF-8 whatever a file held (JSON). */
+size_t sanitize_utf8_len(const char *s);
+
 #endif
