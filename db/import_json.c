@@ -641,6 +641,22 @@ static bool check_top(struct import *im, bool present[M_COUNT])
 	return true;
 }
 
+/* Does valid JSON hold the escape \u0000?  SQLite 3.40's json_each
+ * ends a string there, so "A\u0000B" would arrive as "A" with nothing to
+ * tell: the lost rest must be refused, not silently dropped. */
+static bool has_nul_escape(const char *json, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (json[i] != '\\')
+			continue;
+		if (json[i + 1] == 'u' && i + 5 < len &&
+		    memcmp(json + i + 2, "0000", 4) == 0)
+			return true;
+		i++;   /* past the escaped character, a backslash too */
+	}
+	return false;
+}
+
 static bool run_import(struct import *im)
 {
 	bool present[M_COUNT] = { false };
@@ -649,6 +665,9 @@ static bool run_import(struct import *im)
 
 	if (!check_top(im, present))
 		return false;
+	if (has_nul_escape(im->json, im->len))
+		return refuse(im, "a string contains a NUL character (\\u0000), "
+		              "which no answer or label may hold");
 	/* The worksheet first: its row in the history is a wall for undo,
 	 * and the answers and acknowledgements after it stay undoable. */
 	if (present[M_CONTRACTS] && !import_contracts(im))
