@@ -12,11 +12,14 @@
  *                            each recompute and redraw timed (us);
  *                            bench_keystroke is the function callgrind's
  *                            --toggle-collect counts
- *   harness save FILE [N]    N confirmed answers (validate, save, recompute
- *                            figures and checks), each timed (ms)
- *   harness bare DIR [N]     the same number of bare SQLite one-row
- *                            transactions (journal_mode=DELETE,
+ *   harness save FILE DIR [N]  N confirmed answers (validate, save with its
+ *                            history row, recompute figures and checks)
+ *                            and, in turns with them, N bare SQLite
+ *                            one-row transactions (journal_mode=DELETE,
  *                            synchronous=FULL) in DIR/bare.db (ms)
+ *   harness edit FILE [N]    N changes to the last contract's dollars and
+ *                            N contracts added after it, each its own
+ *                            transaction, timed (ms)
  *
  * Both saves are timed in-process on an open connection, so neither pays
  * for starting a process or opening a file: like is compared with like. */
@@ -201,27 +204,50 @@ static int mode_key(const char *path, int n)
 	return 0;
 }
 
-static int mode_save(const char *path, int n)
+static int mode_edit(const char *path, int n)
 {
 	struct session *s = open_session(path);
-	double *t = calloc((size_t)n, sizeof *t);
-	char err[1024], v[32];
-	int q = edition_find(s->ed, "commercial.m8");
+	double *t = calloc((size_t)n, sizeof *t), *u = calloc((size_t)n,
+	                                                      sizeof *u);
+	struct contract c;
+	char err[1024];
+	int64_t count = s->totals.contracts, pos;
+	size_t got = 0;
 
-	if (q < 0 || !t)
-		die("save", "no commercial.m8");
+	if (!t || !u || count < 1)
+		die("edit", "no contracts");
+	if (store_contract_page(s->st, count - 1, 1, &c, &got, err, sizeof err)
+	    != STORE_OK || got != 1)
+		die("edit", err);
 	for (int i = 0; i < n; i++) {
-		double t0;
+		double t0 = now_ms();
 
-		snprintf(v, sizeof v, "%d.00", 910000000 + i);
-		t0 = now_ms();
-		if (session_set_text(s, q, v, err, sizeof err) != STORE_OK)
-			die("save", err);
+		c.dollars = 100000 + i;
+		c.has |= NR_HAS_DOLLARS;
+		if (store_contract_update(s->st, &c, err, sizeof err) != STORE_OK)
+			die("edit", err);
 		t[i] = now_ms() - t0;
 	}
-	printf("save_ms %.3f\n", median(t, n));
+	for (int i = 0; i < n; i++) {
+		struct contract d;
+		double t0;
+
+		contract_init(&d);
+		if (!contract_copy(&d, &c))
+			die("edit", "out of memory");
+		t0 = now_ms();
+		if (store_contract_insert(s->st, count - 1 + i, &d, &pos, err,
+		                          sizeof err) != STORE_OK)
+			die("add", err);
+		u[i] = now_ms() - t0;
+		contract_clear(&d);
+	}
+	printf("edit_ms %.3f\n", median(t, n));
+	printf("add_ms %.3f\n", median(u, n));
+	contract_clear(&c);
 	session_close(s);
 	free(t);
+	free(u);
 	return 0;
 }
 
@@ -231,17 +257,35 @@ static void sql_ok(sqlite3 *db, int rc, const char *what)
 		die(what, sqlite3_errmsg(db));
 }
 
-static int mode_bare(const char *dir, int n)
+/* A bare one-row transaction: the upsert of one answer, no more. */
+static void bare_save(sqlite3 *db, sqlite3_stmt *put, const char *v)
 {
-	char path[4096], v[32];
+	sql_ok(db, sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+	       "begin");
+	sql_ok(db, sqlite3_bind_text(put, 1, v, -1, SQLITE_TRANSIENT), "bind");
+	sql_ok(db, sqlite3_step(put), "insert");
+	sqlite3_reset(put);
+	sql_ok(db, sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), "commit");
+}
+
+/* apmwb's saves and bare ones taken in turns, so a disk whose fsyncs
+ * slow down and speed up (other work on the machine) weighs on both. */
+static int mode_save(const char *path, const char *dir, int n)
+{
+	struct session *s = open_session(path);
+	double *t = calloc((size_t)n, sizeof *t), *b = calloc((size_t)n,
+	                                                      sizeof *b);
+	char bare[4096], err[1024], v[32];
+	int q = edition_find(s->ed, "commercial.m8");
 	sqlite3 *db;
 	sqlite3_stmt *put;
-	double *t = calloc((size_t)n, sizeof *t);
 
-	snprintf(path, sizeof path, "%s/bare.db", dir);
-	remove(path);
-	if (!t || sqlite3_open(path, &db) != SQLITE_OK)
-		die(path, "cannot open");
+	if (q < 0 || !t || !b)
+		die("save", "no commercial.m8");
+	snprintf(bare, sizeof bare, "%s/bare.db", dir);
+	remove(bare);
+	if (sqlite3_open(bare, &db) != SQLITE_OK)
+		die(bare, "cannot open");
 	sql_ok(db, sqlite3_exec(db, "PRAGMA journal_mode=DELETE; "
 	                        "PRAGMA synchronous=FULL; "
 	                        "CREATE TABLE answer (key TEXT PRIMARY KEY, "
@@ -256,40 +300,43 @@ static int mode_bare(const char *dir, int n)
 
 		snprintf(v, sizeof v, "%d.00", 910000000 + i);
 		t0 = now_ms();
-		sql_ok(db, sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL),
-		       "begin");
-		sql_ok(db, sqlite3_bind_text(put, 1, v, -1, SQLITE_TRANSIENT),
-		       "bind");
-		sql_ok(db, sqlite3_step(put), "insert");
-		sqlite3_reset(put);
-		sql_ok(db, sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), "commit");
+		if (session_set_text(s, q, v, err, sizeof err) != STORE_OK)
+			die("save", err);
 		t[i] = now_ms() - t0;
+		t0 = now_ms();
+		bare_save(db, put, v);
+		b[i] = now_ms() - t0;
 	}
-	printf("bare_ms %.3f\n", median(t, n));
+	printf("save_ms %.3f\n", median(t, n));
+	printf("bare_ms %.3f\n", median(b, n));
 	sqlite3_finalize(put);
 	sqlite3_close(db);
-	remove(path);
+	remove(bare);
+	session_close(s);
 	free(t);
+	free(b);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	int n = argc > 3 ? atoi(argv[3]) : 5;
+	bool save = argc > 1 && strcmp(argv[1], "save") == 0;
+	int n = argc > 3 + save ? atoi(argv[3 + save]) : 5;
 
 	setlocale(LC_CTYPE, "");
-	if (argc < 3 || n < 1) {
-		fprintf(stderr, "usage: harness open|key|save|bare FILE|DIR [N]\n");
+	if (argc < 3 + 2 * save || n < 1) {
+		fprintf(stderr, "usage: harness open|key|edit FILE [N]\n"
+		        "       harness save FILE DIR [N]\n");
 		return 2;
 	}
 	if (strcmp(argv[1], "open") == 0)
 		return mode_open(argv[2]);
 	if (strcmp(argv[1], "key") == 0)
 		return mode_key(argv[2], n);
-	if (strcmp(argv[1], "save") == 0)
-		return mode_save(argv[2], n);
-	if (strcmp(argv[1], "bare") == 0)
-		return mode_bare(argv[2], n);
+	if (save)
+		return mode_save(argv[2], argv[3], n);
+	if (strcmp(argv[1], "edit") == 0)
+		return mode_edit(argv[2], n);
 	fprintf(stderr, "harness: no mode %s\n", argv[1]);
 	return 2;
 }
