@@ -105,16 +105,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(contracts(st) == 0, "a refused import left "
 		            "contracts");
 	}
-	FUZZ_ASSERT(store_open(work, STORE_MODE_READ_ONLY, &rd, err,
-	                       sizeof err) == STORE_OK,
-	            "the file cannot be read after an import: %s", err);
-	for (size_t q = 0; q < ed->nq; q++)
-		FUZZ_ASSERT(same(answers_get(store_answers(st), (int)q),
-		                 answers_get(store_answers(rd), (int)q)),
-		            "%s: memory and file differ", ed->qs[q].key);
-	FUZZ_ASSERT(contracts(st) == contracts(rd),
-	            "contracts in memory and in the file differ");
-	store_close(rd);
+	/* What the file holds, read by a reader, after an import it took
+	 * (most inputs are refused; a second open for them would halve the
+	 * fuzzer's speed, and contracts() above read the file already). */
+	if (rc == STORE_OK) {
+		FUZZ_ASSERT(store_open(work, STORE_MODE_READ_ONLY, &rd, err,
+		                       sizeof err) == STORE_OK,
+		            "the file cannot be read after an import: %s", err);
+		for (size_t q = 0; q < ed->nq; q++)
+			FUZZ_ASSERT(same(answers_get(store_answers(st), (int)q),
+			                 answers_get(store_answers(rd), (int)q)),
+			            "%s: memory and file differ", ed->qs[q].key);
+		FUZZ_ASSERT(contracts(st) == contracts(rd),
+		            "contracts in memory and in the file differ");
+		store_close(rd);
+	}
 	store_close(st);
 	free(json);
 	return 0;

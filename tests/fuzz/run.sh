@@ -3,7 +3,8 @@
 # inputs it tried.  `make check-fuzz` calls it; by hand:
 #   FUZZ_BIN=build/tests/fuzz FUZZ_SRC=tests/fuzz FUZZ_TIME=20 \
 #     sh tests/fuzz/run.sh [TARGET...]
-# Seeds come from corpus/TARGET and regress/TARGET (read, never written);
+# Seeds come from corpus/TARGET and regress/TARGET (read, never written),
+# tokens from TARGET.dict when there is one;
 # inputs the fuzzer finds go to $FUZZ_WORK/TARGET, crashes to
 # $FUZZ_WORK/crashes/TARGET-*.  A crash fails the run: fix the bug and copy
 # the input to regress/TARGET, where `make check` replays it for good.
@@ -29,8 +30,10 @@ for t in "$@"; do
 	mkdir -p "$FUZZ_WORK/$t" || exit 99
 	regress=
 	[ -d "$FUZZ_SRC/regress/$t" ] && regress="$FUZZ_SRC/regress/$t"
+	dict=
+	[ -f "$FUZZ_SRC/$t.dict" ] && dict="-dict=$FUZZ_SRC/$t.dict"
 	log="$FUZZ_WORK/$t.log"
-	"$FUZZ_BIN/$t" -max_total_time="$FUZZ_TIME" -timeout=20 \
+	"$FUZZ_BIN/$t" -max_total_time="$FUZZ_TIME" -timeout=20 $dict \
 		-rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$FUZZ_WORK/crashes/$t-" \
 		"$FUZZ_WORK/$t" "$FUZZ_SRC/corpus/$t" $regress >"$log" 2>&1
@@ -43,6 +46,7 @@ for t in "$@"; do
 	else
 		result="CRASH (exit $rc; see $log)"
 		failed=$((failed + 1))
+		tail -n 40 "$log" | sed 's/^/#   /' >&2
 	fi
 	printf '%-20s %12s %8s  %s\n' "$t" "${execs:-?}" "${rate:-?}" "$result"
 	total=$((total + ${execs:-0}))
