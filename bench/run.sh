@@ -25,6 +25,10 @@ read -r -a sizes <<<"$SIZES"
 small=${sizes[0]}
 large=${sizes[${#sizes[@]}-1]}
 
+if [ -z "${EPOCHREALTIME:-}" ]; then
+	echo "bench: bash 5 is needed (for \$EPOCHREALTIME)" >&2
+	exit 2
+fi
 for tool in sqlite3 valgrind; do
 	command -v "$tool" >/dev/null || {
 		echo "bench: $tool is needed (Debian: apt-get install $tool)" >&2
