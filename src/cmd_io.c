@@ -4,13 +4,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "contracts_csv.h"
 #include "mem.h"
 #include "qualtrics_map.h"
+#include "sanitize.h"
 
 static const struct option help_only[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -218,6 +221,36 @@ static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
 	return contracts_csv_write_row(ctx, c);
 }
 
+/* An export shown on a terminal, rather than saved, passes the sanitiser
+ * like everything else apmwb prints: a tampered file's escape sequences
+ * must not reach the terminal (a file or pipe gets the exact bytes). */
+static bool on_terminal(const char *output)
+{
+	return (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO);
+}
+
+/* Prints text line by line through the sanitiser; a CSV's CRLF ends a line
+ * like LF.  False when memory runs out. */
+static bool print_sanitised(FILE *out, char *text, size_t len)
+{
+	char *line = text, *end = text + len;
+
+	while (line < end) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *stop = nl ? nl : end, *clean;
+
+		if (stop > line && stop[-1] == '\r')
+			stop[-1] = '\0';
+		*stop = '\0';
+		if (!(clean = sanitize_dup(line, 0)))
+			return false;
+		fprintf(out, "%s%s", clean, nl ? "\n" : "");
+		mem_free(clean);
+		line = stop + 1;
+	}
+	return true;
+}
+
 int cmd_export(int argc, char **argv)
 {
 	static const char usage[] =
@@ -238,7 +271,9 @@ int cmd_export(int argc, char **argv)
 	struct session *s;
 	struct cli_out out;
 	struct qualtrics_map *map = NULL;
-	char err[1024] = "";
+	char err[1024] = "", *shown = NULL;
+	size_t nshown = 0;
+	FILE *term = NULL;
 	bool ok;
 	int i = cli_getopt(argc, argv, "f:o:m:h", opts, usage, export_opt, &o);
 	int rc;
@@ -276,17 +311,36 @@ int cmd_export(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	session_export_input(s, &in);
-	if (strcmp(o.format, "json") == 0) {
-		ok = export_json(out.f, &in, err, sizeof err);
-	} else if (strcmp(o.format, "csv") == 0) {
-		ok = export_csv(out.f, &in, err, sizeof err);
-	} else if (strcmp(o.format, "qualtrics") == 0) {
-		ok = export_qualtrics(out.f, &in, map, err, sizeof err);
+	if (on_terminal(o.output) && !(term = open_memstream(&shown, &nshown))) {
+		snprintf(err, sizeof err, "out of memory");
+		ok = false;
 	} else {
-		ok = contracts_csv_write_header(out.f) &&
-		     in.contracts(in.contracts_src, write_contract, out.f);
-		if (!ok)
-			snprintf(err, sizeof err, "could not write the contracts");
+		FILE *to = term ? term : out.f;
+
+		if (strcmp(o.format, "json") == 0) {
+			ok = export_json(to, &in, err, sizeof err);
+		} else if (strcmp(o.format, "csv") == 0) {
+			ok = export_csv(to, &in, err, sizeof err);
+		} else if (strcmp(o.format, "qualtrics") == 0) {
+			ok = export_qualtrics(to, &in, map, err, sizeof err);
+		} else {
+			ok = contracts_csv_write_header(to) &&
+			     in.contracts(in.contracts_src, write_contract, to);
+			if (!ok)
+				snprintf(err, sizeof err,
+				         "could not write the contracts");
+		}
+	}
+	if (term) {
+		if (fclose(term) != 0 && ok) {
+			snprintf(err, sizeof err, "out of memory");
+			ok = false;
+		}
+		if (ok && !print_sanitised(out.f, shown, nshown)) {
+			snprintf(err, sizeof err, "out of memory");
+			ok = false;
+		}
+		free(shown);
 	}
 	if (!ok && *err)
 		cli_error("export: %s", err);

@@ -182,6 +182,22 @@ for c in "get F gi.org_name" "get F gi.assumptions" "show F" "check F" \
 	no_raw_bytes "$T/err.bytes" || problems+=("raw bytes on stderr")
 	report "$c shows stored control and bidi characters only sanitised"
 done
+# A machine export shown on a terminal (script(1) gives it one) passes the
+# sanitiser too; written to a file it keeps the stored bytes.
+for fmt in csv qualtrics contracts; do
+	APMWB_DATADIR="$TOPSRCDIR/share" script -qec "'$APMWB' export --format $fmt '$f'" /dev/null >"$T/tty.bytes" 2>&1
+	status=$?
+	[ "$status" -le 1 ] || problems+=("status $status")
+	grep -aq 'pwned' "$T/tty.bytes" || problems+=("the stored text is not shown at all")
+	# The terminal's own CRLF line ends are not the file's bytes.
+	tr -d '\r' <"$T/tty.bytes" >"$T/tty.clean"
+	no_raw_bytes "$T/tty.clean" || problems+=("raw bytes reach the terminal: $(grep -a pwned "$T/tty.clean" | head -2 | cat -v)")
+	report "export --format $fmt on a terminal shows stored text only sanitised"
+done
+"$APMWB" export --format csv "$f" >"$T/out.csv"
+grep -aq $'Evil\e]0;pwned' "$T/out.csv" || problems+=("the CSV file lost the stored bytes")
+report "export --format csv to a file keeps the stored bytes"
+
 # JSON keeps every valid character (bidi and C1 ones are valid JSON) but
 # escapes C0 controls, and is valid UTF-8 whatever the file held.
 "$APMWB" export --format json "$f" >"$T/out.json"
