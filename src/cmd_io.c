@@ -50,17 +50,28 @@ static bool looks_like_json(const char *path, const char *head, size_t n)
 	return false;
 }
 
+/* What the CSV reader hands each contract to: the store, and how its last
+ * save went (a full disk is trouble, not a bad row). */
+struct import_ctx {
+	struct store *st;
+	enum store_status rc;
+};
+
 static bool add_contract(void *ctx, const struct contract *c, size_t line,
                          char *err, size_t errlen)
 {
+	struct import_ctx *ic = ctx;
+
 	(void)line;
-	return store_contracts_replace_add(ctx, c, err, errlen) == STORE_OK;
+	ic->rc = store_contracts_replace_add(ic->st, c, err, errlen);
+	return ic->rc == STORE_OK;
 }
 
 static int import_csv(struct session *s, const char *db, const char *src,
                       FILE *in, const char *first, size_t nfirst)
 {
-	struct contracts_csv *p = contracts_csv_new(add_contract, s->st);
+	struct import_ctx ic = { s->st, STORE_OK };
+	struct contracts_csv *p = contracts_csv_new(add_contract, &ic);
 	char err[1024], buf[65536];
 	size_t n, rows = 0;
 	bool ok;
@@ -89,7 +100,7 @@ static int import_csv(struct session *s, const char *db, const char *src,
 
 		store_contracts_replace_end(s->st, false, end, sizeof end);
 		cli_error("import: %s: %s; nothing was imported", src, err);
-		return EXIT_PROBLEMS;
+		return ic.rc == STORE_OK ? EXIT_PROBLEMS : cli_exit_for(ic.rc);
 	}
 	if (store_contracts_replace_end(s->st, true, err, sizeof err) != STORE_OK) {
 		cli_error("%s", err);
