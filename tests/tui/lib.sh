@@ -37,9 +37,10 @@ keys() { tm send-keys "$@"; }
 # type TEXT: literal text, no key names.
 type_text() { tm send-keys -l "$1"; }
 
-# wait_for TEXT [SECONDS]: polls the pane until it shows TEXT.
+# wait_for TEXT [SECONDS]: polls the pane until it shows TEXT.  Limits are
+# multiplied by APMWB_TIMEOUT_SCALE (make check-valgrind sets it).
 wait_for() {
-	local text=$1 limit=${2:-10} i=0
+	local text=$1 limit=$(( ${2:-10} * ${APMWB_TIMEOUT_SCALE:-1} )) i=0
 	while [ "$i" -lt $((limit * 20)) ]; do
 		case "$(screen)" in *"$text"*) return 0 ;; esac
 		sleep 0.05
@@ -50,7 +51,7 @@ wait_for() {
 
 # wait_gone TEXT [SECONDS]: polls until TEXT is no longer shown.
 wait_gone() {
-	local text=$1 limit=${2:-10} i=0
+	local text=$1 limit=$(( ${2:-10} * ${APMWB_TIMEOUT_SCALE:-1} )) i=0
 	while [ "$i" -lt $((limit * 20)) ]; do
 		case "$(screen)" in *"$text"*) ;; *) return 0 ;; esac
 		sleep 0.05
