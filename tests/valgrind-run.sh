@@ -4,8 +4,7 @@
 #  - a shell test (*.sh) runs as usual, with $APMWB pointing at
 #    valgrind-wrap.sh, which runs the real program under valgrind;
 #  - a test program (check units, fuzz replays) runs under valgrind itself,
-#    with CK_FORK=no so check's tests run in the process valgrind watches
-#    (forked children, the fuzz replays', are followed anyway).
+#    with CK_FORK=no so check's tests run in the process valgrind watches.
 # valgrind writes to a log per process, never to the test's stdout/stderr
 # (tests compare those, and the full-screen tests read the terminal).  Any
 # error or leak in any log fails the test, and the log is shown.
@@ -31,8 +30,11 @@ case $1 in
 	status=$?
 	;;
 *)
+	# Children a test forks stand in for another process or a writer
+	# killed mid-save: they _exit() holding what the parent had open,
+	# on purpose, so their heaps are not judged.
 	# shellcheck disable=SC2086
-	CK_FORK=no valgrind $VALGRIND_OPTS_APMWB \
+	CK_FORK=no valgrind $VALGRIND_OPTS_APMWB --child-silent-after-fork=yes \
 		--log-file="$VALGRIND_LOGS/vg.%p.log" "$@"
 	status=$?
 	;;
