@@ -54,6 +54,14 @@ static void set_error(struct csvin *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The blanks libcsv trims around an unquoted field: the ones the money and
+ * percent readers skip too, so a field of blanks is empty to both (and a
+ * row of them is a blank row, as its export ",,,,,," reads back). */
+static int csv_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
 struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx,
                         int flags)
 {
@@ -67,6 +75,7 @@ struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx,
 	}
 	csv_set_realloc_func(&p->csv, csv_realloc);
 	csv_set_free_func(&p->csv, mem_free);
+	csv_set_space_func(&p->csv, csv_blank);
 	p->row_fn = row;
 	p->col_fn = col;
 	p->ctx = ctx;
