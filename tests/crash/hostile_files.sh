@@ -20,13 +20,30 @@ printf 'name,amount\nx,1\n' >"$k/text"
 for off in 16 100 $((size / 2)) $((size - 1)); do
 	head -c "$off" "$good" >"$k/cut-at-$off"
 done
-# Scrambled pages: random bytes (from the seed) past the 100-byte header.
+# Scrambled pages: random bytes (from the seed) past the 100-byte header,
+# and, so that every scramble is damage and not bytes in free space, a page
+# every open reads given a page type no b-tree has: the schema (1), the
+# answers, the edition's questions, or both the first two.
+psize=$(sqlite3 "$good" 'PRAGMA page_size') || exit 99
+root() { sqlite3 "$good" "SELECT rootpage FROM sqlite_schema WHERE name = '$1'"; }
+answer_page=$(( ($(root answer) - 1) * psize ))
+question_page=$(( ($(root edition_question) - 1) * psize ))
 for n in 1 2 3 4; do
 	cp "$good" "$k/scrambled-$n"
 	for _ in $(seq 1 $((n * 40))); do
 		printf "\\x$(printf %02x $((RANDOM % 256)))" |
 			dd of="$k/scrambled-$n" bs=1 conv=notrunc status=none \
 				seek=$((100 + (RANDOM * 32768 + RANDOM) % (size - 100)))
+	done
+	case $n in
+	1) pages=100 ;;
+	2) pages=$answer_page ;;
+	3) pages=$question_page ;;
+	4) pages="100 $answer_page" ;;
+	esac
+	for at in $pages; do
+		printf '\001' | dd of="$k/scrambled-$n" bs=1 conv=notrunc \
+			status=none seek="$at"
 	done
 done
 # A whole page of zeros where the schema is.
