@@ -82,6 +82,8 @@ int cli_open(const char *path, enum store_mode mode, struct session **s)
 		cli_error("%s", err);
 		return EXIT_TROUBLE;
 	}
+	if (store_recovery((*s)->st) != STORE_RECOVERY_NONE)
+		cli_note("%s: %s", path, store_recovery_text((*s)->st));
 	return EXIT_DONE;
 }
 
