@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ack.h"
 #include "answers.h"
 #include "edition.h"
 #include "edition_load.h"
@@ -57,19 +58,21 @@ static bool sync_dir_of(const char *path)
 	return ok;
 }
 
-/* The login name for the history when nobody says otherwise. */
+/* The login name for the history when nobody says otherwise.  It is a
+ * name like any other (ack.h): one the rules refuse (the environment is
+ * the caller's to set) gives way to the account's, then to its number. */
 static char *default_actor(void)
 {
-	const char *name = getenv("LOGNAME");
+	const char *env[] = { getenv("LOGNAME"), getenv("USER") };
 	struct passwd *pw;
 
-	if (!name || !*name)
-		name = getenv("USER");
-	if (!name || !*name) {
-		pw = getpwuid(geteuid());
-		name = pw && pw->pw_name ? pw->pw_name : "unknown";
-	}
-	return mem_strdup(name);
+	for (size_t i = 0; i < sizeof env / sizeof *env; i++)
+		if (env[i] && ack_name_valid(env[i], NULL, 0))
+			return mem_strdup(env[i]);
+	pw = getpwuid(geteuid());
+	if (pw && pw->pw_name && ack_name_valid(pw->pw_name, NULL, 0))
+		return mem_strdup(pw->pw_name);
+	return mem_printf("user %lu", (unsigned long)geteuid());
 }
 
 static struct store *store_new(const char *path, bool read_only)

@@ -40,6 +40,7 @@ int schema_build(sqlite3 *db, int version, const char *actor,
 #define STORE_RC_NO_CONTRACT (-2) /* no contract with that id */
 #define STORE_RC_BAD_CONTRACT (-3) /* a field out of its range */
 #define STORE_RC_BAD_HISTORY (-4) /* a history row undo cannot read */
+#define STORE_RC_BAD_OLD_VALUE (-5) /* an earlier value set would refuse */
 
 /* ---- the open store ---- */
 

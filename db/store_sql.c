@@ -247,6 +247,11 @@ enum store_status store_fail(struct store *st, int rc, const char *doing,
 		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
 		         "range", st->path, doing);
 		return STORE_INVALID;
+	case STORE_RC_BAD_OLD_VALUE:
+		snprintf(err, errlen, "%s: %s: the earlier value in its history "
+		         "is not one apmwb would save (the file was changed by "
+		         "another program), so it is not put back", st->path, doing);
+		return STORE_INVALID;
 	case STORE_RC_BAD_HISTORY:
 		snprintf(err, errlen, "%s: %s: the last change in its history "
 		         "names something this file does not have, so it cannot be "

@@ -1,11 +1,11 @@
 /* nominal.c: the LAN nominal-risk test and the worksheet's sums. */
 #include <config.h>
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "lexical.h"
 #include "mem.h"
 #include "money.h"
 #include "nominal.h"
@@ -148,25 +148,12 @@ void nominal_explain(const struct nr_eval *e, const struct contract *c,
 	}
 }
 
-static bool fail(char *err, size_t errlen, const char *msg)
-{
-	if (err && errlen)
-		snprintf(err, errlen, "%s", msg);
-	return false;
-}
-
 /* Copies text without its leading and trailing blanks into buf. */
 static bool trimmed(const char *text, char *buf, size_t n)
 {
-	const char *end;
-	size_t len;
+	size_t len = strlen(text);
 
-	while (isspace((unsigned char)*text))
-		text++;
-	end = text + strlen(text);
-	while (end > text && isspace((unsigned char)end[-1]))
-		end--;
-	len = (size_t)(end - text);
+	lex_trim_span(&text, &len);
 	if (len >= n)
 		return false;
 	memcpy(buf, text, len);
@@ -202,13 +189,13 @@ bool nominal_parse_field(struct contract *c, enum nr_field f,
 	int v;
 
 	if ((unsigned)f >= NR_F_COUNT)
-		return fail(err, errlen, "is not a column of the worksheet");
+		return lex_fail(err, errlen, "is not a column of the worksheet");
 	if (!text)
 		text = "";
 	if (!trimmed(text, buf, sizeof buf))
-		return fail(err, errlen, f == NR_F_LABEL ?
-		            "is too long: a contract's label holds at most 200 bytes" :
-		            "is too long");
+		return lex_fail(err, errlen, "%s", f == NR_F_LABEL ?
+		                "is too long: a contract's label holds at most 200 bytes" :
+		                "is too long");
 	if (!*buf) {
 		if (f == NR_F_LABEL) {
 			mem_free(c->label);
@@ -225,7 +212,7 @@ bool nominal_parse_field(struct contract *c, enum nr_field f,
 			return false;
 		label = mem_strdup(buf);
 		if (!label)
-			return fail(err, errlen, "out of memory");
+			return lex_fail(err, errlen, "out of memory");
 		mem_free(c->label);
 		c->label = label;
 		return true;
@@ -233,15 +220,16 @@ bool nominal_parse_field(struct contract *c, enum nr_field f,
 	case NR_F_LINE:
 		v = lob_from_nr_id(buf);
 		if (v == LOB_NONE)
-			return fail(err, errlen, "is not a line of business: use "
-			            "commercial, medicare or medicaid");
+			return lex_fail(err, errlen, "is not a line of business: use "
+			                "commercial, medicare or medicaid");
 		c->line = v;
 		break;
 	case NR_F_TYPE:
 		v = parse_type(buf);
 		if (v == NR_TYPE_NONE)
-			return fail(err, errlen, "is not a contract type: use tcoc "
-			            "(total cost of care) or revenue (% of revenue)");
+			return lex_fail(err, errlen, "%s", "is not a contract type: use "
+			                "tcoc (total cost of care) or revenue (% of "
+			                "revenue)");
 		c->type = (enum nr_type)v;
 		break;
 	case NR_F_RISK_MIN:

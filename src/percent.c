@@ -6,36 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lexical.h"
 #include "percent.h"
 
 /* Wide enough for int64 * 1000 and any product of two int64. */
 __extension__ typedef __int128 wide_t;
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == '\v' || c == '\f';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* Names the character at p for a message without copying a control or a
  * partial UTF-8 byte into it. */
@@ -61,22 +36,22 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
 
 	if (!text)
 		text = "";
-	while (is_blank(*text))
+	while (lex_is_blank(*text))
 		text++;
 	end = text + strlen(text);
-	while (end > text && is_blank(end[-1]))
+	while (end > text && lex_is_blank(end[-1]))
 		end--;
 	if (end == text)
-		return fail(err, errlen, "is empty; type a percentage such as 3.75");
+		return lex_fail(err, errlen, "is empty; type a percentage such as 3.75");
 	if (*text == '-' || *text == '(')
-		return fail(err, errlen, "is negative; a percentage here runs "
-		            "from 0 to 100");
+		return lex_fail(err, errlen, "is negative; a percentage here runs "
+		                "from 0 to 100");
 	if (memchr(text, ',', (size_t)(end - text)))
-		return fail(err, errlen, "has a comma; write decimals after a "
-		            "point, as in 3.75");
+		return lex_fail(err, errlen, "has a comma; write decimals after a "
+		                "point, as in 3.75");
 
 	p = start = text;
-	for (; p < end && is_digit(*p); p++) {
+	for (; p < end && lex_is_digit(*p); p++) {
 		ndigits++;
 		if (!too_big) {
 			whole = whole * 10 + (*p - '0');
@@ -85,7 +60,7 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
 		}
 	}
 	if (p < end && *p == '.') {
-		for (p++; p < end && is_digit(*p); p++) {
+		for (p++; p < end && lex_is_digit(*p); p++) {
 			decimals++;
 			if (decimals <= 3)
 				frac = frac * 10 + (*p - '0');
@@ -93,25 +68,25 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
 	}
 	/* A '%' may only end the text, blanks before it allowed. */
 	junk = p;
-	while (p < end && is_blank(*p))
+	while (p < end && lex_is_blank(*p))
 		p++;
 	p = p + 1 == end && *p == '%' ? end : junk;
 	if (p < end) {
-		if ((*p == 'e' || *p == 'E') && p > start && is_digit(p[-1]))
-			return fail(err, errlen, "is not a percentage: type the "
-			            "digits, not an exponent");
+		if ((*p == 'e' || *p == 'E') && p > start && lex_is_digit(p[-1]))
+			return lex_fail(err, errlen, "is not a percentage: type the "
+			                "digits, not an exponent");
 		name_char(p, what, sizeof what);
-		return fail(err, errlen, "is not a percentage: unexpected %s",
-		            what);
+		return lex_fail(err, errlen, "is not a percentage: unexpected %s",
+		                what);
 	}
 	if (ndigits == 0 && decimals == 0)
-		return fail(err, errlen, "is not a percentage: no digits");
+		return lex_fail(err, errlen, "is not a percentage: no digits");
 	if (decimals > 3)
-		return fail(err, errlen, "has more than three decimals");
+		return lex_fail(err, errlen, "has more than three decimals");
 	for (int i = decimals; i < 3; i++)
 		frac *= 10;
 	if (too_big || whole * PCT_UNIT + frac > PCT_MAX)
-		return fail(err, errlen, "is more than 100%%");
+		return lex_fail(err, errlen, "is more than 100%%");
 	*out = whole * PCT_UNIT + frac;
 	return true;
 }

@@ -205,6 +205,58 @@ START_TEST(test_undo_acks)
 }
 END_TEST
 
+/* A crafted file's history: undo puts back only what `apmwb set` and
+ * `apmwb ack` would take, and changes nothing otherwise. */
+START_TEST(test_undo_validates)
+{
+	static const char *const crafted[][3] = {
+		/* key, old value in the history, the answer now */
+		{ "commercial.m1", "-999.99", "5000000000.00" },
+		{ "commercial.m1", "12.345", "5000000000.00" },
+		{ "commercial.m1", "5,000", "5000000000.00" },    /* not canonical */
+		{ "gi.contact_email", "not an address", "jane@example.org" },
+		{ "gi.contact_name", "Ann\x1b]0;pwned\x07", "Jane Doe" },
+		{ "gi.lob.commercial", "maybe", "yes" },
+	};
+	char *path = in_dir("uv.apmwb"), sql[512], what[256];
+	struct store *st = make(path);
+	size_t n;
+
+	for (size_t i = 0; i < sizeof crafted / sizeof *crafted; i++)
+		set(st, crafted[i][0], crafted[i][2]);
+	store_close(st);
+	for (size_t i = 0; i < sizeof crafted / sizeof *crafted; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO history (at, who, what, key, "
+		         "old, new) VALUES ('2026-01-01T00:00:00Z', 'x', 'answer', "
+		         "'%s', '%s', '%s')", crafted[i][0], crafted[i][1],
+		         crafted[i][2]);
+		raw_exec(path, sql);
+		st = open_as(path, STORE_MODE_READ_WRITE);
+		ck_assert_msg(store_undo(st, what, sizeof what, err, sizeof err) ==
+		              STORE_INVALID, "%s back to '%s' was undone",
+		              crafted[i][0], crafted[i][1]);
+		ck_assert_msg(strstr(err, "not one apmwb would save"), "%s", err);
+		ck_get(st, crafted[i][0], crafted[i][2]);
+		store_close(st);
+		raw_exec(path, "DELETE FROM history WHERE who = 'x'");
+	}
+	/* An acknowledgement whose earlier reason holds an escape. */
+	st = open_as(path, STORE_MODE_READ_WRITE);
+	ck_assert_int_eq(store_ack(st, "w.x", "m", "fine", err, sizeof err),
+	                 STORE_OK);
+	store_close(st);
+	raw_exec(path, "INSERT INTO history (at, who, what, key, old, new) "
+	         "VALUES ('2026-01-01T00:00:00Z', 'x', 'ack', 'w.x', "
+	         "'evil' || char(27) || '[2J', 'fine')");
+	st = open_as(path, STORE_MODE_READ_WRITE);
+	ck_assert_int_eq(store_undo(st, what, sizeof what, err, sizeof err),
+	                 STORE_INVALID);
+	ck_assert_str_eq(store_acks(st, &n)[0].reason, "fine");
+	store_close(st);
+	free(path);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -212,6 +264,7 @@ int main(void)
 		test_undo_answers,
 		test_undo_contracts,
 		test_undo_acks,
+		test_undo_validates,
 	};
 
 	return store_suite_main("history", tests, sizeof tests / sizeof *tests,
