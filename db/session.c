@@ -121,23 +121,34 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
 struct each_ctx {
 	export_contract_fn fn;
 	void *ctx;
+	bool fn_ok;          /* false once fn refused */
 };
 
 static bool each_contract(void *ctx, const struct contract *c, int64_t pos)
 {
 	struct each_ctx *e = ctx;
 
-	return e->fn(e->ctx, c, pos);
+	e->fn_ok = e->fn(e->ctx, c, pos);
+	return e->fn_ok;
 }
 
-/* Adapts store_contract_each to the exporters' contract source. */
+/* Adapts store_contract_each to the exporters' contract source; a read
+ * that failed leaves its message in the session (fn's own refusal, a
+ * failed write of the export, is the exporter's to tell). */
 static bool contracts_src(void *src, export_contract_fn fn, void *ctx)
 {
-	struct each_ctx e = { fn, ctx };
-	char err[256];
+	struct session *s = src;
+	struct each_ctx e = { fn, ctx, true };
+	enum store_status rc;
 
-	return store_contract_each(src, each_contract, &e, err, sizeof err) ==
-	       STORE_OK;
+	s->read_err[0] = '\0';
+	rc = store_contract_each(s->st, each_contract, &e, s->read_err,
+	                         sizeof s->read_err);
+	if (rc != STORE_OK && e.fn_ok == true)
+		return false;   /* the read failed: read_err says why */
+	if (rc != STORE_OK)
+		s->read_err[0] = '\0';
+	return rc == STORE_OK;
 }
 
 void session_export_input(struct session *s, struct export_input *in)
@@ -170,5 +181,5 @@ void session_export_input(struct session *s, struct export_input *in)
 	in->acks = acks;
 	in->nacks = acks ? n : 0;
 	in->contracts = contracts_src;
-	in->contracts_src = s->st;
+	in->contracts_src = s;
 }

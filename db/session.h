@@ -25,6 +25,7 @@ struct session {
 	struct nr_totals totals;
 	bool created;                /* session_open made the file */
 	struct export_ack *export_acks; /* session_export_input's */
+	char read_err[512];          /* why the export's contracts stopped */
 };
 
 /* Opens (or, with create, makes when missing) a submission and computes
@@ -46,7 +47,8 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
                                    char *err, size_t errlen);
 
 /* Fills an export_input from the session; valid until the next change.
- * The acknowledgement array is the session's own. */
+ * The acknowledgement array is the session's own.  When reading the
+ * contracts fails, read_err says why ("" when the exporter stopped). */
 void session_export_input(struct session *s, struct export_input *in);
 
 #endif

@@ -30,6 +30,8 @@
 /* ---- opening ---- */
 
 static bool sync_dir(const char *dir);
+static enum store_status dangling_link(const char *path, bool creating,
+                                       char *err, size_t errlen);
 
 /* The folder holding path ("." for a bare name), allocated. */
 static char *dir_of(const char *path)
@@ -177,6 +179,10 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	if (fd < 0) {
 		e = errno;
 		if (e == ENOENT) {
+			struct stat lsb;
+
+			if (lstat(st->path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+				return dangling_link(st->path, false, err, errlen);
 			snprintf(err, errlen, "%s: no such file (check the name, or "
 			         "make a new submission with: apmwb new %s)",
 			         st->path, st->path);
@@ -870,24 +876,82 @@ static enum store_status build_file(const char *tmp, const char *path,
 	return STORE_OK;
 }
 
-/* Puts the finished file at path, refusing if anything got there first:
- * link() fails with EEXIST where rename() would replace. */
+/* "X is a symbolic link to Y, which does not exist". */
+static enum store_status dangling_link(const char *path, bool creating,
+                                       char *err, size_t errlen)
+{
+	char target[512];
+	ssize_t n = readlink(path, target, sizeof target - 1);
+
+	target[n > 0 ? n : 0] = '\0';
+	snprintf(err, errlen, "%s is a symbolic link to %s, which does not "
+	         "exist; %spoint the link at a submission, or remove it", path,
+	         n > 0 ? target : "a missing file",
+	         creating ? "nothing was created; " : "");
+	return STORE_NOT_FOUND;
+}
+
+/* A name SQLite and the folder can hold with its journal beside it: the
+ * journal's name is 8 bytes longer, and SQLite takes paths up to its own
+ * limit only.  Refused here, before anything is made, with the reason,
+ * rather than as a failure to save every answer later. */
+static enum store_status name_fits(const char *path, const char *dir,
+                                   char *err, size_t errlen)
+{
+	const char *base = strrchr(path, '/');
+	long name_max = pathconf(dir, _PC_NAME_MAX);
+	sqlite3_vfs *vfs = sqlite3_vfs_find(NULL);
+	char *real = realpath(dir, NULL);
+	size_t blen, full;
+
+	base = base ? base + 1 : path;
+	blen = strlen(base);
+	full = (real ? strlen(real) : strlen(dir)) + 1 + blen +
+	       sizeof "-journal" - 1;
+	free(real);
+	if (name_max <= 0)
+		name_max = 255;
+	if (blen + sizeof "-journal" - 1 > (size_t)name_max) {
+		snprintf(err, errlen, "%.60s...: not created: the name is %zu bytes "
+		         "long, and this folder takes names of up to %ld, its "
+		         "journal's (8 bytes longer) included; choose a name of at "
+		         "most %ld bytes", path, blen, name_max, name_max - 8);
+		return STORE_INVALID;
+	}
+	if (vfs && full >= (size_t)vfs->mxPathname) {
+		snprintf(err, errlen, "%.60s...: not created: its full path, with "
+		         "its journal's name, is %zu bytes, and SQLite takes paths "
+		         "of fewer than %d; choose a shorter name or folder", path,
+		         full, vfs->mxPathname);
+		return STORE_INVALID;
+	}
+	return STORE_OK;
+}
+
+/* Puts the finished file at path, refusing if anything got there first.
+ * rename(RENAME_NOREPLACE) moves it whole and leaves no second name;
+ * where the file system has none of that, link() (which fails with EEXIST
+ * where a plain rename() would replace) and the temporary name removed. */
 static enum store_status place_file(const char *tmp, const char *path,
-                                    char *err, size_t errlen)
+                                    bool *moved, char *err, size_t errlen)
 {
 	int e;
 
+	*moved = false;
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0) {
+		*moved = true;
+		return STORE_OK;
+	}
+	e = errno;
+	if (e != EINVAL && e != ENOSYS && e != EOPNOTSUPP)
+		goto failed;
+#endif
 	if (link(tmp, path) == 0)
 		return STORE_OK;
 	e = errno;
 #ifdef RENAME_NOREPLACE
-	/* Some file systems (FAT, some network ones) have no hard links. */
-	if (e == EPERM || e == EOPNOTSUPP || e == ENOSYS || e == EMLINK) {
-		if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) ==
-		    0)
-			return STORE_OK;
-		e = errno;
-	}
+failed:
 #endif
 	if (e == EEXIST) {
 		snprintf(err, errlen, "%s already exists; nothing was changed "
@@ -904,10 +968,13 @@ enum store_status store_create(const char *path, struct store **out,
 	struct stat sb;
 	char *tmp = NULL, *dir = NULL, *actor = NULL;
 	enum store_status rc;
+	bool moved;
 	int fd;
 
 	*out = NULL;
 	if (lstat(path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode) && stat(path, &sb) != 0)
+			return dangling_link(path, true, err, errlen);
 		snprintf(err, errlen, "%s already exists; nothing was changed "
 		         "(open it with: apmwb %s)", path, path);
 		return STORE_EXISTS;
@@ -924,6 +991,9 @@ enum store_status store_create(const char *path, struct store **out,
 		rc = nomem(path, err, errlen);
 		goto out;
 	}
+	rc = name_fits(path, dir, err, errlen);
+	if (rc != STORE_OK)
+		goto out;
 	tmp = mem_printf("%s/.apmwb-new-%ld-XXXXXX", dir, (long)getpid());
 	if (!tmp) {
 		rc = nomem(path, err, errlen);
@@ -950,9 +1020,19 @@ enum store_status store_create(const char *path, struct store **out,
 	rc = build_file(tmp, path, actor, err, errlen);
 	close(fd);   /* only now: SQLite held locks on it until its close */
 	if (rc == STORE_OK)
-		rc = place_file(tmp, path, err, errlen);
+		rc = place_file(tmp, path, &moved, err, errlen);
 	if (rc == STORE_OK) {
-		unlink(tmp);
+		/* A second name of the new file would hold its contact
+		 * details too: say so if it cannot go. */
+		if (!moved && unlink(tmp) != 0 && errno != ENOENT) {
+			snprintf(err, errlen, "%s: created, but its temporary name %s "
+			         "could not be removed (%s); remove it by hand", path,
+			         tmp, strerror(errno));
+			mem_free(tmp);
+			tmp = NULL;
+			rc = STORE_IO;
+			goto out;
+		}
 		mem_free(tmp);
 		tmp = NULL;
 		if (!sync_dir(dir)) {

@@ -360,6 +360,13 @@ void store_rollback(struct store *st)
 	/* SQLite may have rolled back already (a full disk, an I/O error). */
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	/* After a failed write SQLite leaves the journal hot and puts the
+	 * file right only at the next read: read now, so a full disk or an
+	 * I/O error leaves the file as it was, not a repair for the next
+	 * open to announce. */
+	if (st->db && !st->read_only && st->jguard != -1)
+		sqlite3_exec(st->db, "SELECT 1 FROM meta LIMIT 1", NULL, NULL,
+		             NULL);
 	store_unguard_journal(st);
 }
 

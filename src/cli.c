@@ -111,7 +111,12 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 			return -1;
 		}
 		if (c == '?' || c == ':') {
-			const char *bad = argv[optind - 1];
+			/* Inside a cluster of short options ("-dash.apmwb"), optind
+			 * still points at it; once past it, at the next. */
+			const char *bad = optind < argc && argv[optind][0] == '-' &&
+			                  (optind == 0 || argv[optind - 1][0] != '-' ||
+			                   strchr(argv[optind], optopt)) ?
+			                  argv[optind] : argv[optind - 1];
 
 			if (c == ':' || (optopt && strchr(shortopts, optopt)))
 				cli_error("%s: option '%s' needs a value", argv[0], bad);
@@ -119,6 +124,9 @@ int cli_getopt(int argc, char **argv, const char *shortopts,
 				cli_error("%s: '%s' looks like a negative number; dollars "
 				          "are never negative (to pass a value starting "
 				          "with '-', put -- before the file)", argv[0], bad);
+			else if (bad[0] == '-' && bad[1] != '-' && strchr(bad, '.'))
+				cli_error("%s: '%s' reads as options; to name a file that "
+				          "starts with '-', write ./%s", argv[0], bad, bad);
 			else
 				cli_error("%s: unknown option '%s'; see apmwb %s --help",
 				          argv[0], bad, argv[0]);

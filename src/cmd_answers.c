@@ -80,13 +80,13 @@ int cmd_set(int argc, char **argv)
 		"Usage: apmwb set FILE KEY VALUE...\n"
 		"Saves one answer, with the same checks as the screen.  A "
 		"multi-select takes\nseveral VALUEs; \"\" makes the answer blank.  "
-		"Put -- before FILE to pass a\nvalue that starts with '-'.\n";
+		"Put -- before the VALUE to pass\none that starts with '-'.\n";
 	struct session *s;
 	struct store_signoff before, after;
 	char err[1024], *text;
 	size_t len = 0;
 	int i = cli_getopt(argc, argv, "+h", help_only, usage, no_opts, NULL);
-	int q, rc;
+	int q, rc, first;
 
 	if (i < 0)
 		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
@@ -104,7 +104,18 @@ int cmd_set(int argc, char **argv)
 		session_close(s);
 		return EXIT_TROUBLE;
 	}
-	for (int k = i + 2; k < argc; k++)
+	/* "set FILE KEY -- -5": the -- only says what follows is a value. */
+	first = i + 2;
+	if (strcmp(argv[first], "--") == 0 && first + 1 < argc)
+		first++;
+	if (argc - first > 1 && s->ed->qs[q].type != Q_MULTI) {
+		cli_error("%s: not saved: %s takes one value, and %d were given "
+		          "(put a value with blanks in quotes)", argv[i],
+		          s->ed->qs[q].key, argc - first);
+		session_close(s);
+		return EXIT_PROBLEMS;
+	}
+	for (int k = first; k < argc; k++)
 		len += strlen(argv[k]) + 1;
 	text = mem_alloc(len + 1);
 	if (!text) {
@@ -114,8 +125,8 @@ int cmd_set(int argc, char **argv)
 	}
 	text[0] = '\0';
 	/* Several values are one per line, as a multi-select is written. */
-	for (int k = i + 2; k < argc; k++) {
-		if (k > i + 2)
+	for (int k = first; k < argc; k++) {
+		if (k > first)
 			strcat(text, "\n");
 		strcat(text, argv[k]);
 	}
@@ -123,17 +134,26 @@ int cmd_set(int argc, char **argv)
 	rc = cli_exit_for(session_set_text(s, q, text, err, sizeof err));
 	mem_free(text);
 	if (rc != EXIT_DONE) {
-		cli_error("%s: not saved: %s", argv[i], err);
+		size_t pl = strlen(argv[i]);
+
+		/* The store's messages name the file already; a refused value's
+		 * reason names only the key. */
+		if (strncmp(err, argv[i], pl) == 0 && err[pl] == ':')
+			cli_error("%s", err);
+		else
+			cli_error("%s: not saved: %s", argv[i], err);
 	} else {
 		store_signoff(s->st, &after);
 		if (before.complete && !after.complete)
 			cli_note("%s was signed off; this edit makes it a draft again",
 			         argv[i]);
-		if (figures_hidden_answer(s->f, s->a, q))
-			cli_note("%s is not shown (%s); the answer is kept but counts "
-			         "nowhere", s->ed->qs[q].key,
-			         s->ed->qs[q].show_if_text ? s->ed->qs[q].show_if_text
-			                                   : "hidden");
+		if (figures_hidden_answer(s->f, s->a, q)) {
+			char when[512];
+
+			edition_condition_words(s->ed, q, when, sizeof when);
+			cli_note("%s is kept but counts nowhere: it is asked only "
+			         "when %s", s->ed->qs[q].key, when);
+		}
 	}
 	session_close(s);
 	return rc;

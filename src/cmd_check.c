@@ -68,13 +68,15 @@ static void print_checks(FILE *out, const struct session *s)
 	}
 	for (size_t q = 0; q < s->ed->nq; q++) {
 		const struct question *qq = &s->ed->qs[q];
+		char when[512];
 
 		if (!figures_hidden_answer(s->f, s->a, (int)q))
 			continue;
+		edition_condition_words(s->ed, (int)q, when, sizeof when);
 		fputs("hidden: ", out);
 		cli_print_line(out, qq->key);
-		fputs(" is kept but counts nowhere (shown only when ", out);
-		cli_print_line(out, qq->show_if_text ? qq->show_if_text : "");
+		fputs(" is kept but counts nowhere (it is asked only when ", out);
+		cli_print_line(out, when);
 		fputs(")\n", out);
 	}
 }

@@ -51,10 +51,12 @@ static bool looks_like_json(const char *path, const char *head, size_t n)
 }
 
 /* What the CSV reader hands each contract to: the store, and how its last
- * save went (a full disk is trouble, not a bad row). */
+ * save went (a full disk is trouble, not a bad row: its message is the
+ * store's own, with no line of the CSV to blame). */
 struct import_ctx {
 	struct store *st;
 	enum store_status rc;
+	char trouble[1024];
 };
 
 static bool add_contract(void *ctx, const struct contract *c, size_t line,
@@ -64,13 +66,16 @@ static bool add_contract(void *ctx, const struct contract *c, size_t line,
 
 	(void)line;
 	ic->rc = store_contracts_replace_add(ic->st, c, err, errlen);
+	if (ic->rc != STORE_OK && ic->rc != STORE_INVALID)
+		snprintf(ic->trouble, sizeof ic->trouble, "%s", err);
 	return ic->rc == STORE_OK;
 }
 
 static int import_csv(struct session *s, const char *db, const char *src,
                       FILE *in, const char *first, size_t nfirst)
 {
-	struct import_ctx ic = { s->st, STORE_OK };
+	struct import_ctx ic = { s->st, STORE_OK, "" };
+	enum store_status end_rc;
 	struct contracts_csv *p = contracts_csv_new(add_contract, &ic);
 	char err[1024], buf[65536];
 	size_t n, rows = 0;
@@ -99,12 +104,17 @@ static int import_csv(struct session *s, const char *db, const char *src,
 		char end[512];
 
 		store_contracts_replace_end(s->st, false, end, sizeof end);
-		cli_error("import: %s: %s; nothing was imported", src, err);
+		if (*ic.trouble)
+			cli_error("%s", ic.trouble);
+		else
+			cli_error("import: %s: %s; nothing was imported", src, err);
 		return ic.rc == STORE_OK ? EXIT_PROBLEMS : cli_exit_for(ic.rc);
 	}
-	if (store_contracts_replace_end(s->st, true, err, sizeof err) != STORE_OK) {
+	end_rc = store_contracts_replace_end(s->st, true, err, sizeof err);
+	if (end_rc != STORE_OK) {
+		/* A sum past the range is a refused value, as everywhere. */
 		cli_error("%s", err);
-		return EXIT_TROUBLE;
+		return cli_exit_for(end_rc);
 	}
 	cli_note("%s: the worksheet now holds the %zu contract%s of %s", db,
 	         rows, rows == 1 ? "" : "s", src);
@@ -353,8 +363,19 @@ int cmd_export(int argc, char **argv)
 		}
 		free(shown);
 	}
-	if (!ok && *err)
+	if (!ok && !term && ferror(out.f)) {
+		/* The export's own file (or standard output) failed: say which
+		 * and why, not what was being written at the time. */
+		int e = errno ? errno : EIO;
+
+		cli_error("%s: could not write the export: %s; nothing was "
+		          "written", o.output ? o.output : "standard output",
+		          strerror(e));
+	} else if (!ok && *s->read_err) {
+		cli_error("%s; nothing was exported", s->read_err);
+	} else if (!ok && *err) {
 		cli_error("export: %s", err);
+	}
 	rc = cli_out_close(&out, ok) ? EXIT_DONE : EXIT_TROUBLE;
 	qualtrics_map_free(map);
 	session_close(s);

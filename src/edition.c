@@ -659,3 +659,38 @@ int edition_model_row(const struct edition *ed, int lob, const char *model)
 			return (int)i;
 	return -1;
 }
+
+size_t edition_condition_words(const struct edition *ed, int q, char *buf,
+                               size_t n)
+{
+	const struct question *qq = &ed->qs[q];
+	size_t used = 0;
+
+	if (n)
+		buf[0] = '\0';
+	for (size_t i = 0; i < qq->ncond; i++) {
+		const struct cond_term *t = &qq->cond[i];
+		bool multi = t->nkeys == 1 && ed->qs[t->qidx[0]].type == Q_MULTI;
+		int w;
+
+		w = snprintf(buf + used, used < n ? n - used : 0, "%s",
+		             i ? " and " : "");
+		used += w > 0 ? (size_t)w : 0;
+		if (t->nkeys > 1) {
+			w = snprintf(buf + used, used < n ? n - used : 0, "%s%d of ",
+			             t->min_count == (int)t->nkeys ? "all " : "at least ",
+			             t->min_count);
+			used += w > 0 ? (size_t)w : 0;
+		}
+		for (size_t k = 0; k < t->nkeys; k++) {
+			w = snprintf(buf + used, used < n ? n - used : 0, "%s%s",
+			             k ? ", " : "", ed->qs[t->qidx[k]].key);
+			used += w > 0 ? (size_t)w : 0;
+		}
+		w = snprintf(buf + used, used < n ? n - used : 0, " %s %s",
+		             multi ? "includes" : t->nkeys > 1 ? "are" : "is",
+		             t->value);
+		used += w > 0 ? (size_t)w : 0;
+	}
+	return used;
+}

@@ -177,4 +177,11 @@ int edition_model_row(const struct edition *ed, int lob, const char *model);
 
 const char *qtype_name(enum qtype t);
 
+/* When question q is asked, in words: "gi.lob.medicaid is yes", "at least
+ * 2 of gi.lob.commercial, gi.lob.ma, gi.lob.medicaid are yes",
+ * "iq.barriers includes other", terms joined by " and "; "" when it is
+ * always asked.  Returns the length the whole text needs, like snprintf. */
+size_t edition_condition_words(const struct edition *ed, int q, char *buf,
+                               size_t n);
+
 #endif

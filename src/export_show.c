@@ -584,8 +584,12 @@ static void hidden_section(struct sheet *s)
 		fputc('\n', s->out);
 		wrapped(s, 2, line ? line : hq->key);
 		mem_free(line);
-		line = mem_printf("shown when %s", hq->show_if_text ?
-		                  hq->show_if_text : "its condition holds");
+		{
+			char when[512];
+
+			edition_condition_words(ed, (int)q, when, sizeof when);
+			line = mem_printf("asked only when %s", when);
+		}
 		wrapped(s, 6, line ? line : "");
 		mem_free(line);
 	}

@@ -35,6 +35,7 @@
 #include "answers.h"
 #include "contracts_csv.h"
 #include "edition.h"
+#include "export.h"
 #include "faultvfs.h"
 #include "mem.h"
 #include "nominal.h"
@@ -1146,6 +1147,47 @@ START_TEST(test_open_read_error_is_not_damage)
 }
 END_TEST
 
+/* A read that fails while an export reads the contracts is a read error
+ * in the words of the file, not a failed write of the export. */
+START_TEST(test_export_read_error_is_a_read)
+{
+	struct session *s = NULL;
+	unsigned long n, calls = 1, failed = 0;
+
+	make_current(path);
+	ck_assert_int_eq(faultvfs_install(), SQLITE_OK);
+	for (n = 0; n <= calls; n++) {
+		struct export_input in;
+		FILE *out = tmpfile();
+		bool ok;
+
+		ck_assert_ptr_nonnull(out);
+		ck_assert_msg(session_open(path, STORE_MODE_READ_ONLY, false, &s, err,
+		                           sizeof err) == STORE_OK, "%s", err);
+		session_export_input(s, &in);
+		faultvfs_arm(FAULTVFS_READ, n, true, SQLITE_IOERR_READ);
+		ok = export_json(out, &in, err, sizeof err);
+		faultvfs_disarm();
+		if (n == 0) {
+			calls = faultvfs_calls(FAULTVFS_READ);
+			ck_assert(ok);
+		} else if (!ok) {
+			failed++;
+			ck_assert(!ferror(out));
+			ck_assert_msg(strncmp(s->read_err, path, strlen(path)) == 0 &&
+			              strstr(s->read_err, "could not read") &&
+			              !strstr(s->read_err, "write"),
+			              "read %lu: '%s' (export said '%s')", n, s->read_err,
+			              err);
+		}
+		session_close(s);
+		fclose(out);
+	}
+	faultvfs_uninstall();
+	ck_assert_uint_gt(failed, 0);
+}
+END_TEST
+
 /* The shim itself: a fault fires at the call asked for, once or for good,
  * and the counters count. */
 START_TEST(test_faultvfs_counts)
@@ -1199,6 +1241,7 @@ int main(void)
 	tcase_add_test(tc, test_faultvfs_counts);
 	tcase_add_test(tc, test_set_text_status_is_the_file);
 	tcase_add_test(tc, test_open_read_error_is_not_damage);
+	tcase_add_test(tc, test_export_read_error_is_a_read);
 	tcase_add_loop_test(tc, test_io_faults, 0,
 	                    (int)(N_WORKLOADS * N_IO_KINDS));
 	tcase_add_loop_test(tc, test_memory_faults, 0,

@@ -400,6 +400,8 @@ void app_dispatch(struct app *a, int ch, bool fkey)
 	}
 	/* A message stays until the next key. */
 	a->msg[0] = '\0';
+	if (export_confirm_key(a, ch, fkey))
+		return;
 	if (a->confirm_delete) {
 		worksheet_key(a, ch, fkey);
 		return;

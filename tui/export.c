@@ -1,5 +1,7 @@
 /* export.c: the export key: a format from a list, a file name (offered
- * beside the submission), written whole or not at all through outfile. */
+ * beside the submission, or for a reviewer in the folder apmwb started
+ * in), asked before an existing file is replaced, written whole or not at
+ * all through outfile. */
 #include <config.h>
 
 #include <stdio.h>
@@ -30,15 +32,22 @@ static const char *const suffix[X_COUNT] = {
 void export_start(struct app *a)
 {
 	const char *path = store_path(a->s->st);
-	const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
-	size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) :
-	              strlen(path);
+	const char *slash = strrchr(path, '/'), *dot;
 	char suggest[1200];
+	size_t stem;
 	int k = picker_choice(a, "Export", names, X_COUNT, 0, false);
 
 	if (k < 0)
 		return;
 	a->export_fmt = k;
+	/* A reviewer's export goes to the folder apmwb was started in, not
+	 * beside the submission (often someone else's folder). */
+	if (a->ro && slash)
+		path = slash + 1;
+	slash = strrchr(path, '/');
+	dot = strrchr(path, '.');
+	stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) :
+	       strlen(path);
 	snprintf(suggest, sizeof suggest, "%.*s%s", (int)stem, path, suffix[k]);
 	edit_prompt(a, P_EXPORT_PATH, "Write to:", suggest);
 }
@@ -50,6 +59,34 @@ static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
 }
 
 void export_prompted(struct app *a, const char *path)
+{
+	struct stat sb;
+
+	/* Never replaced without asking. */
+	if (lstat(path, &sb) == 0) {
+		snprintf(a->export_path, sizeof a->export_path, "%s", path);
+		a->confirm_replace = true;
+		app_msg(a, R_WARN, "%s exists: y replaces it, any other key keeps "
+		        "it", path);
+		return;
+	}
+	export_write(a, path);
+}
+
+bool export_confirm_key(struct app *a, int ch, bool fkey)
+{
+	if (!a->confirm_replace)
+		return false;
+	a->confirm_replace = false;
+	if (fkey || (ch != 'y' && ch != 'Y'))
+		app_msg(a, R_DIM, "not exported: %s is kept as it was",
+		        a->export_path);
+	else
+		export_write(a, a->export_path);
+	return true;
+}
+
+void export_write(struct app *a, const char *path)
 {
 	struct export_input in;
 	struct outfile out;

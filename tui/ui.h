@@ -155,6 +155,8 @@ struct app {
 	struct helpview hv;
 	int nr_tab, xc_tab, help_tab;
 	int export_fmt;        /* the format chosen for the export asked for */
+	bool confirm_replace;  /* waiting for y/n: replace export_path? */
+	char export_path[1024];
 };
 
 /* ---- app.c ---- */
@@ -244,6 +246,10 @@ void help_pager(struct app *a, const char *title, const char *text);
 /* export.c */
 void export_start(struct app *a);
 void export_prompted(struct app *a, const char *path);
+/* The answer to "replace it?"; false when no such question is open. */
+bool export_confirm_key(struct app *a, int ch, bool fkey);
+/* Writes the export chosen to path (replacing what is there). */
+void export_write(struct app *a, const char *path);
 /* The question under the cursor on the current tab, or -1. */
 int app_current_q(const struct app *a);
 

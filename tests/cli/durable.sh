@@ -28,7 +28,7 @@ F=$d/s.apmwb
 trace() {
 	local f=$1
 	shift
-	strace -f -y -o "$f" -e trace=unlink,unlinkat,link,linkat,rename,fsync,fdatasync \
+	strace -f -y -o "$f" -e trace=unlink,unlinkat,link,linkat,rename,renameat,renameat2,fsync,fdatasync \
 		"$APMWB" "$@" >"$T/.out" 2>"$T/.err"
 	status=$?
 	out=$(<"$T/.out")
@@ -53,7 +53,7 @@ synced_after() {
 all() { local t; for t in "$@"; do eval "$t" || return 1; done; }
 
 trace "$T/new.trace" new "$F"
-n=$(synced_after "$T/new.trace" '[^n]link(at)?\(.*s\.apmwb"')
+n=$(synced_after "$T/new.trace" '([^n]link(at)?|rename(at2)?)\(.*s\.apmwb"')
 check "a new file's name is synced into its folder ($n)" \
 	all '[ "$status" -eq 0 ]' '[ "$n" = 1 ]'
 

@@ -70,7 +70,7 @@ run get "$f" commercial.m4
 check "an empty value makes the answer blank" eval 'is $status 0 && is "$out" ""'
 
 run set "$f" commercial.m9 250
-check "an answer hidden by display logic is kept, with a note" eval 'is $status 0 && has "$err" "not shown"'
+check "an answer hidden by display logic is kept, with a note of what would ask it" eval 'is $status 0 && has "$err" "counts nowhere: it is asked only when pm.commercial.cat3b_procedure_bundles is yes"'
 run get "$f" commercial.m9
 check "get reads it back" is "$out" 250.00
 run get "$f" commercial.m10

@@ -16,6 +16,8 @@ printf 'label,line,type,risk_min,risk_max,shared_risk,dollars\nC1,commercial,tco
 cp "$f" "$T/before"
 ls -la --time-style=full-iso "$d" | grep -v ' \.\.$' >"$T/ls-before"
 
+mkdir "$T/reviewer"
+cd "$T/reviewer" || exit 99
 start -- -r "$f"
 expect "review mode opens the same screens" "General information"
 expect "the title bar says READ-ONLY" "READ-ONLY"
@@ -41,6 +43,27 @@ keys d
 expect "deleting a contract is refused" "read-only"
 keys Enter
 expect "editing a cell is refused" "read-only"
+# An export writes only where the reviewer is, and asks before replacing.
+keys Escape e
+expect "the export key offers the formats" "Copy sheet"
+keys Enter
+expect "the copy sheet is offered in the reviewer's own folder" "Write to: s-copy-sheet.txt"
+keys Enter
+expect "and written there" "exported to s-copy-sheet.txt"
+check "the export is in the folder apmwb started in" test -s "$T/reviewer/s-copy-sheet.txt"
+echo "the reviewer's notes" >"$T/reviewer/s-copy-sheet.txt"
+keys e Enter
+expect "the same name is offered again" "Write to: s-copy-sheet.txt"
+keys Enter
+expect "an existing file is never replaced without asking" "s-copy-sheet.txt exists: y replaces it"
+keys n
+expect "any key but y keeps it" "not exported: s-copy-sheet.txt is kept"
+check "and it is kept as it was" is "$(cat "$T/reviewer/s-copy-sheet.txt")" "the reviewer's notes"
+keys e Enter Enter
+expect "asked again" "exists: y replaces it"
+keys y
+expect "y replaces it" "exported to s-copy-sheet.txt"
+check "with the copy sheet" grep -q "APM National Data Collection Metrics" "$T/reviewer/s-copy-sheet.txt"
 quit
 cmp -s "$f" "$T/before"
 check "the file is byte-identical after review" is $? 0
