@@ -59,10 +59,27 @@ static bool add_fig(struct money_fig *sum, const struct money_fig *v)
 	return money_add(sum->cents, v->cents, &sum->cents);
 }
 
-bool agg_file_measures(const struct figures *f, struct agg_file *file)
+void agg_rows_init(struct agg_rows *r, const struct edition *ed)
+{
+	r->ed = ed;
+	for (int l = 0; l < LOB_COUNT; l++)
+		for (int m = 0; m < AGG_NMEASURES; m++)
+			for (int k = 0; k < 3; k++) {
+				char key[32];
+
+				r->q[l][m][k] = -1;
+				if (!measures[m].rows[k])
+					continue;
+				snprintf(key, sizeof key, "%s.%s", lob_id(l),
+				         measures[m].rows[k]);
+				r->q[l][m][k] = edition_find(ed, key);
+			}
+}
+
+bool agg_file_measures(const struct agg_rows *r, const struct figures *f,
+                       struct agg_file *file)
 {
 	struct money_fig (*out)[AGG_NMEASURES] = file->m;
-	const struct edition *ed = f->ed;
 	bool ok = !f->overflow;
 
 	for (int l = 0; l < LOB_COUNT; l++) {
@@ -71,13 +88,9 @@ bool agg_file_measures(const struct figures *f, struct agg_file *file)
 
 			o->has = false;
 			o->cents = 0;
-			for (int r = 0; r < 3 && measures[m].rows[r]; r++) {
-				char key[32];
-				int q;
+			for (int k = 0; k < 3; k++) {
+				int q = r->q[l][m][k];
 
-				snprintf(key, sizeof key, "%s.%s", lob_id(l),
-				         measures[m].rows[r]);
-				q = edition_find(ed, key);
 				/* f->money is blank for a row display logic
 				 * hides: hidden answers count nowhere. */
 				if (q >= 0 && !add_fig(o, &f->money[q]))

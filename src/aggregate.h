@@ -45,10 +45,20 @@ struct agg_file {
 	struct money_fig m[LOB_COUNT][AGG_NMEASURES];
 };
 
-/* From its figures: blank where they are (a line not reported on, a row
- * display logic hides, a sum of blanks).  False when a sum did not fit
- * (the submission's figures overflow: not to be counted). */
-bool agg_file_measures(const struct figures *f, struct agg_file *out);
+/* Where each measure's rows are in an edition, looked up once for all
+ * the files of that edition. */
+struct agg_rows {
+	const struct edition *ed;
+	int q[LOB_COUNT][AGG_NMEASURES][3];   /* -1: none */
+};
+void agg_rows_init(struct agg_rows *r, const struct edition *ed);
+
+/* From its figures (of the edition r was made for): blank where they are
+ * (a line not reported on, a row display logic hides, a sum of blanks).
+ * False when a sum did not fit (the submission's figures overflow: not to
+ * be counted). */
+bool agg_file_measures(const struct agg_rows *r, const struct figures *f,
+                       struct agg_file *out);
 
 struct agg_cell {
 	int64_t cents;

@@ -42,6 +42,7 @@ struct agg_run {
 	size_t nfiles;
 	struct session *holder;     /* the first submission: its edition */
 	const struct edition *ed;
+	struct agg_rows rows;       /* of ed */
 	struct agg_sums sums;
 	struct agg_orgs orgs;
 	size_t counted, drafts_left, listed;
@@ -234,6 +235,7 @@ static bool one_file(struct agg_run *r, size_t i)
 	if (!r->ed) {
 		r->ed = e.s->ed;
 		r->holder = e.s;
+		agg_rows_init(&r->rows, r->ed);
 	}
 	store_signoff(e.s->st, &so);
 	e.complete = so.complete;
@@ -246,7 +248,7 @@ static bool one_file(struct agg_run *r, size_t i)
 		e.left_out = "a draft, not signed off (--include-drafts counts "
 		             "drafts)";
 		r->drafts_left++;
-	} else if (!agg_file_measures(e.s->f, &m)) {
+	} else if (!agg_file_measures(&r->rows, e.s->f, &m)) {
 		e.left_out = "its own figures do not fit in apmwb's exact range";
 	} else {
 		int line = 0, measure = 0, dup;

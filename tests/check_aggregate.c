@@ -108,12 +108,14 @@ static void add_plan(struct agg_sums *s, void (*make)(struct plan *))
 {
 	struct plan p;
 	struct agg_file m;
+	struct agg_rows rows;
 	int line = -1, measure = -1;
 
 	plan_new(&p);
+	agg_rows_init(&rows, ed);
 	make(&p);
 	figures_compute(p.f, p.a, NULL);
-	ck_assert(agg_file_measures(p.f, &m));
+	ck_assert(agg_file_measures(&rows, p.f, &m));
 	ck_assert(agg_add(s, &m, &line, &measure));
 	plan_free(&p);
 }
@@ -152,11 +154,13 @@ START_TEST(test_one_plan_measures)
 {
 	struct plan p;
 	struct agg_file m;
+	struct agg_rows rows;
 
 	plan_new(&p);
+	agg_rows_init(&rows, ed);
 	plan_a(&p);
 	figures_compute(p.f, p.a, NULL);
-	ck_assert(agg_file_measures(p.f, &m));
+	ck_assert(agg_file_measures(&rows, p.f, &m));
 	/* cat 2 = row 5 = row 4; cat 3 = row 10 = row 8; cat 4 = row 16 =
 	 * row 12; 3B-4 = row 8 + row 16 (row 9 is hidden). */
 	ck_assert_int_eq(m.m[LOB_COMMERCIAL][AGG_TOTAL].cents, 100000000000);
@@ -262,6 +266,7 @@ START_TEST(test_blank_and_zero_totals)
 	struct agg_sums s;
 	struct plan p;
 	struct agg_file m;
+	struct agg_rows rows;
 	int line, measure;
 
 	agg_init(&s);
@@ -273,12 +278,13 @@ START_TEST(test_blank_and_zero_totals)
 
 	agg_init(&s);
 	plan_new(&p);
+	agg_rows_init(&rows, ed);
 	set(&p, "gi.lob.medicaid", "yes");
 	set(&p, "pm.medicaid.cat1_legacy", "yes");
 	set(&p, "medicaid.m1", "0");
 	set(&p, "medicaid.m2", "0");
 	figures_compute(p.f, p.a, NULL);
-	ck_assert(agg_file_measures(p.f, &m));
+	ck_assert(agg_file_measures(&rows, p.f, &m));
 	ck_assert(agg_add(&s, &m, &line, &measure));
 	ck_assert(agg_finish(&s, &measure));
 	ck_value(&s, LOB_MEDICAID, AGG_TOTAL, "0.00", "n/a");
@@ -293,13 +299,15 @@ START_TEST(test_hidden_line_counts_nowhere)
 {
 	struct plan p;
 	struct agg_file m;
+	struct agg_rows rows;
 
 	plan_new(&p);
+	agg_rows_init(&rows, ed);
 	plan_c(&p);
 	set(&p, "gi.lob.commercial", "yes");
 	set(&p, "gi.lob.ma", "no");
 	figures_compute(p.f, p.a, NULL);
-	ck_assert(agg_file_measures(p.f, &m));
+	ck_assert(agg_file_measures(&rows, p.f, &m));
 	for (int k = 0; k < AGG_NMEASURES; k++)
 		ck_assert_msg(!m.m[LOB_MA][k].has, "ma %s counted",
 		              agg_measure_id(k));
