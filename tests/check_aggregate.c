@@ -12,6 +12,7 @@
 #include "answers.h"
 #include "edition.h"
 #include "figures.h"
+#include "mem.h"
 #include "money.h"
 #include "testlib.h"
 #include "validate.h"
@@ -403,6 +404,31 @@ START_TEST(test_same_organisation)
 }
 END_TEST
 
+/* The table of organisations out of memory: -1, and it still holds what
+ * it held. */
+START_TEST(test_same_organisation_out_of_memory)
+{
+	struct agg_orgs o;
+	size_t first = 99;
+	int rc = 0;
+
+	agg_orgs_init(&o);
+	for (size_t i = 0; i < 32; i++) {
+		char name[32];
+
+		snprintf(name, sizeof name, "Plan %zu", i);
+		ck_assert_int_eq(agg_orgs_add(&o, name, i, &first), 0);
+	}
+	mem_fail_at(1, 1);
+	rc = agg_orgs_add(&o, "Plan 32", 32, &first);
+	mem_fail_at(0, 0);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_int_eq(agg_orgs_add(&o, "plan 7", 40, &first), 1);
+	ck_assert_uint_eq(first, 7);
+	agg_orgs_free(&o);
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	ck_assert_str_eq(agg_measure_id(AGG_CAT3B_4), "cat3b_4");
@@ -426,6 +452,7 @@ static Suite *aggregate_suite(void)
 	tcase_add_test(tc, test_overflow);
 	tcase_add_test(tc, test_overflow_all_lines);
 	tcase_add_test(tc, test_same_organisation);
+	tcase_add_test(tc, test_same_organisation_out_of_memory);
 	tcase_add_test(tc, test_names);
 	suite_add_tcase(s, tc);
 	return s;

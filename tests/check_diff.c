@@ -309,13 +309,14 @@ struct sheet {
 	const int64_t *share;       /* NULL: 60% each */
 	size_t n, next;
 	size_t scans;
+	bool failed;                /* out of memory for a label */
 };
 
 static bool sheet_fill(const struct sheet *s, size_t i, struct contract *c)
 {
 	c->label = s->labels[i] ? mem_strdup(s->labels[i]) : NULL;
 	if (s->labels[i] && !c->label)
-		return false;
+		return false;   /* the caller marks the sheet failed */
 	c->has = NR_HAS_ALL;
 	c->line = LOB_COMMERCIAL;
 	c->type = NR_TCOC;
@@ -331,7 +332,9 @@ static bool sheet_next(void *src, struct contract *c, bool *got)
 	struct sheet *s = src;
 
 	*got = s->next < s->n;
-	return !*got || sheet_fill(s, s->next++, c);
+	if (*got && !sheet_fill(s, s->next++, c))
+		s->failed = true;
+	return !s->failed;
 }
 
 static bool sheet_scan(void *src, void (*add)(void *set, const char *label),
@@ -387,7 +390,7 @@ static const char *const abcde[] = { "A", "B", "C", "D", "E" };
 
 START_TEST(test_contracts_same)
 {
-	struct sheet o = { abcde, NULL, NULL, 5, 0, 0 }, n = o;
+	struct sheet o = { abcde, NULL, NULL, 5, 0, 0, false }, n = o;
 	struct seen seen;
 	struct cdiff_stats st = compare(&o, &n, 4, &seen);
 
@@ -404,8 +407,8 @@ START_TEST(test_contracts_changed_deleted_added)
 	static const int64_t nd[] = { 100, 100, 3000, 100, 100 };
 	static const char *const abde[] = { "A", "B", "D", "E" };
 	static const char *const abxcde[] = { "A", "B", "X", "C", "D", "E" };
-	struct sheet o = { abcde, od, NULL, 5, 0, 0 };
-	struct sheet n = { abcde, nd, NULL, 5, 0, 0 };
+	struct sheet o = { abcde, od, NULL, 5, 0, 0, false };
+	struct sheet n = { abcde, nd, NULL, 5, 0, 0, false };
 	struct seen seen;
 	struct cdiff_stats st;
 
@@ -414,14 +417,14 @@ START_TEST(test_contracts_changed_deleted_added)
 	ck_assert_int_eq(st.changed, 1);
 
 	o.next = 0;
-	n = (struct sheet){ abde, NULL, NULL, 4, 0, 0 };
+	n = (struct sheet){ abde, NULL, NULL, 4, 0, 0, false };
 	st = compare(&o, &n, 4, &seen);
 	ck_assert_str_eq(seen.text, "-C@2\n");
 	ck_assert_int_eq(st.deleted, 1);
 	ck_assert_int_eq(st.changed + st.added, 0);
 
 	o.next = 0;
-	n = (struct sheet){ abxcde, NULL, NULL, 6, 0, 0 };
+	n = (struct sheet){ abxcde, NULL, NULL, 6, 0, 0, false };
 	st = compare(&o, &n, 4, &seen);
 	ck_assert_str_eq(seen.text, "+X@2\n");
 	ck_assert_int_eq(st.added, 1);
@@ -434,8 +437,8 @@ START_TEST(test_contracts_status)
 {
 	static const int64_t os[] = { 60000, 25000, 60000 };
 	static const int64_t ns[] = { 60000, 35000, 60000 };
-	struct sheet o = { abcde, NULL, os, 3, 0, 0 };
-	struct sheet n = { abcde, NULL, ns, 3, 0, 0 };
+	struct sheet o = { abcde, NULL, os, 3, 0, 0, false };
+	struct sheet n = { abcde, NULL, ns, 3, 0, 0, false };
 	struct seen seen;
 
 	compare(&o, &n, 4, &seen);
@@ -447,8 +450,8 @@ END_TEST
 START_TEST(test_contracts_relabelled)
 {
 	static const char *const abz[] = { "A", "B", "Z" };
-	struct sheet o = { abcde, NULL, NULL, 3, 0, 0 };
-	struct sheet n = { abz, NULL, NULL, 3, 0, 0 };
+	struct sheet o = { abcde, NULL, NULL, 3, 0, 0, false };
+	struct sheet n = { abz, NULL, NULL, 3, 0, 0, false };
 	struct seen seen;
 	struct cdiff_stats st = compare(&o, &n, 4, &seen);
 
@@ -469,8 +472,8 @@ START_TEST(test_contracts_long_runs)
 	static const char *const renamed[] = {
 		"A", "Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7", "Z8", "Z9", "C", "D"
 	};
-	struct sheet o = { long_old, NULL, NULL, 12, 0, 0 };
-	struct sheet n = { long_new, NULL, NULL, 3, 0, 0 };
+	struct sheet o = { long_old, NULL, NULL, 12, 0, 0, false };
+	struct sheet n = { long_new, NULL, NULL, 3, 0, 0, false };
 	struct seen seen;
 	struct cdiff_stats st;
 
@@ -480,14 +483,14 @@ START_TEST(test_contracts_long_runs)
 	ck_assert(st.scanned);
 	ck_assert_uint_eq(o.scans, 1);
 
-	o = (struct sheet){ long_new, NULL, NULL, 3, 0, 0 };
-	n = (struct sheet){ long_old, NULL, NULL, 12, 0, 0 };
+	o = (struct sheet){ long_new, NULL, NULL, 3, 0, 0, false };
+	n = (struct sheet){ long_old, NULL, NULL, 12, 0, 0, false };
 	st = compare(&o, &n, 3, &seen);
 	ck_assert_int_eq(st.added, 9);
 	ck_assert_int_eq(st.deleted + st.changed, 0);
 
-	o = (struct sheet){ long_old, NULL, NULL, 12, 0, 0 };
-	n = (struct sheet){ renamed, NULL, NULL, 12, 0, 0 };
+	o = (struct sheet){ long_old, NULL, NULL, 12, 0, 0, false };
+	n = (struct sheet){ renamed, NULL, NULL, 12, 0, 0, false };
 	st = compare(&o, &n, 3, &seen);
 	ck_assert_int_eq(st.changed, 9);
 	ck_assert_int_eq(st.added + st.deleted, 0);
@@ -500,17 +503,63 @@ START_TEST(test_contracts_moved_and_unlabelled)
 	static const char *const om[] = { "M", "A", "B", "C", "D", "E", "F" };
 	static const char *const nm[] = { "A", "B", "C", "D", "E", "M", "F" };
 	static const char *const three[] = { NULL, NULL, NULL };
-	struct sheet o = { om, NULL, NULL, 7, 0, 0 };
-	struct sheet n = { nm, NULL, NULL, 7, 0, 0 };
+	struct sheet o = { om, NULL, NULL, 7, 0, 0, false };
+	struct sheet n = { nm, NULL, NULL, 7, 0, 0, false };
 	struct seen seen;
 
 	compare(&o, &n, 3, &seen);
 	ck_assert_str_eq(seen.text, "-M@0\n+M@5\n");
 
-	o = (struct sheet){ three, NULL, NULL, 3, 0, 0 };
-	n = (struct sheet){ three, NULL, NULL, 2, 0, 0 };
+	o = (struct sheet){ three, NULL, NULL, 3, 0, 0, false };
+	n = (struct sheet){ three, NULL, NULL, 2, 0, 0, false };
 	compare(&o, &n, 3, &seen);
 	ck_assert_str_eq(seen.text, "-(none)@2\n");
+}
+END_TEST
+
+/* Every allocation failing in turn: false, never a crash or a leak (the
+ * sanitiser build's leak check sees to that), and a whole result once
+ * memory is there. */
+START_TEST(test_out_of_memory)
+{
+	static const int64_t od[] = { 100, 100, 100, 100, 100 };
+	static const int64_t nd[] = { 100, 100, 3000, 100, 100 };
+	static const char *const az[] = { "A", "B", "Z" };
+	struct sub o;
+	struct diff_snapshot d;
+	bool built = false, ran = false;
+
+	sub_new(&o);
+	one_line(&o);
+	figures_compute(o.f, o.a, NULL);
+	for (unsigned long n = 1; n < 5000 && !built; n++) {
+		mem_fail_at(n, 1);
+		built = diff_snapshot_build(&d, ed, o.a, o.f, &o.st);
+		mem_fail_at(0, 0);
+	}
+	ck_assert(built);
+	ck_assert(diff_snapshot_find(&d, "xc.commercial.ok") != NULL);
+	diff_snapshot_free(&d);
+	for (unsigned long n = 1; n < 100 && !ran; n++) {
+		struct sheet a = { abcde, od, NULL, 5, 0, 0, false };
+		struct sheet b = { az, nd, NULL, 3, 0, 0, false };
+		struct cdiff_source sa = { sheet_next, sheet_scan, &a };
+		struct cdiff_source sb = { sheet_next, sheet_scan, &b };
+		struct cdiff_stats st;
+		struct seen seen = { "", 0 };
+		char err[128] = "";
+
+		mem_fail_at(n, 1);
+		ran = cdiff_run(&sa, &sb, 2, events, &seen, &st, err, sizeof err);
+		mem_fail_at(0, 0);
+		/* A source that fails says why itself; cdiff's own
+		 * failures say so in err. */
+		if (!ran)
+			ck_assert_msg(*err || a.failed || b.failed,
+			              "failure %lu said nothing", n);
+	}
+	ck_assert(ran);
+	sub_free(&o);
 }
 END_TEST
 
@@ -532,6 +581,7 @@ static Suite *diff_suite(void)
 	tcase_add_test(contracts, test_contracts_relabelled);
 	tcase_add_test(contracts, test_contracts_long_runs);
 	tcase_add_test(contracts, test_contracts_moved_and_unlabelled);
+	tcase_add_test(contracts, test_out_of_memory);
 	suite_add_tcase(s, contracts);
 	return s;
 }
