@@ -40,25 +40,9 @@ rm -rf "$work"
 mkdir -p "$work"
 started=${EPOCHREALTIME/./}
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-	if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+. "$TOPSRCDIR/bench/lib.sh"
 lowest() { printf '%s\n' "$@" | sort -g | head -1; }
 highest() { printf '%s\n' "$@" | sort -g | tail -1; }
-
-# Milliseconds a command takes, start to exit; exit 0 or 1 (a diff that
-# finds differences) both count as done.
-time_ms() {
-	local t0 t1 rc=0
-	t0=${EPOCHREALTIME/./}
-	"$@" >/dev/null 2>"$work/stderr" || rc=$?
-	t1=${EPOCHREALTIME/./}
-	if [ "$rc" -gt 1 ]; then
-		echo "bench: failed ($rc): ${*:1:6} ..." >&2
-		cat "$work/stderr" >&2
-		exit 2
-	fi
-	awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1000 }'
-}
 
 # Peak RSS (KiB) of a command.
 rss_kib() {

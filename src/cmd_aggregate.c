@@ -298,58 +298,77 @@ static void value_text(const struct agg_value *v, bool text, char *dollars,
 	}
 }
 
+/* One row of the figures in machine text: dollars "" when blank,
+ * "overflow" when not given; share "n/a" when not computable. */
+struct agg_row {
+	int line, measure;
+	struct agg_value v;
+	char dollars[MONEY_BUFSZ], share[PCT_BUFSZ];
+};
+
+/* Calls fn for every line and measure, in order; none when nothing was
+ * counted. */
+static void each_row(struct agg_run *r,
+                     void (*fn)(struct agg_run *r, const struct agg_row *w,
+                                bool first))
+{
+	struct agg_row w;
+
+	for (int l = 0; r->counted && l < AGG_NLINES; l++)
+		for (int m = 0; m < AGG_NMEASURES; m++) {
+			w.line = l;
+			w.measure = m;
+			agg_value(&r->sums, l, m, &w.v);
+			value_text(&w.v, false, w.dollars, w.share);
+			fn(r, &w, l == 0 && m == 0);
+		}
+}
+
+static void csv_row(struct agg_run *r, const struct agg_row *w, bool first)
+{
+	(void)first;
+	csvout_field(r->out, agg_line_id(w->line));
+	fputc(',', r->out);
+	csvout_field(r->out, agg_measure_id(w->measure));
+	fputc(',', r->out);
+	csvout_field(r->out, w->dollars);
+	fputc(',', r->out);
+	csvout_field(r->out, w->share);
+	csvout_end(r->out);
+}
+
 static void csv_figures(struct agg_run *r)
+{
+	fputs("line,measure,dollars,share\r\n", r->out);
+	each_row(r, csv_row);
+}
+
+static void json_row(struct agg_run *r, const struct agg_row *w, bool first)
 {
 	FILE *out = r->out;
 
-	fputs("line,measure,dollars,share\r\n", out);
-	for (int l = 0; r->counted && l < AGG_NLINES; l++)
-		for (int m = 0; m < AGG_NMEASURES; m++) {
-			char d[MONEY_BUFSZ], p[PCT_BUFSZ];
-			struct agg_value v;
-
-			agg_value(&r->sums, l, m, &v);
-			value_text(&v, false, d, p);
-			csvout_field(out, agg_line_id(l));
-			fputc(',', out);
-			csvout_field(out, agg_measure_id(m));
-			fputc(',', out);
-			csvout_field(out, d);
-			fputc(',', out);
-			csvout_field(out, p);
-			csvout_end(out);
-		}
+	fprintf(out, "%s\n    {\"line\": \"%s\", \"measure\": \"%s\", "
+	        "\"dollars\": ", first ? "" : ",", agg_line_id(w->line),
+	        agg_measure_id(w->measure));
+	export_json_string(out, w->v.blank || w->v.overflow ? NULL : w->dollars);
+	fputs(", \"share\": ", out);
+	export_json_string(out, w->share);
+	if (w->v.overflow)
+		fputs(", \"overflow\": true", out);
+	fputc('}', out);
 }
 
 static void json_figures(struct agg_run *r)
 {
 	FILE *out = r->out;
-	bool first = true;
 
 	fputs(r->listed ? "\n  ],\n  \"edition\": " : "],\n  \"edition\": ",
 	      out);
 	export_json_string(out, r->ed ? r->ed->id : NULL);
 	fprintf(out, ",\n  \"files_counted\": %zu,\n  \"figures\": [",
 	        r->counted);
-	for (int l = 0; r->counted && l < AGG_NLINES; l++)
-		for (int m = 0; m < AGG_NMEASURES; m++) {
-			char d[MONEY_BUFSZ], p[PCT_BUFSZ];
-			struct agg_value v;
-
-			agg_value(&r->sums, l, m, &v);
-			value_text(&v, false, d, p);
-			fprintf(out, "%s\n    {\"line\": \"%s\", \"measure\": \"%s\", "
-			        "\"dollars\": ", first ? "" : ",", agg_line_id(l),
-			        agg_measure_id(m));
-			export_json_string(out, v.blank || v.overflow ? NULL : d);
-			fputs(", \"share\": ", out);
-			export_json_string(out, p);
-			if (v.overflow)
-				fputs(", \"overflow\": true", out);
-			fputc('}', out);
-			first = false;
-		}
-	fputs(first ? "]\n}\n" : "\n  ]\n}\n", out);
+	each_row(r, json_row);
+	fputs(r->counted ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
 /* The line's dollars by category as the workbook screen's bar shows
