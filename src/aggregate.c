@@ -47,9 +47,12 @@ const char *agg_line_name(int line)
 	return line == AGG_ALL ? "All lines" : lob_name(line);
 }
 
-/* sum += v, blank adding nothing; false on overflow. */
+/* sum += v, blank adding nothing; false on overflow, or when v is a sum
+ * that overflowed already (n/a, not blank). */
 static bool add_fig(struct money_fig *sum, const struct money_fig *v)
 {
+	if (v->overflow)
+		return false;
 	if (!v->has)
 		return true;
 	if (!sum->has) {

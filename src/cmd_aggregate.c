@@ -377,10 +377,11 @@ static void text_bar(FILE *out, const struct agg_sums *s, int l,
                      const struct glyphs *g)
 {
 	static const int cats[4] = { AGG_CAT1, AGG_CAT2, AGG_CAT3, AGG_CAT4 };
-	struct money_fig cat[4], m1;
+	struct money_fig cat[4] = { { 0 } }, m1 = { 0 };
 	struct bars_line bl;
 	int cells[BAR_NSEG];
 
+	/* A sum not given draws as nothing. */
 	for (int i = 0; i < 4; i++) {
 		const struct agg_cell *c = &s->c[l][cats[i]];
 

@@ -350,6 +350,31 @@ START_TEST(test_overflow)
 }
 END_TEST
 
+/* A submission whose own figures went past the range (its worksheet's
+ * kept sums, here) is not to be counted: its n/a is not a blank. */
+START_TEST(test_file_that_overflows)
+{
+	struct plan p;
+	struct agg_file m;
+	struct agg_rows rows;
+	struct nr_totals t;
+
+	plan_new(&p);
+	agg_rows_init(&rows, ed);
+	plan_a(&p);
+	set(&p, "nr.method", "worksheet");
+	nominal_totals_init(&t);
+	t.overflow = true;
+	figures_compute(p.f, p.a, &t);
+	ck_assert(!agg_file_measures(&rows, p.f, &m));
+	ck_assert(m.m[LOB_COMMERCIAL][AGG_NR_MEETS].overflow);
+	nominal_totals_init(&t);
+	figures_compute(p.f, p.a, &t);
+	ck_assert(agg_file_measures(&rows, p.f, &m));
+	plan_free(&p);
+}
+END_TEST
+
 /* Three lines that each fit but not together: "all" overflows. */
 START_TEST(test_overflow_all_lines)
 {
@@ -451,6 +476,7 @@ static Suite *aggregate_suite(void)
 	tcase_add_test(tc, test_hidden_line_counts_nowhere);
 	tcase_add_test(tc, test_overflow);
 	tcase_add_test(tc, test_overflow_all_lines);
+	tcase_add_test(tc, test_file_that_overflows);
 	tcase_add_test(tc, test_same_organisation);
 	tcase_add_test(tc, test_same_organisation_out_of_memory);
 	tcase_add_test(tc, test_names);
