@@ -44,24 +44,7 @@ started=${EPOCHREALTIME/./}
 
 runs_for() { if [ "$1" -ge 1000000 ]; then echo $((RUNS < 3 ? RUNS : 3)); else echo "$RUNS"; fi; }
 
-# The median of the numbers given (integers or decimals).
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
-	if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# Milliseconds one run of a command takes, start to exit; exit 0 or 1 (a
-# check that finds problems) both count as done.
-time_ms() {
-	local t0 t1 rc=0
-	t0=${EPOCHREALTIME/./}
-	"$@" >/dev/null 2>"$work/stderr" || rc=$?
-	t1=${EPOCHREALTIME/./}
-	if [ "$rc" -gt 1 ]; then
-		echo "bench: failed ($rc): $*" >&2
-		cat "$work/stderr" >&2
-		exit 2
-	fi
-	awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1000 }'
-}
+. "$TOPSRCDIR/bench/lib.sh"
 
 # A value from the harness's "name value" lines.
 field() { awk -v k="$1" '$1 == k { print $2 }'; }

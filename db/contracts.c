@@ -75,8 +75,7 @@ void contract_from_values(struct contract *c, sqlite3_value **v)
 }
 
 /* A contract from a row of CONTRACT_COLUMNS; false when memory ran out. */
-static bool contract_from_row(struct contract *c, sqlite3_stmt *s,
-                              int64_t *pos)
+bool contract_from_row(struct contract *c, sqlite3_stmt *s, int64_t *pos)
 {
 	sqlite3_value *v[6];
 	const char *label;

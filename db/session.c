@@ -10,9 +10,11 @@
 #include "session.h"
 #include "validate.h"
 
-enum store_status session_open(const char *path, enum store_mode mode,
-                               bool create, struct session **out,
-                               char *err, size_t errlen)
+static enum store_status open_session(const char *path,
+                                      enum store_mode mode, bool create,
+                                      const struct edition *known,
+                                      struct session **out,
+                                      char *err, size_t errlen)
 {
 	struct session *s;
 	enum store_status rc;
@@ -23,7 +25,8 @@ enum store_status session_open(const char *path, enum store_mode mode,
 		snprintf(err, errlen, "%s: out of memory", path);
 		return STORE_NOMEM;
 	}
-	rc = store_open(path, mode, &s->st, err, errlen);
+	rc = known ? store_open_known(path, known, &s->st, err, errlen) :
+	     store_open(path, mode, &s->st, err, errlen);
 	if (rc == STORE_NOT_FOUND && create && mode == STORE_MODE_READ_WRITE) {
 		rc = store_create(path, &s->st, err, errlen);
 		s->created = rc == STORE_OK;
@@ -47,6 +50,22 @@ enum store_status session_open(const char *path, enum store_mode mode,
 	}
 	*out = s;
 	return STORE_OK;
+}
+
+enum store_status session_open(const char *path, enum store_mode mode,
+                               bool create, struct session **out,
+                               char *err, size_t errlen)
+{
+	return open_session(path, mode, create, NULL, out, err, errlen);
+}
+
+enum store_status session_open_known(const char *path,
+                                     const struct edition *known,
+                                     struct session **out,
+                                     char *err, size_t errlen)
+{
+	return open_session(path, STORE_MODE_READ_ONLY, false, known, out, err,
+	                    errlen);
 }
 
 void session_close(struct session *s)

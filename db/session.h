@@ -33,6 +33,12 @@ struct session {
 enum store_status session_open(const char *path, enum store_mode mode,
                                bool create, struct session **out,
                                char *err, size_t errlen);
+/* Read-only, with the edition `known` when the file is of that edition
+ * (store_open_known). */
+enum store_status session_open_known(const char *path,
+                                     const struct edition *known,
+                                     struct session **out,
+                                     char *err, size_t errlen);
 void session_close(struct session *s);
 
 /* Recomputes figures and checks after a change made through s->st. */

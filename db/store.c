@@ -618,6 +618,26 @@ static enum store_status load_state(struct store *st, char *err,
 	return STORE_OK;
 }
 
+/* Is the file's copy of the edition the one with this id?  Reads its id
+ * alone; a file it cannot tell about gets the whole load, and its
+ * message. */
+static bool edition_is(struct store *st, const char *id)
+{
+	sqlite3_stmt *s = NULL;
+	bool same = false;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT id FROM edition", -1, &s,
+	                       NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW) {
+		const char *got = (const char *)sqlite3_column_text(s, 0);
+
+		same = got && strcmp(got, id) == 0 &&
+		       sqlite3_step(s) == SQLITE_DONE;
+	}
+	sqlite3_finalize(s);
+	return same;
+}
+
 /* Everything after the header check: SQLite, our id and version,
  * migration, then the edition, the answers and the state. */
 static enum store_status open_db(struct store *st, char *err, size_t errlen)
@@ -701,7 +721,13 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		if (rc != SQLITE_OK)
 			return open_fail(st, rc, err, errlen);
 	} else {
-		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL);
+		/* A store opened among many (store_open_known) is read for a
+		 * moment and closed: it keeps its shared lock from the first
+		 * read to its close, instead of taking it again and checking
+		 * the file anew for each of the reads of its open. */
+		rc = sqlite3_exec(st->db, st->known ? "PRAGMA query_only=1; "
+		                  "PRAGMA locking_mode=EXCLUSIVE" :
+		                  "PRAGMA query_only=1", NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return open_fail(st, rc, err, errlen);
 	}
@@ -711,7 +737,13 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		if (s != STORE_OK)
 			return s;
 	}
-	st->ed = edition_load(st->db, why, sizeof why);
+	if (st->known && edition_is(st, st->known->id)) {
+		/* Nothing in db/ changes an edition once it is loaded. */
+		st->ed = (struct edition *)st->known;
+		st->ed_borrowed = true;
+	} else {
+		st->ed = edition_load(st->db, why, sizeof why);
+	}
 	if (!st->ed) {
 		int code = sqlite3_errcode(st->db) & 0xff;
 
@@ -739,8 +771,10 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	return load_state(st, err, errlen);
 }
 
-enum store_status store_open(const char *path, enum store_mode mode,
-                             struct store **out, char *err, size_t errlen)
+static enum store_status open_store(const char *path, enum store_mode mode,
+                                    const struct edition *known,
+                                    struct store **out, char *err,
+                                    size_t errlen)
 {
 	struct store *st;
 	enum store_status rc;
@@ -750,6 +784,7 @@ enum store_status store_open(const char *path, enum store_mode mode,
 	st = store_new(path, mode == STORE_MODE_READ_ONLY);
 	if (!st)
 		return nomem(path, err, errlen);
+	st->known = known;
 	rc = check_file(st, &fd, err, errlen);
 	if (rc == STORE_OK)
 		rc = check_journal(st, err, errlen);
@@ -793,6 +828,20 @@ enum store_status store_open(const char *path, enum store_mode mode,
 	}
 	*out = st;
 	return STORE_OK;
+}
+
+enum store_status store_open(const char *path, enum store_mode mode,
+                             struct store **out, char *err, size_t errlen)
+{
+	return open_store(path, mode, NULL, out, err, errlen);
+}
+
+enum store_status store_open_known(const char *path,
+                                   const struct edition *known,
+                                   struct store **out, char *err,
+                                   size_t errlen)
+{
+	return open_store(path, STORE_MODE_READ_ONLY, known, out, err, errlen);
 }
 
 /* ---- creating ---- */
@@ -1075,7 +1124,8 @@ void store_close(struct store *st)
 	if (st->lock_fd >= 0)
 		close(st->lock_fd);
 	answers_free(st->a);
-	edition_free(st->ed);
+	if (!st->ed_borrowed)
+		edition_free(st->ed);
 	store_acks_free(st->acks, st->nacks);
 	mem_free(st->signed_by);
 	mem_free(st->signed_at);

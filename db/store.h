@@ -58,6 +58,16 @@ enum store_status store_create(const char *path, struct store **out,
 enum store_status store_open(const char *path, enum store_mode mode,
                              struct store **out, char *err, size_t errlen);
 
+/* Opens read-only, as store_open does, but when the file's copy of the
+ * edition has the id of `known`, reads no further of it and uses `known`
+ * (which must outlive the store): for reading many files of one edition
+ * (`apmwb aggregate`), where loading each copy would cost most of the
+ * open.  store_edition() tells which edition it got. */
+enum store_status store_open_known(const char *path,
+                                   const struct edition *known,
+                                   struct store **out, char *err,
+                                   size_t errlen);
+
 void store_close(struct store *st);
 
 const char *store_path(const struct store *st);

@@ -79,6 +79,10 @@ struct store {
 	int lock_fd;                 /* flock'ed while read-write, else -1 */
 	int jguard;                  /* our journal during a write, else -1 */
 	struct edition *ed;
+	/* store_open_known: the caller's edition, used instead of the file's
+	 * own copy of it (and not freed here). */
+	const struct edition *known;
+	bool ed_borrowed;
 	struct answers *a;
 	char *actor;
 	struct store_ack *acks;      /* acknowledgements in force */
@@ -179,6 +183,9 @@ int store_ack_write(struct store *st, const char *id, const char *message,
  * shared_risk, dollars); a value of the wrong type or out of range is
  * treated as missing, so a damaged row is incomplete, never wrong. */
 void contract_from_values(struct contract *c, sqlite3_value **v);
+/* A contract from a row of CONTRACT_COLUMNS (its pos in *pos unless
+ * NULL); false when memory ran out for the label. */
+bool contract_from_row(struct contract *c, sqlite3_stmt *s, int64_t *pos);
 /* "meets" / "fails" / "incomplete", as apmwb_nr_status says. */
 const char *contract_status_name(const struct contract *c);
 /* Checks a contract before it is written: known line and type, terms 0 to

@@ -25,6 +25,8 @@ int cmd_complete(int argc, char **argv);
 int cmd_ack(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_undo(int argc, char **argv);
+int cmd_aggregate(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 /* Bare `apmwb [-r] [FILE]`. */
 int cmd_workbook(const char *path, bool read_only);
 

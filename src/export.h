@@ -47,6 +47,9 @@ struct export_input {
  * answers and contracts. */
 bool export_json(FILE *out, const struct export_input *in,
                  char *err, size_t errlen);
+/* A JSON string by the export's own escaping rules (NULL: null), for the
+ * other commands that write JSON. */
+void export_json_string(FILE *out, const char *s);
 
 /* The CSV export for reviewers: header key,label,value; the submission's
  * edition and state, then one row per answer display logic shows (blank

@@ -253,3 +253,11 @@ bool export_json(FILE *out, const struct export_input *in,
 	}
 	return true;
 }
+
+void export_json_string(FILE *out, const char *s)
+{
+	if (s)
+		jstr(out, s);
+	else
+		fputs("null", out);
+}

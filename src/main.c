@@ -24,6 +24,8 @@ static const struct command {
 	{ "ack", cmd_ack },
 	{ "log", cmd_log },
 	{ "undo", cmd_undo },
+	{ "aggregate", cmd_aggregate },
+	{ "diff", cmd_diff },
 };
 
 static void usage(FILE *out)
@@ -48,7 +50,11 @@ static void usage(FILE *out)
 	      "  complete FILE --by NAME        sign off (refused while errors remain)\n"
 	      "  ack FILE CHECK REASON          acknowledge a warning (\"\" withdraws)\n"
 	      "  log FILE                       the history of changes\n"
-	      "  undo FILE                      undo the last change\n\n"
+	      "  undo FILE                      undo the last change\n"
+	      "  aggregate [--format F] FILE... national figures from many "
+	      "submissions\n"
+	      "  diff [--format F] OLD NEW      what changed between two "
+	      "submissions\n\n"
 	      "Exit status: 0 done, 1 problems found or a value refused, "
 	      "2 could not run.\n"
 	      "`apmwb COMMAND --help` says more; `man apmwb` says everything.\n",
