@@ -68,7 +68,8 @@ static bool add_contract(void *ctx, const struct contract *c, size_t line,
 }
 
 static int import_csv(struct session *s, const char *db, const char *src,
-                      FILE *in, const char *first, size_t nfirst)
+                      FILE *in, const char *first, size_t nfirst,
+                      bool fractions)
 {
 	struct import_ctx ic = { s->st, STORE_OK };
 	struct contracts_csv *p = contracts_csv_new(add_contract, &ic);
@@ -80,6 +81,7 @@ static int import_csv(struct session *s, const char *db, const char *src,
 		cli_error("import: out of memory");
 		return EXIT_TROUBLE;
 	}
+	contracts_csv_set_fractions(p, fractions);
 	if (store_contracts_replace_begin(s->st, err, sizeof err) != STORE_OK) {
 		cli_error("%s", err);
 		contracts_csv_free(p);
@@ -111,20 +113,36 @@ static int import_csv(struct session *s, const char *db, const char *src,
 	return EXIT_DONE;
 }
 
+static void import_opt(int opt, const char *arg, void *ctx)
+{
+	(void)arg;
+	if (opt == 'F')
+		*(bool *)ctx = true;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const char usage[] =
-		"Usage: apmwb import FILE SOURCE\n"
+		"Usage: apmwb import [--fractions] FILE SOURCE\n"
 		"SOURCE is a JSON export (answers, and the worksheet when it has "
 		"\"contracts\")\nor a contracts CSV (label,line,type,risk_min,"
 		"risk_max,shared_risk,dollars),\nwhich replaces the worksheet.  "
 		"All or nothing: one bad value changes nothing\nand is named.  "
-		"SOURCE - reads standard input.\n";
+		"SOURCE - reads standard input.\n"
+		"  --fractions   the CSV's risk percentages are fractions of 1, as "
+		"spreadsheet\n                percent cells save them (0.04 is "
+		"4%)\n";
+	static const struct option opts[] = {
+		{ "fractions", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct session *s;
 	FILE *in;
 	char head[4096], err[1024];
 	size_t n;
-	int i = cli_getopt(argc, argv, "h", help_only, usage, no_opts, NULL);
+	bool fractions = false;
+	int i = cli_getopt(argc, argv, "h", opts, usage, import_opt, &fractions);
 	int rc;
 
 	if (i < 0)
@@ -145,7 +163,11 @@ int cmd_import(int argc, char **argv)
 		return rc;
 	}
 	n = fread(head, 1, sizeof head, in);
-	if (looks_like_json(argv[i + 1], head, n)) {
+	if (looks_like_json(argv[i + 1], head, n) && fractions) {
+		cli_error("import: --fractions is for a contracts CSV; %s is "
+		          "JSON", argv[i + 1]);
+		rc = EXIT_TROUBLE;
+	} else if (looks_like_json(argv[i + 1], head, n)) {
 		size_t len = n, more;
 		char *all = mem_alloc(n + 1), *grown;
 
@@ -180,7 +202,7 @@ int cmd_import(int argc, char **argv)
 		}
 		mem_free(all);
 	} else {
-		rc = import_csv(s, argv[i], argv[i + 1], in, head, n);
+		rc = import_csv(s, argv[i], argv[i + 1], in, head, n, fractions);
 	}
 	if (in != stdin)
 		fclose(in);

@@ -43,8 +43,9 @@ struct export_input {
 
 /* The JSON export: everything needed to rebuild the submission (answers,
  * hidden answers kept in the file, contracts, acknowledgements) plus the
- * computed figures and the checks.  `apmwb import` of it gives back the same
- * answers and contracts. */
+ * computed figures, each contract's results (net_risk, meets, why_not) and
+ * the checks.  `apmwb import` of it gives back the same answers and
+ * contracts. */
 bool export_json(FILE *out, const struct export_input *in,
                  char *err, size_t errlen);
 

@@ -141,6 +141,16 @@ static bool contract_json(void *ctx, const struct contract *c, int64_t pos)
 		fputs(": ", cc->out);
 		jstr_or_null(cc->out, *buf ? buf : NULL);
 	}
+	/* The results, computed by the rule itself; import checks them. */
+	for (int r = 0; r < NR_R_COUNT; r++) {
+		char why[512];
+
+		nominal_format_result(c, (enum nr_result)r, why, sizeof why);
+		fputs(", ", cc->out);
+		jstr(cc->out, nominal_result_name((enum nr_result)r));
+		fputs(": ", cc->out);
+		jstr_or_null(cc->out, *why ? why : NULL);
+	}
 	fputc('}', cc->out);
 	return !ferror(cc->out);
 }

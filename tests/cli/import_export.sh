@@ -72,8 +72,13 @@ check "without the template, qualtrics says to give --map" eval \
 	'is "$status" 2 && grep -q "give the LAN'"'"'s map with --map FILE" qerr'
 
 run export --format contracts -o contracts.out example.apmwb
-check "contracts export matches the expected file" eval \
+check "contracts export matches the expected file, each contract's results included" eval \
 	'is "$status" 0 && cmp -s contracts.out "$D/example.contracts.csv"'
+"$APMWB" new back.apmwb >/dev/null 2>&1
+run import back.apmwb contracts.out
+"$APMWB" export --format contracts back.apmwb >contracts.again
+check "and imports back (results checked) to the same export" eval \
+	'is "$status" 0 && cmp -s contracts.again contracts.out'
 
 # ---- a map that is wrong --------------------------------------------------
 grep -v '^iq.barriers,other,' "$TOPSRCDIR/share/qualtrics-map-2020.csv" >short.map
@@ -204,6 +209,32 @@ refused "a row past 64 KiB" bad.csv "line 3: a row longer than 65536 bytes"
 refused "an empty file" bad.csv "the file has no header line"
 printf '%s\nA,dental,tcoc,1,10,60,1\n' "$H" >bad.csv
 refused "an unknown line of business" bad.csv "line 2, column line: 'dental' is not a line of business"
+
+# A spreadsheet's percent cells saved as numbers: 4% is 0.04.
+printf '%s\nC7,commercial,tcoc,0.01,0.1,0.6,500000000\nC2,medicaid,revenue,0.05,0.15,0.6,10000000\n' "$H" >fractions.csv
+refused "fractions from spreadsheet percent cells" fractions.csv \
+	"every risk percentage in the file is at most 1 (the largest is 0.6)"
+check "and the refusal says how to write them" eval \
+	'has "$err" "Write percent units (4 or 4% for four percent), or import with --fractions to read 0.04 as 4%"'
+"$APMWB" new f.apmwb >/dev/null 2>&1
+"$APMWB" import f.apmwb "$D/example.json" >/dev/null 2>&1
+run import --fractions f.apmwb fractions.csv
+check "--fractions reads them as meant (1%, 10%, 60%: 6.0% net risk, meets)" eval \
+	'is "$status" 0 && "$APMWB" export --format contracts f.apmwb | grep -q "^C7,commercial,tcoc,1.0,10.0,60.0,500000000.00,6.0,yes,"'
+check "so Contract C7 counts as meeting: 500,000,000" \
+	is "$("$APMWB" get f.apmwb nr.commercial.meets)" 500000000.00
+run import --fractions f.apmwb "$D/example.json"
+check "--fractions is for a contracts CSV only" eval \
+	'is "$status" 2 && has "$err" "--fractions is for a contracts CSV"'
+
+# An export's results columns are checked on the way back in.
+"$APMWB" export --format contracts w.apmwb >results.csv
+sed 's/^Contract 7,\(.*\),6\.0,yes,/Contract 7,\1,6.5,yes,/' results.csv >bad.csv
+refused "a net risk that does not follow from the contract" bad.csv \
+	"line 8, column net_risk: '6.5' is not the contract's net risk: risk_max 10.0% x shared_risk 60.0% is 6.0%"
+sed 's/^Contract 1,\(.*\),1\.5,no,/Contract 1,\1,1.5,yes,/' results.csv >bad.csv
+refused "a verdict that does not follow from the contract" bad.csv \
+	"line 2, column meets: 'yes' says yes, but the contract does not meet the threshold: net risk 1.5% is below 3% (TCOC)"
 
 run import w.apmwb "$T/missing.csv"
 check "a missing file is exit 2" eval 'is "$status" 2 && has "$err" "missing.csv"'
