@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "codebook.h"
 #include "edition.h"
 #include "mem.h"
 #include "nominal.h"
@@ -191,9 +192,19 @@ static bool import_answer(struct import *im, const char *key,
 	int q, rc;
 
 	q = edition_find(ed, key);
-	if (q < 0)
-		return refuse(im, "\"%s\" is not a question of the %s edition",
-		              key, ed->id);
+	if (q < 0) {
+		struct codebook *cb = codebook_new(ed);
+		bool figure = cb && codebook_find(cb, key);
+		char hint[256];
+
+		codebook_free(cb);
+		if (figure)
+			return refuse(im, "%s is a computed figure; leave it out "
+			              "(figures are recomputed)", key);
+		codebook_hint(ed, key, hint, sizeof hint);
+		return refuse(im, "\"%s\" is not a question of the %s edition "
+		              "(%s)", key, ed->id, hint);
+	}
 	if (ed->qs[q].type == Q_COMPUTED)
 		return refuse(im, "%s is computed from other rows; leave it out "
 		              "(figures are recomputed)", key);

@@ -25,6 +25,7 @@ int cmd_complete(int argc, char **argv);
 int cmd_ack(int argc, char **argv);
 int cmd_log(int argc, char **argv);
 int cmd_undo(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
 /* Bare `apmwb [-r] [FILE]`. */
 int cmd_workbook(const char *path, bool read_only);
 
@@ -34,6 +35,10 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints text to out through the sanitiser (newlines kept). */
 void cli_print(FILE *out, const char *text);
+/* Prints len bytes of text (changed in place) line by line through the
+ * sanitiser, a CSV's CRLF ending a line like LF: an export or list shown
+ * on a terminal.  False when memory runs out. */
+bool cli_print_sanitised(FILE *out, char *text, size_t len);
 
 /* The exit code a store status stands for. */
 int cli_exit_for(enum store_status rc);

@@ -262,28 +262,6 @@ static bool on_terminal(const char *output)
 	return (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO);
 }
 
-/* Prints text line by line through the sanitiser; a CSV's CRLF ends a line
- * like LF.  False when memory runs out. */
-static bool print_sanitised(FILE *out, char *text, size_t len)
-{
-	char *line = text, *end = text + len;
-
-	while (line < end) {
-		char *nl = memchr(line, '\n', (size_t)(end - line));
-		char *stop = nl ? nl : end, *clean;
-
-		if (stop > line && stop[-1] == '\r')
-			stop[-1] = '\0';
-		*stop = '\0';
-		if (!(clean = sanitize_dup(line, 0)))
-			return false;
-		fprintf(out, "%s%s", clean, nl ? "\n" : "");
-		mem_free(clean);
-		line = stop + 1;
-	}
-	return true;
-}
-
 int cmd_export(int argc, char **argv)
 {
 	static const char usage[] =
@@ -369,7 +347,7 @@ int cmd_export(int argc, char **argv)
 			snprintf(err, sizeof err, "out of memory");
 			ok = false;
 		}
-		if (ok && !print_sanitised(out.f, shown, nshown)) {
+		if (ok && !cli_print_sanitised(out.f, shown, nshown)) {
 			snprintf(err, sizeof err, "out of memory");
 			ok = false;
 		}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "codebook.h"
 #include "csvout.h"
 #include "edition.h"
 #include "export.h"
@@ -21,24 +22,6 @@ static void row(FILE *out, const char *key, const char *label,
 	fputc(',', out);
 	csvout_field(out, value ? value : "");
 	csvout_end(out);
-}
-
-/* A label that says what the row is without the screen around it: the
- * group's question and the answer's own label ("Provide contact name,
- * email and phone for the respondent. - Email", the style of a Qualtrics
- * export's second row), the line for a payment model, the tab and row
- * number for a metric. */
-static char *answer_label(const struct edition *ed, const struct question *q)
-{
-	if (q->denominator >= 0)
-		return mem_printf("%s row %s: %s", ed->tabs[q->tab].title,
-		                  q->row ? q->row : "?", q->label);
-	if (q->model && q->lob != LOB_NONE)
-		return mem_printf("%s - %s - %s", q->prompt ? q->prompt : "",
-		                  q->label, lob_short(q->lob));
-	if (q->prompt && *q->prompt && strcmp(q->prompt, q->label) != 0)
-		return mem_printf("%s - %s", q->prompt, q->label);
-	return mem_strdup(q->label);
 }
 
 struct figure_ctx {
@@ -95,7 +78,7 @@ bool export_csv(FILE *out, const struct export_input *in,
 
 		if (!in->f->shown[i] || q->type == Q_COMPUTED)
 			continue;
-		label = answer_label(ed, q);
+		label = codebook_wording(ed, q);
 		nomem |= !label;
 		row(out, q->key, label ? label : q->label,
 		    answers_get(in->a, (int)i));

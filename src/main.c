@@ -24,6 +24,7 @@ static const struct command {
 	{ "ack", cmd_ack },
 	{ "log", cmd_log },
 	{ "undo", cmd_undo },
+	{ "keys", cmd_keys },
 };
 
 static void usage(FILE *out)
@@ -48,7 +49,9 @@ static void usage(FILE *out)
 	      "  complete FILE --by NAME        sign off (refused while errors remain)\n"
 	      "  ack FILE CHECK REASON          acknowledge a warning (\"\" withdraws)\n"
 	      "  log FILE                       the history of changes\n"
-	      "  undo FILE                      undo the last change\n\n"
+	      "  undo FILE                      undo the last change\n"
+	      "  keys [FILE]                    every key: answers and computed "
+	      "figures\n\n"
 	      "Exit status: 0 done, 1 problems found or a value refused, "
 	      "2 could not run.\n"
 	      "`apmwb COMMAND --help` says more; `man apmwb` says everything.\n",
