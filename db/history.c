@@ -12,11 +12,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ack.h"
 #include "answers.h"
 #include "edition.h"
 #include "mem.h"
 #include "nominal.h"
 #include "store_internal.h"
+#include "validate.h"
 
 /* ---- contracts as JSON ---- */
 
@@ -219,6 +221,21 @@ static int undo_answer(struct store *st, struct undo *u, char *what,
 	u->q = u->key ? edition_find(st->ed, u->key) : -1;
 	if (u->q < 0 || st->ed->qs[u->q].type == Q_COMPUTED)
 		return STORE_RC_BAD_HISTORY;
+	/* The history is the file's, and a file can be crafted: the earlier
+	 * value goes back only if `apmwb set` would save it as it is. */
+	if (u->old) {
+		char *canonical = NULL, why[300];
+		bool same;
+
+		if (!validate_answer(st->ed, u->q, u->old, &canonical, why,
+		                     sizeof why))
+			return strcmp(why, "out of memory") == 0 ? SQLITE_NOMEM :
+			       STORE_RC_BAD_OLD_VALUE;
+		same = canonical && strcmp(canonical, u->old) == 0;
+		mem_free(canonical);
+		if (!same)
+			return STORE_RC_BAD_OLD_VALUE;
+	}
 	if (u->old && !(u->answer = mem_strdup(u->old)))
 		return SQLITE_NOMEM;
 	store_now(now);
@@ -294,6 +311,10 @@ static int undo_ack(struct store *st, struct undo *u, char *what,
 		}
 	}
 	stmt_done(s);
+	/* An acknowledgement comes back only as `apmwb ack` would take it. */
+	if (rc == SQLITE_OK && u->old &&
+	    !ack_valid(u->key, NULL, u->old, by, at, NULL, 0))
+		rc = STORE_RC_BAD_OLD_VALUE;
 	if (rc == SQLITE_OK)
 		rc = store_ack_write(st, u->key, NULL, u->old, by, at, NULL,
 		                     &changed);

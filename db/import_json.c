@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ack.h"
 #include "answers.h"
 #include "codebook.h"
 #include "edition.h"
@@ -463,7 +464,7 @@ static bool import_ack(struct import *im, int64_t i, const char *obj)
 	static const char *const names[] = { "check", "message", "reason", "by",
 	                                     "at" };
 	const char *v[5] = { NULL };
-	char *copy[5] = { NULL }, where[64];
+	char *copy[5] = { NULL }, where[64], why[300];
 	sqlite3_stmt *s;
 	bool ok = false, changed;
 	int rc;
@@ -514,6 +515,11 @@ static bool import_ack(struct import *im, int64_t i, const char *obj)
 	}
 	if (!v[0] || !*v[0]) {
 		refuse(im, "%s names no check (\"check\": the check's id)", where);
+		goto out;
+	}
+	/* The same rules as apmwb ack: a file never holds one it refuses. */
+	if (!ack_valid(v[0], v[1], v[2], v[3], v[4], why, sizeof why)) {
+		refuse(im, "%s: the %s", where, why);
 		goto out;
 	}
 	rc = store_ack_write(im->st, v[0], v[1], v[2], v[3], v[4], "ack",

@@ -19,27 +19,60 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ack.h"
 #include "answers.h"
 #include "edition.h"
 #include "edition_load.h"
+#include "journal.h"
 #include "mem.h"
 #include "store_internal.h"
 
 /* ---- opening ---- */
 
-/* The login name for the history when nobody says otherwise. */
+static bool sync_dir(const char *dir);
+
+/* The folder holding path ("." for a bare name), allocated. */
+static char *dir_of(const char *path)
+{
+	char *dir = mem_strdup(path), *slash;
+
+	if (!dir)
+		return NULL;
+	slash = strrchr(dir, '/');
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	return dir;
+}
+
+/* Flushes the folder holding path (after an unlink in it). */
+static bool sync_dir_of(const char *path)
+{
+	char *dir = dir_of(path);
+	bool ok = dir && sync_dir(dir);
+
+	mem_free(dir);
+	return ok;
+}
+
+/* The login name for the history when nobody says otherwise.  It is a
+ * name like any other (ack.h): one the rules refuse (the environment is
+ * the caller's to set) gives way to the account's, then to its number. */
 static char *default_actor(void)
 {
-	const char *name = getenv("LOGNAME");
+	const char *env[] = { getenv("LOGNAME"), getenv("USER") };
 	struct passwd *pw;
 
-	if (!name || !*name)
-		name = getenv("USER");
-	if (!name || !*name) {
-		pw = getpwuid(geteuid());
-		name = pw && pw->pw_name ? pw->pw_name : "unknown";
-	}
-	return mem_strdup(name);
+	for (size_t i = 0; i < sizeof env / sizeof *env; i++)
+		if (env[i] && ack_name_valid(env[i], NULL, 0))
+			return mem_strdup(env[i]);
+	pw = getpwuid(geteuid());
+	if (pw && pw->pw_name && ack_name_valid(pw->pw_name, NULL, 0))
+		return mem_strdup(pw->pw_name);
+	return mem_printf("user %lu", (unsigned long)geteuid());
 }
 
 static struct store *store_new(const char *path, bool read_only)
@@ -49,12 +82,17 @@ static struct store *store_new(const char *path, bool read_only)
 	if (!st)
 		return NULL;
 	st->lock_fd = -1;
+	st->jguard = -1;
 	st->read_only = read_only;
 	st->path = mem_strdup(path);
 	st->actor = default_actor();
-	if (!st->path || !st->actor) {
+	st->real_path = journal_real_path(path);
+	st->jpath = st->real_path ? journal_path(st->real_path) : NULL;
+	if (!st->path || !st->actor || !st->jpath) {
 		mem_free(st->path);
 		mem_free(st->actor);
+		mem_free(st->real_path);
+		mem_free(st->jpath);
 		mem_free(st);
 		return NULL;
 	}
@@ -73,18 +111,13 @@ static uint32_t be32(const unsigned char *p)
 	       (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Is there a journal beside the file, left by an interrupted save? */
-static bool journal_beside(const char *path)
+/* Is there a journal beside the file (where SQLite keeps it: beside the
+ * real file, links followed), left by an interrupted save? */
+static bool journal_beside(const struct store *st)
 {
-	char *j = mem_printf("%s-journal", path);
 	struct stat sb;
-	bool there;
 
-	if (!j)
-		return false;
-	there = stat(j, &sb) == 0 && sb.st_size > 0;
-	mem_free(j);
-	return there;
+	return st->jpath && stat(st->jpath, &sb) == 0 && sb.st_size > 0;
 }
 
 /* The name to give SQLite: this build of SQLite reads a name starting
@@ -171,6 +204,7 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 		         "submission", st->path);
 		return STORE_NOT_SUBMISSION;
 	}
+	st->db_sb = sb;
 	do
 		n = pread(fd, h, sizeof h, 0);
 	while (n < 0 && errno == EINTR);
@@ -215,7 +249,7 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	 * interrupted: SQLite puts it right (or says it cannot). */
 	if (be32(h + 92) == be32(h + 24) && pages > 0 &&
 	    (uint64_t)sb.st_size < (uint64_t)pages * psize &&
-	    !journal_beside(st->path)) {
+	    !journal_beside(st)) {
 		close(fd);
 		snprintf(err, errlen, "%s is damaged: it is shorter than it says "
 		         "(%lld of %llu bytes), as if cut off while being copied; "
@@ -235,7 +269,7 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	/* Not ours, or too new: refused before SQLite could roll a journal
 	 * back into it.  (With a journal beside it, the header may be half
 	 * written: SQLite repairs it first and open_db checks again.) */
-	if (!journal_beside(st->path)) {
+	if (!journal_beside(st)) {
 		if (be32(h + 68) != STORE_APPLICATION_ID) {
 			close(fd);
 			return not_ours(st, be32(h + 68), err, errlen);
@@ -247,6 +281,23 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	}
 	*fdp = fd;
 	return STORE_OK;
+}
+
+/* A journal beside the file is used (rolled back by a writer, copied by
+ * a reader) only when it can be trusted; an untrusted empty one holds
+ * nothing and is ignored by readers, replaced by a writer's first save. */
+static enum store_status check_journal(struct store *st, char *err,
+                                       size_t errlen)
+{
+	struct journal_info ji;
+
+	journal_inspect(st->jpath, &st->db_sb, &ji);
+	/* A writer's first read rolls a hot journal back: open_db says so. */
+	st->hot_at_open = ji.state == JOURNAL_PRESENT;
+	if (ji.state != JOURNAL_UNTRUSTED || ji.size == 0)
+		return STORE_OK;
+	journal_untrusted_message(st->path, &ji, err, errlen);
+	return STORE_HOT_JOURNAL;
 }
 
 /* Settings every connection gets, ours or a copy's. */
@@ -269,6 +320,22 @@ static int configure(sqlite3 *db)
 		rc = sqlite3_busy_timeout(db, 5000);
 	if (rc == SQLITE_OK)
 		rc = schema_register_functions(db);
+	return rc;
+}
+
+/* Opens st->db on path (a name SQLite cannot take for a URI) with our
+ * settings; an SQLite result code. */
+static int connect(struct store *st, const char *path, int flags)
+{
+	char *name = sqlite_name(path);
+	int rc;
+
+	if (!name)
+		return SQLITE_NOMEM;
+	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
+	mem_free(name);
+	if (rc == SQLITE_OK)
+		rc = configure(st->db);
 	return rc;
 }
 
@@ -299,7 +366,7 @@ static enum store_status open_fail(struct store *st, int rc, char *err,
 
 	if (rc == SQLITE_READONLY_ROLLBACK ||
 	    (st->read_only && (rc & 0xff) != SQLITE_BUSY &&
-	     journal_beside(st->path))) {
+	     journal_beside(st))) {
 		snprintf(err, errlen, "%s has an interrupted save (a journal "
 		         "beside it) that a read-only open cannot repair; %s",
 		         st->path, hot_journal_advice);
@@ -363,6 +430,68 @@ static int copy_to_memory(struct store *st)
 	return configure(mem);
 }
 
+/* A reader found an interrupted save, which only a write can put right:
+ * it reads a private copy of the file and its journal instead, rolled
+ * back there, so it sees the last confirmed answers and writes nothing
+ * beside the file.  The copy is unlinked as soon as SQLite has it open. */
+static enum store_status open_private_copy(struct store *st, char *err,
+                                           size_t errlen)
+{
+	struct journal_copy jc;
+	char why[256];
+	int64_t ignored;
+	int rc;
+
+	sqlite3_close(st->db);
+	st->db = NULL;
+	switch (journal_copy_make(st->real_path, st->jpath, &jc, why,
+	                          sizeof why)) {
+	case JOURNAL_COPY_MADE:
+		break;
+	case JOURNAL_COPY_NOT_NEEDED:
+		/* A writer put the file right meanwhile: read it as it is. */
+		rc = connect(st, st->path, SQLITE_OPEN_READONLY);
+		if (rc != SQLITE_OK)
+			return open_fail(st, rc, err, errlen);
+		return STORE_OK;
+	case JOURNAL_COPY_UNTRUSTED:
+		snprintf(err, errlen, "%s has an interrupted save, but the journal "
+		         "beside it (%s-journal) %s, so apmwb will not use it to "
+		         "read the file; remove that journal if you know where it "
+		         "came from", st->path, st->path, why);
+		return STORE_HOT_JOURNAL;
+	case JOURNAL_COPY_BUSY:
+		snprintf(err, errlen, "%s: %s", st->path, why);
+		return STORE_BUSY;
+	case JOURNAL_COPY_FAILED:
+		snprintf(err, errlen, "%s has an interrupted save; reading its last "
+		         "confirmed answers needs a private copy, which failed: %s; "
+		         "set TMPDIR to a folder with room, or open the file for "
+		         "editing once, which puts it right", st->path, why);
+		return STORE_IO;
+	}
+	rc = connect(st, jc.db, SQLITE_OPEN_READWRITE);
+	/* The copy is ours alone and thrown away: no syncs. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "PRAGMA synchronous=OFF", NULL, NULL,
+		                  NULL);
+	/* This read rolls the journal back, in the copy. */
+	if (rc == SQLITE_OK)
+		rc = query_int(st->db, "PRAGMA user_version", &ignored);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL);
+	journal_copy_remove(&jc);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s has an interrupted save, and its journal "
+		         "could not be rolled back in a private copy (%s); open "
+		         "the file for editing once, which puts it right", st->path,
+		         sqlite3_errstr(rc));
+		return (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM : STORE_DAMAGED;
+	}
+	st->recovery = STORE_RECOVERY_READ_COPY;
+	return STORE_OK;
+}
+
 /* Brings an older file forward: in the file when read-write (with a
  * history row), in the memory copy when read-only. */
 static enum store_status migrate(struct store *st, int from, char *err,
@@ -375,6 +504,12 @@ static enum store_status migrate(struct store *st, int from, char *err,
 		rc = copy_to_memory(st);
 		if (rc != SQLITE_OK)
 			return open_fail(st, rc, err, errlen);
+	}
+	if (!st->read_only) {
+		enum store_status gs = store_guard_journal(st, err, errlen);
+
+		if (gs != STORE_OK)
+			return gs;
 	}
 	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -399,6 +534,7 @@ static enum store_status migrate(struct store *st, int from, char *err,
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "could not bring it up to date", "try "
 		                  "again", err, errlen);
+	store_unguard_journal(st);
 	return STORE_OK;
 }
 
@@ -481,17 +617,11 @@ static enum store_status load_state(struct store *st, char *err,
 static enum store_status open_db(struct store *st, char *err, size_t errlen)
 {
 	int64_t app_id, version;
-	char why[256], *name;
+	char why[256];
 	int rc, flags;
 
 	flags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	name = sqlite_name(st->path);
-	if (!name)
-		return nomem(st->path, err, errlen);
-	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
-	mem_free(name);
-	if (rc == SQLITE_OK)
-		rc = configure(st->db);
+	rc = connect(st, st->path, flags);
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
 	if (!st->read_only && sqlite3_db_readonly(st->db, "main") == 1) {
@@ -499,11 +629,39 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		         "with -r, or check its permissions", st->path);
 		return STORE_IO;
 	}
+	/* Before the first read, which may put an interrupted save right:
+	 * that repair's commit, like every later one, is the journal's
+	 * unlink, and only EXTRA syncs the folder after it, so a power cut
+	 * cannot bring the journal back and undo a saved answer. */
+	if (!st->read_only) {
+		rc = sqlite3_exec(st->db, "PRAGMA synchronous=EXTRA", NULL, NULL,
+		                  NULL);
+		if (rc != SQLITE_OK)
+			return open_fail(st, rc, err, errlen);
+	}
 	/* The first read: here SQLite finds a hot journal, and rolls it back
-	 * when it may write. */
+	 * when it may write; a reader reads a private copy put right. */
 	rc = query_int(st->db, "PRAGMA application_id", &app_id);
+	if (rc == SQLITE_READONLY_ROLLBACK && st->read_only) {
+		enum store_status cs = open_private_copy(st, err, errlen);
+
+		if (cs != STORE_OK)
+			return cs;
+		rc = query_int(st->db, "PRAGMA application_id", &app_id);
+	}
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
+	if (!st->read_only && st->hot_at_open && !journal_beside(st)) {
+		st->recovery = STORE_RECOVERY_REPAIRED;
+		/* SQLite unlinks a journal it rolled back without syncing the
+		 * folder: do it, so a power cut cannot bring it back. */
+		if (!sync_dir_of(st->real_path)) {
+			snprintf(err, errlen, "%s had an interrupted save, put right, "
+			         "but its folder could not be flushed to the disk; "
+			         "check the disk, then open it again", st->path);
+			return STORE_IO;
+		}
+	}
 	if (app_id != STORE_APPLICATION_ID)
 		return not_ours(st, app_id, err, errlen);
 	rc = query_int(st->db, "PRAGMA user_version", &version);
@@ -526,8 +684,8 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		 * does not spill into the file before COMMIT, which would hold
 		 * readers off for the rest of the import. */
 		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(st->db, "PRAGMA synchronous=FULL; "
-			                  "PRAGMA cache_size=-32768", NULL, NULL, NULL);
+			rc = sqlite3_exec(st->db, "PRAGMA cache_size=-32768", NULL,
+			                  NULL, NULL);
 		if (rc != SQLITE_OK)
 			return open_fail(st, rc, err, errlen);
 	} else {
@@ -581,7 +739,11 @@ enum store_status store_open(const char *path, enum store_mode mode,
 	if (!st)
 		return nomem(path, err, errlen);
 	rc = check_file(st, &fd, err, errlen);
+	if (rc == STORE_OK)
+		rc = check_journal(st, err, errlen);
 	if (rc != STORE_OK) {
+		if (fd >= 0)
+			close(fd);
 		store_close(st);
 		return rc;
 	}
@@ -641,9 +803,11 @@ static enum store_status build_file(const char *tmp, const char *path,
                                     const char *actor, char *err,
                                     size_t errlen)
 {
-	struct store tmpst = { .path = (char *)path, .lock_fd = -1 };
-	char why[512], *name = sqlite_name(tmp);
-	int rc;
+	struct store tmpst = { .path = (char *)path, .lock_fd = -1,
+	                       .jguard = -1 };
+	char why[512], *name = sqlite_name(tmp), *jpath;
+	struct stat tsb;
+	int rc, jguard;
 
 	if (!name)
 		return nomem(path, err, errlen);
@@ -654,7 +818,7 @@ static enum store_status build_file(const char *tmp, const char *path,
 		rc = configure(tmpst.db);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(tmpst.db, "PRAGMA journal_mode=DELETE; "
-		                  "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+		                  "PRAGMA synchronous=EXTRA", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		enum store_status s = store_fail(&tmpst, rc, "not created",
 		                                 "try again", err, errlen);
@@ -662,7 +826,22 @@ static enum store_status build_file(const char *tmp, const char *path,
 		sqlite3_close(tmpst.db);
 		return s;
 	}
+	/* The temporary file's journal is made ours too (journal.h). */
+	jpath = journal_path(tmp);
+	if (!jpath || stat(tmp, &tsb) != 0) {
+		mem_free(jpath);
+		sqlite3_close(tmpst.db);
+		return nomem(path, err, errlen);
+	}
+	jguard = journal_guard_begin(jpath, &tsb, err, errlen, path);
+	if (jguard == JOURNAL_GUARD_FAILED) {
+		mem_free(jpath);
+		sqlite3_close(tmpst.db);
+		return STORE_IO;
+	}
 	rc = schema_build(tmpst.db, schema_latest, actor, why, sizeof why);
+	journal_guard_end(jpath, jguard);
+	mem_free(jpath);
 	if (rc != SQLITE_OK) {
 		enum store_status s = (rc & 0xff) == SQLITE_FULL ? STORE_FULL :
 		                      (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM :
@@ -717,7 +896,7 @@ enum store_status store_create(const char *path, struct store **out,
                                char *err, size_t errlen)
 {
 	struct stat sb;
-	char *tmp = NULL, *dir = NULL, *slash, *actor = NULL;
+	char *tmp = NULL, *dir = NULL, *actor = NULL;
 	enum store_status rc;
 	int fd;
 
@@ -733,19 +912,12 @@ enum store_status store_create(const char *path, struct store **out,
 	}
 	/* The temporary file sits in the same folder so link() can put it
 	 * in place, with a name that says whose it is. */
-	dir = mem_strdup(path);
+	dir = dir_of(path);
 	actor = default_actor();
 	if (!dir || !actor) {
 		rc = nomem(path, err, errlen);
 		goto out;
 	}
-	slash = strrchr(dir, '/');
-	if (!slash)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
 	tmp = mem_printf("%s/.apmwb-new-%ld-XXXXXX", dir, (long)getpid());
 	if (!tmp) {
 		rc = nomem(path, err, errlen);
@@ -808,6 +980,7 @@ void store_close(struct store *st)
 		return;
 	if (st->replacing)
 		store_rollback(st);
+	store_unguard_journal(st);
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
@@ -822,6 +995,8 @@ void store_close(struct store *st)
 	mem_free(st->signed_at);
 	mem_free(st->actor);
 	mem_free(st->path);
+	mem_free(st->real_path);
+	mem_free(st->jpath);
 	mem_free(st);
 }
 
@@ -833,6 +1008,28 @@ const char *store_path(const struct store *st)
 bool store_is_read_only(const struct store *st)
 {
 	return st->read_only;
+}
+
+enum store_recovery store_recovery(const struct store *st)
+{
+	return st->recovery;
+}
+
+const char *store_recovery_text(const struct store *st)
+{
+	switch (st->recovery) {
+	case STORE_RECOVERY_READ_COPY:
+		return "it has an interrupted save: this is its last confirmed "
+		       "state, read from a private copy; opening it for editing "
+		       "puts the file itself right";
+	case STORE_RECOVERY_REPAIRED:
+		return "it had an interrupted save, now put right: the change that "
+		       "was not confirmed was rolled back, every confirmed answer "
+		       "is there";
+	case STORE_RECOVERY_NONE:
+		break;
+	}
+	return "";
 }
 
 const struct edition *store_edition(const struct store *st)

@@ -2,11 +2,13 @@
  *
  * One SQLite file per submission (see man/apmwb.5): the edition it was filled
  * in, every answer, the nominal-risk contracts, acknowledgements, sign-off
- * and a history of every change.  Each confirmed answer is its own
- * synchronous transaction (journal_mode=DELETE, synchronous=FULL).  One
- * writer at a time, held for as long as a read-write store is open; readers
- * are always served.  A read-only open writes nothing at all: not the file,
- * not a journal, nothing beside it.
+ * and a history of every change.  Each confirmed answer is its own durable
+ * transaction (journal_mode=DELETE, synchronous=EXTRA: the folder is synced
+ * after the journal's unlink, which is the commit).  One writer at a time,
+ * held for as long as a read-write store is open; readers are always
+ * served, a file left with an interrupted save included (they read its
+ * last confirmed state from a private copy).  A read-only open writes
+ * nothing at all: not the file, not a journal, nothing beside it.
  *
  * Every function that can fail returns a store_status and writes a one-line
  * message naming the file into err, in words a respondent can act on. */
@@ -60,6 +62,18 @@ void store_close(struct store *st);
 
 const char *store_path(const struct store *st);
 bool store_is_read_only(const struct store *st);
+/* What the open found of an interrupted save (a hot journal): nothing; a
+ * reader reading the file's last confirmed state from a private copy put
+ * right (the file itself is put right the next time it is opened for
+ * editing); or a writer that put the file right. */
+enum store_recovery {
+	STORE_RECOVERY_NONE,
+	STORE_RECOVERY_READ_COPY,
+	STORE_RECOVERY_REPAIRED
+};
+enum store_recovery store_recovery(const struct store *st);
+/* The one line that says so ("" for none). */
+const char *store_recovery_text(const struct store *st);
 const struct edition *store_edition(const struct store *st);
 /* The answers as last confirmed; the store owns them. */
 const struct answers *store_answers(const struct store *st);

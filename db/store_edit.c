@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ack.h"
 #include "answers.h"
 #include "edition.h"
 #include "mem.h"
@@ -225,6 +226,7 @@ enum store_status store_ack(struct store *st, const char *id,
 {
 	static const char again[] = "acknowledge it again";
 	struct store_ack *acks = NULL;
+	char why[300];
 	enum store_status status;
 	size_t n = 0;
 	bool changed;
@@ -233,6 +235,10 @@ enum store_status store_ack(struct store *st, const char *id,
 	if (!id || !*id) {
 		snprintf(err, errlen, "%s: which check? (no check id given)",
 		         st->path);
+		return STORE_INVALID;
+	}
+	if (!ack_valid(id, message, reason, NULL, NULL, why, sizeof why)) {
+		snprintf(err, errlen, "%s: not acknowledged: the %s", st->path, why);
 		return STORE_INVALID;
 	}
 	status = store_writable(st, err, errlen);
@@ -276,13 +282,18 @@ enum store_status store_complete(struct store *st, const char *name,
                                  char *err, size_t errlen)
 {
 	static const char again[] = "sign off again";
-	char now[STORE_TIME_LEN], *by, *at;
+	char now[STORE_TIME_LEN], *by, *at, why[300];
 	enum store_status status;
 	int rc;
 
 	if (!name || !*name) {
 		snprintf(err, errlen, "%s: not signed off: give the name of the "
 		         "person signing off", st->path);
+		return STORE_INVALID;
+	}
+	if (!ack_name_valid(name, why, sizeof why)) {
+		snprintf(err, errlen, "%s: not signed off: the name %s", st->path,
+		         why);
 		return STORE_INVALID;
 	}
 	status = store_writable(st, err, errlen);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "store.h"
 
@@ -39,6 +40,7 @@ int schema_build(sqlite3 *db, int version, const char *actor,
 #define STORE_RC_NO_CONTRACT (-2) /* no contract with that id */
 #define STORE_RC_BAD_CONTRACT (-3) /* a field out of its range */
 #define STORE_RC_BAD_HISTORY (-4) /* a history row undo cannot read */
+#define STORE_RC_BAD_OLD_VALUE (-5) /* an earlier value set would refuse */
 
 /* ---- the open store ---- */
 
@@ -67,9 +69,15 @@ enum stmt_id {
 
 struct store {
 	char *path;
+	char *real_path;             /* links followed, as SQLite names it */
+	char *jpath;                 /* where SQLite keeps its journal */
+	struct stat db_sb;           /* the file as opened: owner, mode */
 	sqlite3 *db;
 	bool read_only;
+	enum store_recovery recovery; /* of an interrupted save, at open */
+	bool hot_at_open;            /* a trusted journal was there */
 	int lock_fd;                 /* flock'ed while read-write, else -1 */
+	int jguard;                  /* our journal during a write, else -1 */
 	struct edition *ed;
 	struct answers *a;
 	char *actor;
@@ -137,6 +145,12 @@ enum store_status store_begin(struct store *st, const char *again,
 enum store_status store_commit(struct store *st, const char *again,
                                char *err, size_t errlen);
 void store_rollback(struct store *st);
+/* Makes the journal ours before a write transaction (journal.h) and
+ * takes it away after, when SQLite did not use it; store_begin, commit
+ * and rollback call these. */
+enum store_status store_guard_journal(struct store *st, char *err,
+                                      size_t errlen);
+void store_unguard_journal(struct store *st);
 
 /* In a write transaction: one history row by the store's actor, now. */
 int store_history_add(struct store *st, const char *what, const char *key,

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "journal.h"
 #include "mem.h"
 #include "store_internal.h"
 
@@ -246,6 +247,11 @@ enum store_status store_fail(struct store *st, int rc, const char *doing,
 		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
 		         "range", st->path, doing);
 		return STORE_INVALID;
+	case STORE_RC_BAD_OLD_VALUE:
+		snprintf(err, errlen, "%s: %s: the earlier value in its history "
+		         "is not one apmwb would save (the file was changed by "
+		         "another program), so it is not put back", st->path, doing);
+		return STORE_INVALID;
 	case STORE_RC_BAD_HISTORY:
 		snprintf(err, errlen, "%s: %s: the last change in its history "
 		         "names something this file does not have, so it cannot be "
@@ -327,8 +333,12 @@ enum store_status store_writable(struct store *st, char *err, size_t errlen)
 enum store_status store_begin(struct store *st, const char *again,
                               char *err, size_t errlen)
 {
-	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	int rc;
 
+	rc = store_guard_journal(st, err, errlen);
+	if (rc != STORE_OK)
+		return (enum store_status)rc;
+	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "not saved", again, err, errlen);
 	return STORE_OK;
@@ -341,6 +351,7 @@ enum store_status store_commit(struct store *st, const char *again,
 
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "not saved", again, err, errlen);
+	store_unguard_journal(st);
 	return STORE_OK;
 }
 
@@ -349,6 +360,28 @@ void store_rollback(struct store *st)
 	/* SQLite may have rolled back already (a full disk, an I/O error). */
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	store_unguard_journal(st);
+}
+
+enum store_status store_guard_journal(struct store *st, char *err,
+                                      size_t errlen)
+{
+	int fd;
+
+	if (st->jguard >= 0)
+		return STORE_OK;
+	fd = journal_guard_begin(st->jpath, &st->db_sb, err, errlen, st->path);
+	if (fd == JOURNAL_GUARD_FAILED)
+		return STORE_IO;
+	st->jguard = fd;   /* JOURNAL_GUARD_REUSED: nothing to clean up */
+	return STORE_OK;
+}
+
+void store_unguard_journal(struct store *st)
+{
+	if (st->jguard >= 0)
+		journal_guard_end(st->jpath, st->jguard);
+	st->jguard = -1;
 }
 
 /* ---- history and state ---- */

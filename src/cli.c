@@ -43,22 +43,32 @@ void cli_note(const char *fmt, ...)
 	va_end(ap);
 }
 
-void cli_print(FILE *out, const char *text)
+static void print_sanitized(FILE *out, const char *text, int flags)
 {
 	char buf[1024];
-	size_t need = sanitize_text(text, SANITIZE_KEEP_NEWLINES, buf, sizeof buf);
+	size_t need = sanitize_text(text, flags, buf, sizeof buf);
 	char *big;
 
 	if (need < sizeof buf) {
 		fputs(buf, out);
 		return;
 	}
-	big = sanitize_dup(text, SANITIZE_KEEP_NEWLINES);
+	big = sanitize_dup(text, flags);
 	if (big)
 		fputs(big, out);
 	else
 		fputs("(out of memory)", out);
 	mem_free(big);
+}
+
+void cli_print(FILE *out, const char *text)
+{
+	print_sanitized(out, text, SANITIZE_KEEP_NEWLINES);
+}
+
+void cli_print_line(FILE *out, const char *text)
+{
+	print_sanitized(out, text, SANITIZE_ONE_LINE);
 }
 
 bool cli_print_sanitised(FILE *out, char *text, size_t len)
@@ -102,6 +112,8 @@ int cli_open(const char *path, enum store_mode mode, struct session **s)
 		cli_error("%s", err);
 		return EXIT_TROUBLE;
 	}
+	if (store_recovery((*s)->st) != STORE_RECOVERY_NONE)
+		cli_note("%s: %s", path, store_recovery_text((*s)->st));
 	return EXIT_DONE;
 }
 

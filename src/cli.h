@@ -35,6 +35,9 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints text to out through the sanitiser (newlines kept). */
 void cli_print(FILE *out, const char *text);
+/* The same for a part of a one-line report: a line break is written as
+ * \n, so no value can start a line of its own (sanitize.h). */
+void cli_print_line(FILE *out, const char *text);
 /* Prints len bytes of text (changed in place) line by line through the
  * sanitiser, a CSV's CRLF ending a line like LF: an export or list shown
  * on a terminal.  False when memory runs out. */

@@ -6,14 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ack.h"
 #include "answers.h"
 #include "cli.h"
 #include "edition.h"
 #include "mem.h"
 #include "sanitize.h"
 #include "wrap.h"
-
-#define REASON_MAX 500
 
 static const struct option help_only[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -32,7 +31,7 @@ static void indented(void *ctx, const char *line, size_t n)
 	char *clean, buf[512];
 
 	snprintf(buf, sizeof buf, "%.*s", (int)n, line);
-	clean = sanitize_dup(buf, 0);
+	clean = sanitize_dup(buf, SANITIZE_ONE_LINE);
 	fprintf(ctx, "    %s\n", clean ? clean : "");
 	mem_free(clean);
 }
@@ -48,8 +47,10 @@ static void print_checks(FILE *out, const struct session *s)
 		const struct check_item *it = &l->items[i];
 
 		fprintf(out, "%s: ", severity_name(it->sev));
-		cli_print(out, it->message);
-		fprintf(out, " [%s]\n", it->id);
+		cli_print_line(out, it->message);
+		fputs(" [", out);
+		cli_print_line(out, it->id);
+		fputs("]\n", out);
 		if (it->hint)
 			wrap_text(it->hint, 74, indented, out);
 		if (!it->ack_reason)
@@ -70,8 +71,11 @@ static void print_checks(FILE *out, const struct session *s)
 
 		if (!figures_hidden_answer(s->f, s->a, (int)q))
 			continue;
-		fprintf(out, "hidden: %s is kept but counts nowhere (shown only "
-		        "when %s)\n", qq->key, qq->show_if_text ? qq->show_if_text : "");
+		fputs("hidden: ", out);
+		cli_print_line(out, qq->key);
+		fputs(" is kept but counts nowhere (shown only when ", out);
+		cli_print_line(out, qq->show_if_text ? qq->show_if_text : "");
+		fputs(")\n", out);
 	}
 }
 
@@ -99,12 +103,13 @@ int cmd_check(int argc, char **argv)
 		return rc;
 	store_signoff(s->st, &so);
 	unacked = s->checks.warnings - s->checks.acknowledged;
-	cli_print(stdout, argv[i]);
+	cli_print_line(stdout, argv[i]);
 	printf(": %s", so.complete ? "complete" : "draft");
 	if (so.complete) {
 		printf(", signed off by ");
-		cli_print(stdout, so.by ? so.by : "?");
-		printf(" at %s", so.at ? so.at : "?");
+		cli_print_line(stdout, so.by ? so.by : "?");
+		printf(" at ");
+		cli_print_line(stdout, so.at ? so.at : "?");
 	}
 	printf("; %zu error%s, %zu warning%s", s->checks.errors,
 	       s->checks.errors == 1 ? "" : "s", s->checks.warnings,
@@ -156,10 +161,9 @@ int cmd_complete(int argc, char **argv)
 		          "off)");
 		return EXIT_TROUBLE;
 	}
-	if (!*o.by || strlen(o.by) > 200 ||
-	    !sanitize_check(o.by, 0, err, sizeof err)) {
-		cli_error("complete: the name %s", *o.by ? err : "is empty");
-		return EXIT_TROUBLE;
+	if (!ack_name_valid(o.by, err, sizeof err)) {
+		cli_error("complete: the name %s", err);
+		return EXIT_PROBLEMS;
 	}
 	rc = cli_open(argv[i], STORE_MODE_READ_WRITE, &s);
 	if (rc != EXIT_DONE)
@@ -202,10 +206,8 @@ int cmd_ack(int argc, char **argv)
 		cli_error("ack: give FILE, CHECK and REASON");
 		return EXIT_TROUBLE;
 	}
-	if (strlen(argv[i + 2]) > REASON_MAX ||
-	    !sanitize_check(argv[i + 2], 0, err, sizeof err)) {
-		cli_error("ack: the reason %s", strlen(argv[i + 2]) > REASON_MAX ?
-		          "is longer than 500 bytes" : err);
+	if (*argv[i + 2] && !ack_reason_valid(argv[i + 2], err, sizeof err)) {
+		cli_error("ack: the reason %s", err);
 		return EXIT_PROBLEMS;
 	}
 	rc = cli_open(argv[i], STORE_MODE_READ_WRITE, &s);

@@ -23,18 +23,22 @@ static bool print_change(void *ctx, const struct store_change *c)
 {
 	FILE *out = ctx;
 
-	fprintf(out, "%s  ", c->at ? c->at : "");
-	cli_print(out, c->who ? c->who : "?");
-	fprintf(out, "  %s", c->what ? c->what : "");
+	/* Every field comes from the file: one entry, one line, whatever
+	 * it holds. */
+	cli_print_line(out, c->at ? c->at : "");
+	fputs("  ", out);
+	cli_print_line(out, c->who ? c->who : "?");
+	fputs("  ", out);
+	cli_print_line(out, c->what ? c->what : "");
 	if (c->key) {
 		fputs("  ", out);
-		cli_print(out, c->key);
+		cli_print_line(out, c->key);
 	}
 	if (c->old_value || c->new_value) {
 		fputs(": ", out);
-		cli_print(out, c->old_value ? c->old_value : "(blank)");
+		cli_print_line(out, c->old_value ? c->old_value : "(blank)");
 		fputs(" -> ", out);
-		cli_print(out, c->new_value ? c->new_value : "(blank)");
+		cli_print_line(out, c->new_value ? c->new_value : "(blank)");
 	}
 	fputc('\n', out);
 	return !ferror(out);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "lexical.h"
 #include "mem.h"
 
 struct csvin {
@@ -59,7 +60,8 @@ static void set_error(struct csvin *p, const char *fmt, ...)
  * row of them is a blank row, as its export ",,,,,," reads back). */
 static int csv_blank(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+	/* Line ends end a row; every other blank is trimmed. */
+	return c != '\n' && c != '\r' && lex_is_blank((char)c);
 }
 
 struct csvin *csvin_new(csvin_row_fn row, csvin_col_fn col, void *ctx,

@@ -9,6 +9,7 @@
 
 #include "edition.h"
 #include "lob.h"
+#include "lexical.h"
 #include "mem.h"
 
 static const char *const qtype_names[Q_TYPE_COUNT] = {
@@ -21,22 +22,7 @@ const char *qtype_name(enum qtype t)
 	return (unsigned)t < Q_TYPE_COUNT ? qtype_names[t] : "";
 }
 
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-#define NOMEM() fail(err, errlen, "out of memory")
+#define NOMEM() lex_fail(err, errlen, "out of memory")
 
 /* Copies s, or "" for NULL; NULL only when memory runs out. */
 static char *dup_or_empty(const char *s)
@@ -150,7 +136,7 @@ bool edition_set_info(struct edition *ed, const char *id, const char *title,
 	char *nid, *ntitle, *nform, *nyear;
 
 	if (!id || !*id)
-		return fail(err, errlen, "the edition has no id");
+		return lex_fail(err, errlen, "the edition has no id");
 	nid = dup_or_empty(id);
 	ntitle = dup_or_empty(title);
 	nform = dup_or_empty(form);
@@ -188,17 +174,18 @@ bool edition_add_tab(struct edition *ed, const char *id, const char *title,
 	struct tab *t;
 
 	if (!id || !*id)
-		return fail(err, errlen, "a tab has no id");
+		return lex_fail(err, errlen, "a tab has no id");
 	if (edition_find_tab(ed, id) >= 0)
-		return fail(err, errlen, "tab '%s' is defined twice", id);
+		return lex_fail(err, errlen, "tab '%s' is defined twice", id);
 	if (ed->nq)
-		return fail(err, errlen, "tab '%s' comes after the questions", id);
+		return lex_fail(err, errlen, "tab '%s' comes after the questions", id);
 	t = grow(&ed->tabs, &ed->ntabs, sizeof *t);
 	if (!t)
 		return NOMEM();
 	t->id = dup_or_empty(id);
 	t->title = dup_or_empty(title);
-	t->short_title = dup_or_empty(short_title && *short_title ? short_title : title);
+	t->short_title = dup_or_empty(short_title && *short_title ? short_title
+	                                                           : title);
 	t->intro = dup_or_empty(intro);
 	t->help = dup_or_empty(help);
 	t->lob = lob_from_id(id);
@@ -225,9 +212,9 @@ bool edition_add_choice(struct edition *ed, const char *set_id,
 	struct choice *c;
 
 	if (!set_id || !*set_id || !value || !*value)
-		return fail(err, errlen, "a choice has no set or value");
+		return lex_fail(err, errlen, "a choice has no set or value");
 	if (ed->nq)
-		return fail(err, errlen, "choice '%s' comes after the questions", value);
+		return lex_fail(err, errlen, "choice '%s' comes after the questions", value);
 	set = find_set(ed, set_id);
 	if (!set) {
 		set = grow(&ed->sets, &ed->nsets, sizeof *set);
@@ -239,8 +226,8 @@ bool edition_add_choice(struct edition *ed, const char *set_id,
 	}
 	for (size_t i = 0; i < set->n; i++)
 		if (strcmp(set->items[i].value, value) == 0)
-			return fail(err, errlen, "choice '%s' is twice in set '%s'",
-			            value, set_id);
+			return lex_fail(err, errlen, "choice '%s' is twice in set '%s'",
+			                value, set_id);
 	c = grow(&set->items, &set->n, sizeof *c);
 	if (!c)
 		return NOMEM();
@@ -257,9 +244,9 @@ bool edition_add_model(struct edition *ed, const char *id, const char *label,
 	struct model *m;
 
 	if (!id || !*id)
-		return fail(err, errlen, "a payment model has no id");
+		return lex_fail(err, errlen, "a payment model has no id");
 	if (edition_find_model(ed, id))
-		return fail(err, errlen, "payment model '%s' is defined twice", id);
+		return lex_fail(err, errlen, "payment model '%s' is defined twice", id);
 	m = grow(&ed->models, &ed->nmodels, sizeof *m);
 	if (!m)
 		return NOMEM();
@@ -277,9 +264,9 @@ bool edition_add_definition(struct edition *ed, const char *term,
 	struct definition *d;
 
 	if (!term || !*term)
-		return fail(err, errlen, "a definition has no term");
+		return lex_fail(err, errlen, "a definition has no term");
 	if (edition_find_definition(ed, term))
-		return fail(err, errlen, "'%s' is defined twice", term);
+		return lex_fail(err, errlen, "'%s' is defined twice", term);
 	d = grow(&ed->defs, &ed->ndefs, sizeof *d);
 	if (!d)
 		return NOMEM();
@@ -296,9 +283,9 @@ bool edition_add_help(struct edition *ed, const char *id, const char *title,
 	struct help_topic *h;
 
 	if (!id || !*id)
-		return fail(err, errlen, "a help topic has no id");
+		return lex_fail(err, errlen, "a help topic has no id");
 	if (edition_find_help(ed, id))
-		return fail(err, errlen, "help topic '%s' is defined twice", id);
+		return lex_fail(err, errlen, "help topic '%s' is defined twice", id);
 	h = grow(&ed->topics, &ed->ntopics, sizeof *h);
 	if (!h)
 		return NOMEM();
@@ -361,14 +348,7 @@ static int find_linear(const struct edition *ed, const char *key, size_t before)
 
 static char *trim(char *s)
 {
-	char *end;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
-	return s;
+	return lex_trim(s);
 }
 
 bool edition_add_question(struct edition *ed, const struct question_row *row,
@@ -379,42 +359,42 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	bool ok = true;
 
 	if (!row->key || !*row->key)
-		return fail(err, errlen, "a question has no key");
+		return lex_fail(err, errlen, "a question has no key");
 	for (const char *p = row->key; *p; p++)
 		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
 		      *p == '.' || *p == '_'))
-			return fail(err, errlen, "question key '%s' has a character "
-			            "other than a-z, 0-9, '.' and '_'", row->key);
+			return lex_fail(err, errlen, "question key '%s' has a character "
+			                "other than a-z, 0-9, '.' and '_'", row->key);
 	tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
 	if (tab < 0)
-		return fail(err, errlen, "question '%s' is on unknown tab '%s'",
-		            row->key, row->tab ? row->tab : "");
+		return lex_fail(err, errlen, "question '%s' is on unknown tab '%s'",
+		                row->key, row->tab ? row->tab : "");
 	if (ed->nq && ed->qs[ed->nq - 1].tab > tab)
-		return fail(err, errlen, "question '%s' is out of tab order", row->key);
+		return lex_fail(err, errlen, "question '%s' is out of tab order", row->key);
 	if (ed->nq && ed->qs[ed->nq - 1].tab != tab && ed->tabs[tab].nq)
-		return fail(err, errlen, "the questions of tab '%s' are not together",
-		            row->tab);
+		return lex_fail(err, errlen, "the questions of tab '%s' are not together",
+		                row->tab);
 	type = parse_qtype(row->type);
 	if (type < 0)
-		return fail(err, errlen, "question '%s' has unknown type '%s'",
-		            row->key, row->type ? row->type : "");
+		return lex_fail(err, errlen, "question '%s' has unknown type '%s'",
+		                row->key, row->type ? row->type : "");
 	role = parse_role(row->role);
 	if (role < 0)
-		return fail(err, errlen, "question '%s' has unknown role '%s'",
-		            row->key, row->role);
+		return lex_fail(err, errlen, "question '%s' has unknown role '%s'",
+		                row->key, row->role);
 	for (size_t i = 0; i < ed->nq; i++)
 		if (strcmp(ed->qs[i].key, row->key) == 0)
-			return fail(err, errlen, "question '%s' is defined twice", row->key);
+			return lex_fail(err, errlen, "question '%s' is defined twice", row->key);
 	if ((type == Q_CHOICE || type == Q_MULTI) &&
 	    (!row->choices || !find_set(ed, row->choices)))
-		return fail(err, errlen, "question '%s' has unknown choice set '%s'",
-		            row->key, row->choices ? row->choices : "");
+		return lex_fail(err, errlen, "question '%s' has unknown choice set '%s'",
+		                row->key, row->choices ? row->choices : "");
 	if (row->model && *row->model && !edition_find_model(ed, row->model))
-		return fail(err, errlen, "question '%s' has unknown payment model '%s'",
-		            row->key, row->model);
+		return lex_fail(err, errlen, "question '%s' has unknown payment model '%s'",
+		                row->key, row->model);
 	if ((type == Q_COMPUTED) != (row->formula && *row->formula))
-		return fail(err, errlen, "question '%s': only computed rows have a "
-		            "formula, and every computed row has one", row->key);
+		return lex_fail(err, errlen, "question '%s': only computed rows have a "
+		                "formula, and every computed row has one", row->key);
 
 	q = grow(&ed->qs, &ed->nq, sizeof *q);
 	if (!q)
@@ -452,14 +432,14 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 			int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
 
 			if (idx < 0) {
-				fail(err, errlen, "the formula of '%s' names '%s', which "
-				     "is not an earlier question", row->key, tok);
+				lex_fail(err, errlen, "the formula of '%s' names '%s', which "
+				         "is not an earlier question", row->key, tok);
 				mem_free(text);
 				return false;
 			}
 			if (ed->qs[idx].type != Q_MONEY && ed->qs[idx].type != Q_COMPUTED) {
-				fail(err, errlen, "the formula of '%s' adds '%s', which "
-				     "is not dollars", row->key, tok);
+				lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
+				         "is not dollars", row->key, tok);
 				mem_free(text);
 				return false;
 			}
@@ -488,23 +468,23 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 
 	t->min_count = 1;
 	if (!eq)
-		return fail(err, errlen, "the condition of '%s' has a term without "
-		            "'=': '%s'", qkey, text);
+		return lex_fail(err, errlen, "the condition of '%s' has a term without "
+		                "'=': '%s'", qkey, text);
 	*eq = '\0';
 	t->value = mem_strdup(trim(eq + 1));
 	if (!t->value)
 		return NOMEM();
 	if (!*t->value)
-		return fail(err, errlen, "the condition of '%s' has a term without "
-		            "a value", qkey);
+		return lex_fail(err, errlen, "the condition of '%s' has a term without "
+		                "a value", qkey);
 	keys = trim(keys);
 	if (isdigit((unsigned char)*keys)) {
 		char *end;
 		long n = strtol(keys, &end, 10);
 
 		if (n < 1 || n > 100 || strncmp(end, " of ", 4) != 0)
-			return fail(err, errlen, "the condition of '%s' does not read "
-			            "'N of KEY,KEY=VALUE'", qkey);
+			return lex_fail(err, errlen, "the condition of '%s' does not read "
+			                "'N of KEY,KEY=VALUE'", qkey);
 		t->min_count = (int)n;
 		keys = end + 4;
 	}
@@ -512,16 +492,16 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 		int idx = find_linear(ed, trim(tok), qi), *slot;
 
 		if (idx < 0)
-			return fail(err, errlen, "the condition of '%s' names '%s', "
-			            "which is not an earlier question", qkey, trim(tok));
+			return lex_fail(err, errlen, "the condition of '%s' names '%s', "
+			                "which is not an earlier question", qkey, trim(tok));
 		slot = grow(&t->qidx, &t->nkeys, sizeof *slot);
 		if (!slot)
 			return NOMEM();
 		*slot = idx;
 	}
 	if ((size_t)t->min_count > t->nkeys)
-		return fail(err, errlen, "the condition of '%s' asks for more keys "
-		            "than it names", qkey);
+		return lex_fail(err, errlen, "the condition of '%s' asks for more keys "
+		                "than it names", qkey);
 	return true;
 }
 
@@ -566,9 +546,9 @@ static int cmp_by_key(const void *a, const void *b)
 bool edition_finish(struct edition *ed, char *err, size_t errlen)
 {
 	if (!ed->id)
-		return fail(err, errlen, "the edition has no id");
+		return lex_fail(err, errlen, "the edition has no id");
 	if (!ed->nq)
-		return fail(err, errlen, "the edition has no questions");
+		return lex_fail(err, errlen, "the edition has no questions");
 	for (size_t i = 0; i < ed->nq; i++)
 		if (!parse_condition(ed, i, err, errlen))
 			return false;
@@ -581,13 +561,13 @@ bool edition_finish(struct edition *ed, char *err, size_t errlen)
 			if (ed->qs[i].role != ROLE_DENOMINATOR)
 				continue;
 			if (denom >= 0)
-				return fail(err, errlen, "tab '%s' has two denominators",
-				            tab->id);
+				return lex_fail(err, errlen, "tab '%s' has two denominators",
+				                tab->id);
 			denom = i;
 		}
 		if (tab->lob != LOB_NONE && denom < 0 && tab->nq)
-			return fail(err, errlen, "metric tab '%s' has no denominator",
-			            tab->id);
+			return lex_fail(err, errlen, "metric tab '%s' has no denominator",
+			                tab->id);
 		for (int i = tab->first_q; denom >= 0 && i < tab->first_q + tab->nq; i++)
 			if (ed->qs[i].role != ROLE_NONE)
 				ed->qs[i].denominator = denom;

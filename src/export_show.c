@@ -500,6 +500,13 @@ static const struct export_ack *find_ack(const struct export_input *in,
 	return NULL;
 }
 
+/* A stored field that must stay on its line (a name, a time, the file's
+ * own name): line breaks written as \n. */
+static char *one_line(const char *text)
+{
+	return sanitize_dup(text ? text : "?", SANITIZE_ONE_LINE);
+}
+
 static void checks_section(struct sheet *s)
 {
 	const struct check_list *l = s->in->checks;
@@ -527,10 +534,14 @@ static void checks_section(struct sheet *s)
 		if (!it->ack_reason)
 			continue;
 		k = find_ack(s->in, it->id);
-		if (k && k->by && k->at)
-			line = mem_printf("Acknowledged by %s at %s: %s", k->by, k->at,
-			                  it->ack_reason);
-		else
+		if (k && k->by && k->at) {
+			char *by = one_line(k->by), *at = one_line(k->at);
+
+			line = by && at ? mem_printf("Acknowledged by %s at %s: %s", by,
+			                             at, it->ack_reason) : NULL;
+			mem_free(by);
+			mem_free(at);
+		} else
 			line = mem_printf("Acknowledged: %s", it->ack_reason);
 		wrapped(s, 6, line ? line : it->ack_reason);
 		mem_free(line);
@@ -591,16 +602,27 @@ bool export_show(FILE *out, const struct export_input *in, int width,
 	                  ed->data_year);
 	wrapped(&s, 0, line ? line : ed->title);
 	mem_free(line);
-	if (in->complete)
-		line = mem_printf("%s: COMPLETE, signed off by %s at %s",
-		                  in->file ? in->file : "",
-		                  in->signed_by ? in->signed_by : "?",
-		                  in->signed_at ? in->signed_at : "?");
-	else
-		line = mem_printf("%s: DRAFT, not signed off",
-		                  in->file ? in->file : "");
-	wrapped(&s, 0, line ? line : "");
-	mem_free(line);
+	{
+		char *file = one_line(in->file ? in->file : ""), *by = NULL,
+		     *at = NULL;
+
+		if (in->complete) {
+			by = one_line(in->signed_by);
+			at = one_line(in->signed_at);
+		}
+		if (!file || (in->complete && (!by || !at)))
+			line = NULL;
+		else if (in->complete)
+			line = mem_printf("%s: COMPLETE, signed off by %s at %s", file,
+			                  by, at);
+		else
+			line = mem_printf("%s: DRAFT, not signed off", file);
+		wrapped(&s, 0, line ? line : "");
+		mem_free(line);
+		mem_free(file);
+		mem_free(by);
+		mem_free(at);
+	}
 	fputc('\n', out);
 	wrapped(&s, 0, "The online survey's questions in its page order, with "
 	        "the value to type or pick.  Dollars are plain numbers to the "

@@ -6,33 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lexical.h"
 #include "money.h"
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == '\v' || c == '\f';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* Names the character at p for a message: 'x' when printable ASCII, else
  * its code point, so no control byte ever lands in a reason. */
@@ -80,12 +55,12 @@ static void name_char(const char *p, char *buf, size_t n)
 /* An exponent as in "1e6" or "2.5E+07": a digit, e or E, then digits. */
 static bool looks_like_exponent(const char *start, const char *p)
 {
-	if ((*p != 'e' && *p != 'E') || p == start || !is_digit(p[-1]))
+	if ((*p != 'e' && *p != 'E') || p == start || !lex_is_digit(p[-1]))
 		return false;
 	p++;
 	if (*p == '+' || *p == '-')
 		p++;
-	return is_digit(*p);
+	return lex_is_digit(*p);
 }
 
 bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
@@ -98,18 +73,18 @@ bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
 
 	if (!text)
 		text = "";
-	while (is_blank(*text))
+	while (lex_is_blank(*text))
 		text++;
 	end = text + strlen(text);
-	while (end > text && is_blank(end[-1]))
+	while (end > text && lex_is_blank(end[-1]))
 		end--;
 	if (end == text)
-		return fail(err, errlen, "is empty; type an amount such as 1234.56");
+		return lex_fail(err, errlen, "is empty; type an amount such as 1234.56");
 
 	p = text;
 	if (*p == '-' || *p == '(' || (*p == '$' && (p[1] == '-' || p[1] == '(')))
-		return fail(err, errlen,
-		            "is negative; dollars paid are never below zero");
+		return lex_fail(err, errlen,
+		                "is negative; dollars paid are never below zero");
 	/* "1.234,56": a European decimal comma, which would otherwise read
 	 * as a misplaced separator and leave the respondent guessing. */
 	last_dot = NULL;
@@ -121,17 +96,17 @@ bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
 			last_comma = q;
 	}
 	if (last_dot && last_comma && last_comma > last_dot)
-		return fail(err, errlen, "has a decimal comma; write the cents "
-		            "after a point, as in 1234.56");
+		return lex_fail(err, errlen, "has a decimal comma; write the cents "
+		                "after a point, as in 1234.56");
 
 	if (*p == '$') {
 		p++;
-		while (p < end && is_blank(*p))
+		while (p < end && lex_is_blank(*p))
 			p++;
 	}
 	start = p;
 	for (; p < end; p++) {
-		if (is_digit(*p)) {
+		if (lex_is_digit(*p)) {
 			/* Stop adding once past the range; the syntax is still
 			 * checked so that junk is named before size. */
 			if (!too_big) {
@@ -144,9 +119,9 @@ bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
 		} else if (*p == ',') {
 			/* Groups of three after the first, which holds 1 to 3. */
 			if (group == 0 || (commas ? group != 3 : group > 3))
-				return fail(err, errlen, "has a misplaced ','; commas "
-				            "group thousands by three (1,234,567.89) "
-				            "and cents follow a point");
+				return lex_fail(err, errlen, "has a misplaced ','; commas "
+				                "group thousands by three (1,234,567.89) "
+				                "and cents follow a point");
 			commas = true;
 			group = 0;
 		} else {
@@ -154,11 +129,11 @@ bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
 		}
 	}
 	if (commas && group != 3)
-		return fail(err, errlen, "has a misplaced ','; commas group "
-		            "thousands by three (1,234,567.89) and cents follow "
-		            "a point");
+		return lex_fail(err, errlen, "has a misplaced ','; commas group "
+		                "thousands by three (1,234,567.89) and cents follow "
+		                "a point");
 	if (p < end && *p == '.') {
-		for (p++; p < end && is_digit(*p); p++) {
+		for (p++; p < end && lex_is_digit(*p); p++) {
 			decimals++;
 			if (decimals <= 2)
 				dec_value = dec_value * 10 + (*p - '0');
@@ -166,24 +141,24 @@ bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
 	}
 	if (p < end) {
 		if (looks_like_exponent(start, p))
-			return fail(err, errlen, "is not an amount: type the "
-			            "digits, not an exponent");
+			return lex_fail(err, errlen, "is not an amount: type the "
+			                "digits, not an exponent");
 		if (*p == '-' && p == start)
-			return fail(err, errlen,
-			            "is negative; dollars paid are never below zero");
+			return lex_fail(err, errlen,
+			                "is negative; dollars paid are never below zero");
 		name_char(p, what, sizeof what);
-		return fail(err, errlen, "is not an amount: unexpected %s", what);
+		return lex_fail(err, errlen, "is not an amount: unexpected %s", what);
 	}
 	if (ndigits == 0 && decimals == 0)
-		return fail(err, errlen, "is not an amount: no digits");
+		return lex_fail(err, errlen, "is not an amount: no digits");
 	if (decimals > 2)
-		return fail(err, errlen, "has more than two decimals; dollars "
-		            "are entered to the cent");
+		return lex_fail(err, errlen, "has more than two decimals; dollars "
+		                "are entered to the cent");
 	if (decimals == 1)
 		dec_value *= 10;
 	if (too_big || whole * 100 + dec_value > MONEY_MAX)
-		return fail(err, errlen, "is more than $99,999,999,999,999.99, "
-		            "the largest amount accepted");
+		return lex_fail(err, errlen, "is more than $99,999,999,999,999.99, "
+		                "the largest amount accepted");
 	*cents = whole * 100 + dec_value;
 	return true;
 }

@@ -1,11 +1,11 @@
 /* nominal.c: the LAN nominal-risk test and the worksheet's sums. */
 #include <config.h>
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+#include "lexical.h"
 #include "mem.h"
 #include "money.h"
 #include "nominal.h"
@@ -157,13 +157,6 @@ void nominal_explain(const struct nr_eval *e, const struct contract *c,
 	}
 }
 
-static bool fail(char *err, size_t errlen, const char *msg)
-{
-	if (err && errlen)
-		snprintf(err, errlen, "%s", msg);
-	return false;
-}
-
 static bool trimmed(const char *text, char *buf, size_t n);
 
 void nominal_format_result(const struct contract *c, enum nr_result r,
@@ -205,7 +198,7 @@ bool nominal_check_result(const struct contract *c, enum nr_result r,
 	bool yes;
 
 	if (!trimmed(text ? text : "", buf, sizeof buf))
-		return fail(err, errlen, "is too long");
+		return lex_fail(err, errlen, "is too long");
 	if (!*buf)
 		return true;     /* not given: nothing to check */
 	nominal_evaluate(c, &e);
@@ -228,7 +221,7 @@ bool nominal_check_result(const struct contract *c, enum nr_result r,
 		return false;
 	case NR_R_MEETS:
 		if (strcasecmp(buf, "yes") != 0 && strcasecmp(buf, "no") != 0)
-			return fail(err, errlen, "is not yes or no");
+			return lex_fail(err, errlen, "is not yes or no");
 		yes = strcasecmp(buf, "yes") == 0;
 		if (yes == (e.status == NR_MEETS))
 			return true;
@@ -244,25 +237,19 @@ bool nominal_check_result(const struct contract *c, enum nr_result r,
 	case NR_R_WHY_NOT:
 		if (e.status != NR_MEETS)
 			return true;     /* the words are for people */
-		return fail(err, errlen, "gives a reason, but the contract meets "
-		            "the threshold");
+		return lex_fail(err, errlen, "gives a reason, but the contract meets "
+		                "the threshold");
 	default:
-		return fail(err, errlen, "is not a result of the worksheet");
+		return lex_fail(err, errlen, "is not a result of the worksheet");
 	}
 }
 
 /* Copies text without its leading and trailing blanks into buf. */
 static bool trimmed(const char *text, char *buf, size_t n)
 {
-	const char *end;
-	size_t len;
+	size_t len = strlen(text);
 
-	while (isspace((unsigned char)*text))
-		text++;
-	end = text + strlen(text);
-	while (end > text && isspace((unsigned char)end[-1]))
-		end--;
-	len = (size_t)(end - text);
+	lex_trim_span(&text, &len);
 	if (len >= n)
 		return false;
 	memcpy(buf, text, len);
@@ -299,13 +286,13 @@ static bool parse_field(struct contract *c, enum nr_field f,
 	int v;
 
 	if ((unsigned)f >= NR_F_COUNT)
-		return fail(err, errlen, "is not a column of the worksheet");
+		return lex_fail(err, errlen, "is not a column of the worksheet");
 	if (!text)
 		text = "";
 	if (!trimmed(text, buf, sizeof buf))
-		return fail(err, errlen, f == NR_F_LABEL ?
-		            "is too long: a contract's label holds at most 200 bytes" :
-		            "is too long");
+		return lex_fail(err, errlen, "%s", f == NR_F_LABEL ?
+		                "is too long: a contract's label holds at most 200 bytes" :
+		                "is too long");
 	if (!*buf) {
 		if (f == NR_F_LABEL) {
 			mem_free(c->label);
@@ -322,7 +309,7 @@ static bool parse_field(struct contract *c, enum nr_field f,
 			return false;
 		label = mem_strdup(buf);
 		if (!label)
-			return fail(err, errlen, "out of memory");
+			return lex_fail(err, errlen, "out of memory");
 		mem_free(c->label);
 		c->label = label;
 		return true;
@@ -330,15 +317,16 @@ static bool parse_field(struct contract *c, enum nr_field f,
 	case NR_F_LINE:
 		v = lob_from_nr_id(buf);
 		if (v == LOB_NONE)
-			return fail(err, errlen, "is not a line of business: use "
-			            "commercial, medicare or medicaid");
+			return lex_fail(err, errlen, "is not a line of business: use "
+			                "commercial, medicare or medicaid");
 		c->line = v;
 		break;
 	case NR_F_TYPE:
 		v = parse_type(buf);
 		if (v == NR_TYPE_NONE)
-			return fail(err, errlen, "is not a contract type: use tcoc "
-			            "(total cost of care) or revenue (% of revenue)");
+			return lex_fail(err, errlen, "%s", "is not a contract type: use "
+			                "tcoc (total cost of care) or revenue (% of "
+			                "revenue)");
 		c->type = (enum nr_type)v;
 		break;
 	case NR_F_RISK_MIN:

@@ -6,36 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lexical.h"
 #include "percent.h"
 
 /* Wide enough for int64 * 1000 and any product of two int64. */
 __extension__ typedef __int128 wide_t;
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-	       c == '\v' || c == '\f';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 /* Names the character at p for a message without copying a control or a
  * partial UTF-8 byte into it. */
@@ -73,23 +48,23 @@ static bool parse_fixed(const char *text, int places, int64_t max,
 		scale *= 10;
 	if (!text)
 		text = "";
-	while (is_blank(*text))
+	while (lex_is_blank(*text))
 		text++;
 	end = text + strlen(text);
-	while (end > text && is_blank(end[-1]))
+	while (end > text && lex_is_blank(end[-1]))
 		end--;
 	if (end == text)
-		return fail(err, errlen, "is empty; type %s such as %s", what,
-		            pct_sign ? "3.75" : "0.04");
+		return lex_fail(err, errlen, "is empty; type %s such as %s", what,
+		                pct_sign ? "3.75" : "0.04");
 	if (*text == '-' || *text == '(')
-		return fail(err, errlen, "is negative; %s here runs from 0 to "
-		            "%s", what, pct_sign ? "100" : "1");
+		return lex_fail(err, errlen, "is negative; %s here runs from 0 to "
+		                "%s", what, pct_sign ? "100" : "1");
 	if (memchr(text, ',', (size_t)(end - text)))
-		return fail(err, errlen, "has a comma; write decimals after a "
-		            "point, as in 3.75");
+		return lex_fail(err, errlen, "has a comma; write decimals after a "
+		                "point, as in 3.75");
 
 	p = start = text;
-	for (; p < end && is_digit(*p); p++) {
+	for (; p < end && lex_is_digit(*p); p++) {
 		ndigits++;
 		if (!too_big) {
 			whole = whole * 10 + (*p - '0');
@@ -98,7 +73,7 @@ static bool parse_fixed(const char *text, int places, int64_t max,
 		}
 	}
 	if (p < end && *p == '.') {
-		for (p++; p < end && is_digit(*p); p++) {
+		for (p++; p < end && lex_is_digit(*p); p++) {
 			decimals++;
 			if (decimals <= places)
 				frac = frac * 10 + (*p - '0');
@@ -106,30 +81,30 @@ static bool parse_fixed(const char *text, int places, int64_t max,
 	}
 	/* A '%' may only end the text, blanks before it allowed. */
 	junk = p;
-	while (p < end && is_blank(*p))
+	while (p < end && lex_is_blank(*p))
 		p++;
 	p = pct_sign && p + 1 == end && *p == '%' ? end : junk;
 	if (p < end) {
-		if ((*p == 'e' || *p == 'E') && p > start && is_digit(p[-1]))
-			return fail(err, errlen, "is not %s: type the digits, not "
-			            "an exponent", what);
+		if ((*p == 'e' || *p == 'E') && p > start && lex_is_digit(p[-1]))
+			return lex_fail(err, errlen, "is not %s: type the digits, not "
+			                "an exponent", what);
 		if (*p == '%' && !pct_sign)
-			return fail(err, errlen, "carries a percent sign, but it is "
-			            "read as a fraction of 1 (0.04 for 4%%)");
+			return lex_fail(err, errlen, "carries a percent sign, but it is "
+			                "read as a fraction of 1 (0.04 for 4%%)");
 		name_char(p, c, sizeof c);
-		return fail(err, errlen, "is not %s: unexpected %s", what, c);
+		return lex_fail(err, errlen, "is not %s: unexpected %s", what, c);
 	}
 	if (ndigits == 0 && decimals == 0)
-		return fail(err, errlen, "is not %s: no digits", what);
+		return lex_fail(err, errlen, "is not %s: no digits", what);
 	if (decimals > places)
-		return fail(err, errlen, "has more than %s decimals",
-		            place_words[places]);
+		return lex_fail(err, errlen, "has more than %s decimals",
+		                place_words[places]);
 	for (int i = decimals; i < places; i++)
 		frac *= 10;
 	if (too_big || whole * scale + frac > max)
-		return fail(err, errlen, pct_sign ? "is more than 100%%" :
-		            "is more than 1, which as a fraction is more than "
-		            "100%%");
+		return lex_fail(err, errlen, pct_sign ? "is more than 100%%" :
+		                "is more than 1, which as a fraction is more than "
+		                "100%%");
 	*out = whole * scale + frac;
 	return true;
 }

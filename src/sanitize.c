@@ -20,7 +20,30 @@ enum kind {
 	K_NEWLINE,      /* '\n' without SANITIZE_KEEP_NEWLINES */
 	K_BIDI,         /* can make text read other than it is */
 	K_SEPARATOR,    /* U+2028, U+2029: line breaks a terminal won't show */
+	K_INVISIBLE,    /* shows as nothing: two names can look the same */
+	K_MARKS,        /* a combining mark past the third in a row */
+	K_ESCAPE,       /* a line break or backslash under SANITIZE_ONE_LINE */
 };
+
+/* Combining marks a run of is counted in (the general ones; a script's own
+ * vowel signs are never run together past three). */
+static bool is_combining(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0xfe20 && cp <= 0xfe2f);
+}
+
+/* Characters that draw nothing and carry no meaning in a name.  The
+ * zero-width joiner and non-joiner are kept: Persian and Indic names and
+ * emoji sequences need them. */
+static bool is_invisible(uint32_t cp)
+{
+	return cp == 0x00ad || cp == 0x034f || cp == 0x115f || cp == 0x1160 ||
+	       cp == 0x17b4 || cp == 0x17b5 || cp == 0x180e || cp == 0x200b ||
+	       (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3164 || cp == 0xfeff ||
+	       cp == 0xffa0 || (cp >= 0xe0000 && cp <= 0xe007f);
+}
 
 /* Decodes one character at s (which is not at its NUL) into *cp and returns
  * its length in bytes.  A bad sequence is consumed whole, as far as it goes
@@ -74,12 +97,22 @@ size_t sanitize_utf8_len(const char *s)
 	return cp == UINT32_MAX ? 0 : len;
 }
 
-static enum kind classify(uint32_t cp, int flags)
+/* *marks counts the combining marks just before cp, across calls. */
+static enum kind classify(uint32_t cp, int flags, int *marks)
 {
+	if (cp != UINT32_MAX && is_combining(cp)) {
+		if (++*marks > 3)
+			return K_MARKS;
+		return K_KEEP;
+	}
+	*marks = 0;
 	if (cp == UINT32_MAX)
 		return K_BAD_UTF8;
 	if (cp == '\t')
 		return K_TAB;
+	if ((flags & SANITIZE_ONE_LINE) &&
+	    (cp == '\n' || cp == '\r' || cp == '\\'))
+		return K_ESCAPE;
 	if (cp == '\n')
 		return flags & SANITIZE_KEEP_NEWLINES ? K_KEEP : K_NEWLINE;
 	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
@@ -89,6 +122,8 @@ static enum kind classify(uint32_t cp, int flags)
 		return K_BIDI;
 	if (cp == 0x2028 || cp == 0x2029)
 		return K_SEPARATOR;
+	if (is_invisible(cp))
+		return K_INVISIBLE;
 	return K_KEEP;
 }
 
@@ -97,6 +132,7 @@ size_t sanitize_text(const char *text, int flags, char *buf, size_t bufsz)
 	const unsigned char *s = (const unsigned char *)(text ? text : "");
 	size_t need = 0, used = 0;
 	bool full = bufsz == 0;
+	int marks = 0;
 
 	while (*s) {
 		uint32_t cp;
@@ -104,12 +140,16 @@ size_t sanitize_text(const char *text, int flags, char *buf, size_t bufsz)
 		const char *out = (const char *)s;
 		size_t outlen = len;
 
-		switch (classify(cp, flags)) {
+		switch (classify(cp, flags, &marks)) {
 		case K_KEEP:
 			break;
 		case K_TAB:
 			out = " ";
 			outlen = 1;
+			break;
+		case K_ESCAPE:
+			out = cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\\\";
+			outlen = 2;
 			break;
 		default:
 			out = replacement;
@@ -145,13 +185,19 @@ char *sanitize_dup(const char *text, int flags)
 bool sanitize_is_clean(const char *text, int flags)
 {
 	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	int marks = 0;
 
 	while (*s) {
 		uint32_t cp;
 
 		s += decode(s, &cp);
-		if (classify(cp, flags) != K_KEEP)
+		switch (classify(cp, flags, &marks)) {
+		case K_KEEP:
+		case K_ESCAPE:   /* shown whole, only written otherwise */
+			break;
+		default:
 			return false;
+		}
 	}
 	return true;
 }
@@ -161,16 +207,18 @@ bool sanitize_check(const char *text, int flags, char *err, size_t errlen)
 	const unsigned char *start = (const unsigned char *)(text ? text : "");
 	const unsigned char *s = start;
 	size_t chars = 0;
+	int marks = 0;
 
 	while (*s) {
 		uint32_t cp;
 		size_t len = decode(s, &cp);
-		enum kind k = classify(cp, flags);
+		enum kind k = classify(cp, flags, &marks);
 		const char *what = NULL;
 
 		chars++;
 		switch (k) {
 		case K_KEEP:
+		case K_ESCAPE:   /* an escape shows it whole */
 			s += len;
 			continue;
 		case K_BAD_UTF8:
@@ -194,6 +242,13 @@ bool sanitize_check(const char *text, int flags, char *err, size_t errlen)
 			break;
 		case K_SEPARATOR:
 			what = "a line or paragraph separator";
+			break;
+		case K_INVISIBLE:
+			what = "an invisible character, which would make it look like "
+			       "another text";
+			break;
+		case K_MARKS:
+			what = "more than three combining marks in a row";
 			break;
 		}
 		if (err && errlen)

@@ -4,17 +4,23 @@
  * passes through sanitize_text() before it is drawn on screen or printed by
  * get/show/check.  It replaces with U+FFFD (so a reviewer sees that something
  * was there): invalid UTF-8, C0 and C1 control characters (so no escape
- * sequence reaches the terminal), DEL, and the bidirectional overrides,
- * embeddings and isolates that can make text read other than it is.  A tab
- * becomes a space.  Newlines are kept only when SANITIZE_KEEP_NEWLINES is
- * given.  Valid stored answers come out unchanged. */
+ * sequence reaches the terminal), DEL, the bidirectional overrides,
+ * embeddings and isolates that can make text read other than it is, and
+ * the invisible characters that let two different names look the same
+ * (zero-width space, word joiner, byte order mark, soft hyphen, Hangul
+ * fillers, tag characters) and every combining mark after the third in a
+ * row.  A tab becomes a space.  Newlines are kept only when
+ * SANITIZE_KEEP_NEWLINES is given; with SANITIZE_ONE_LINE a line break is
+ * written as \n (\r for a carriage return, \\ for a backslash), so one
+ * entry of a report stays one line and none can be forged.  Valid stored
+ * answers come out unchanged (but for the escapes of SANITIZE_ONE_LINE). */
 #ifndef APMWB_SANITIZE_H
 #define APMWB_SANITIZE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { SANITIZE_KEEP_NEWLINES = 1 };
+enum { SANITIZE_KEEP_NEWLINES = 1, SANITIZE_ONE_LINE = 2 };
 
 /* Writes the sanitised text into buf (always NUL-terminated, cut at a
  * character boundary if buf is too small).  Returns the length the whole
@@ -24,7 +30,9 @@ size_t sanitize_text(const char *text, int flags, char *buf, size_t bufsz);
 /* Allocating form; NULL only when memory runs out. */
 char *sanitize_dup(const char *text, int flags);
 
-/* True when sanitize_text would change nothing (with the same flags). */
+/* True when sanitize_text would change nothing (with the same flags; the
+ * escapes of SANITIZE_ONE_LINE show a character whole, so they count as no
+ * change here and in sanitize_check). */
 bool sanitize_is_clean(const char *text, int flags);
 
 /* Checks that text is valid UTF-8 with no character the sanitiser would

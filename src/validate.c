@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "edition.h"
+#include "lexical.h"
 #include "mem.h"
 #include "money.h"
 #include "sanitize.h"
@@ -18,56 +19,7 @@
 #define HOURS_MAX_TENTHS UINT64_C(1000000)   /* 100,000 hours */
 #define EXTENSION_MAX 10
 
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return false;
-}
-
-#define NOMEM() fail(err, errlen, "out of memory")
-
-/* Blanks a respondent may leave around an answer; other controls are
- * refused by sanitize_check rather than silently dropped. */
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Blanks inside one line. */
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_alnum(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* Shrinks [*s, *s + *len) past blanks at both ends. */
-static void trim_span(const char **s, size_t *len)
-{
-	while (*len && is_blank(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len && is_blank((*s)[*len - 1]))
-		(*len)--;
-}
+#define NOMEM() lex_fail(err, errlen, "out of memory")
 
 /* Puts typed text into a message safely: sanitised, and cut short (at a
  * character boundary) when long. */
@@ -97,7 +49,7 @@ static void name_char(char c, char *buf, size_t n)
 {
 	unsigned char u = (unsigned char)c;
 
-	if (is_space(c))
+	if (lex_is_space(c))
 		snprintf(buf, n, "blank");
 	else if (u > ' ' && u < 0x7f)
 		snprintf(buf, n, "'%c'", c);
@@ -118,8 +70,8 @@ static bool check_text(char *t, char **canonical, char *err, size_t errlen)
 		if (*p == '\t')
 			*p = ' ';
 	if (len > VALIDATE_TEXT_MAX)
-		return fail(err, errlen, "is too long: at most %d bytes (%zu given)",
-		            VALIDATE_TEXT_MAX, len);
+		return lex_fail(err, errlen, "is too long: at most %d bytes (%zu given)",
+		                VALIDATE_TEXT_MAX, len);
 	if (!sanitize_check(t, 0, err, errlen))
 		return false;
 	*canonical = mem_strdup(t);
@@ -147,11 +99,11 @@ static bool check_longtext(const char *text, char **canonical, char *err,
 		}
 	}
 	s = t;
-	trim_span(&s, &o);
+	lex_trim_span(&s, &o);
 	if (o > VALIDATE_LONGTEXT_MAX) {
 		mem_free(t);
-		return fail(err, errlen, "is too long: at most %d bytes (%zu given)",
-		            VALIDATE_LONGTEXT_MAX, o);
+		return lex_fail(err, errlen, "is too long: at most %d bytes (%zu given)",
+		                VALIDATE_LONGTEXT_MAX, o);
 	}
 	memmove(t, s, o);
 	t[o] = '\0';
@@ -172,8 +124,8 @@ static bool email_span(const char *s, size_t len, char *err, size_t errlen)
 	size_t labels = 0;
 
 	if (len > EMAIL_MAX)
-		return fail(err, errlen, "is not an e-mail address: longer than "
-		            "%d bytes", EMAIL_MAX);
+		return lex_fail(err, errlen, "is not an e-mail address: longer than "
+		                "%d bytes", EMAIL_MAX);
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
 	if (!sanitize_check(tmp, 0, err, errlen))
@@ -182,30 +134,40 @@ static bool email_span(const char *s, size_t len, char *err, size_t errlen)
 		if (*p != '@')
 			continue;
 		if (at)
-			return fail(err, errlen, "is not an e-mail address: more "
-			            "than one '@'");
+			return lex_fail(err, errlen, "is not an e-mail address: more "
+			                "than one '@'");
 		at = p;
 	}
 	if (!at)
-		return fail(err, errlen, "is not an e-mail address: no '@'");
+		return lex_fail(err, errlen, "is not an e-mail address: no '@'");
 	if (at == s)
-		return fail(err, errlen, "is not an e-mail address: nothing "
-		            "before the '@'");
-	for (const char *p = s; p < at; p++)
-		if (is_space(*p))
-			return fail(err, errlen, "is not an e-mail address: a "
-			            "blank before the '@'");
+		return lex_fail(err, errlen, "is not an e-mail address: nothing "
+		                "before the '@'");
+	for (const char *p = s; p < at; p++) {
+		if (lex_is_space(*p))
+			return lex_fail(err, errlen, "is not an e-mail address: a "
+			                "blank before the '@'");
+		if (strchr("()<>[]:;,\\\"", *p)) {
+			name_char(*p, what, sizeof what);
+			return lex_fail(err, errlen, "is not an e-mail address: "
+			                "unexpected %s before the '@'", what);
+		}
+		if (*p == '.' && (p == s || p + 1 == at || p[1] == '.'))
+			return lex_fail(err, errlen, "is not an e-mail address: a dot "
+			                "before the '@' may not start, end or follow "
+			                "another dot");
+	}
 	dom = at + 1;
 	if (dom == end)
-		return fail(err, errlen, "is not an e-mail address: nothing "
-		            "after the '@'");
+		return lex_fail(err, errlen, "is not an e-mail address: nothing "
+		                "after the '@'");
 	for (const char *p = dom; p < end; p++) {
-		if (is_alnum(*p) || *p == '-' || *p == '.')
+		if (lex_is_alnum(*p) || *p == '-' || *p == '.')
 			continue;
 		name_char(*p, what, sizeof what);
-		return fail(err, errlen, "is not an e-mail address: unexpected "
-		            "%s in the domain (only letters, digits, '-' and "
-		            "'.')", what);
+		return lex_fail(err, errlen, "is not an e-mail address: unexpected "
+		                "%s in the domain (only letters, digits, '-' and "
+		                "'.')", what);
 	}
 	for (const char *p = dom; p <= end; p++) {
 		const char *start = p;
@@ -213,20 +175,33 @@ static bool email_span(const char *s, size_t len, char *err, size_t errlen)
 		while (p < end && *p != '.')
 			p++;
 		if (p == start)
-			return fail(err, errlen, "is not an e-mail address: the "
-			            "domain has an empty part (two dots, or a "
-			            "dot at an end)");
+			return lex_fail(err, errlen, "is not an e-mail address: the "
+			                "domain has an empty part (two dots, or a "
+			                "dot at an end)");
 		if (*start == '-' || p[-1] == '-')
-			return fail(err, errlen, "is not an e-mail address: a part "
-			            "of the domain starts or ends with '-'");
+			return lex_fail(err, errlen, "is not an e-mail address: a part "
+			                "of the domain starts or ends with '-'");
 		if (p - start > 63)
-			return fail(err, errlen, "is not an e-mail address: a part "
-			            "of the domain is longer than 63 characters");
+			return lex_fail(err, errlen, "is not an e-mail address: a part "
+			                "of the domain is longer than 63 characters");
 		labels++;
 	}
 	if (labels < 2)
-		return fail(err, errlen, "is not an e-mail address: the domain "
-		            "needs a dot, as in example.org");
+		return lex_fail(err, errlen, "is not an e-mail address: the domain "
+		                "needs a dot, as in example.org");
+	/* A top-level domain is never all digits (a@b.123 is no address). */
+	{
+		const char *tld = end;
+		bool letter = false;
+
+		while (tld > dom && tld[-1] != '.')
+			tld--;
+		for (const char *p = tld; p < end; p++)
+			letter |= !lex_is_digit(*p) && *p != '-';
+		if (!letter)
+			return lex_fail(err, errlen, "is not an e-mail address: the "
+			                "last part of the domain has no letter");
+	}
 	return true;
 }
 
@@ -235,9 +210,9 @@ bool validate_email(const char *text, char *err, size_t errlen)
 	const char *s = text ? text : "";
 	size_t len = strlen(s);
 
-	trim_span(&s, &len);
+	lex_trim_span(&s, &len);
 	if (!len)
-		return fail(err, errlen, "is empty");
+		return lex_fail(err, errlen, "is empty");
 	return email_span(s, len, err, errlen);
 }
 
@@ -259,48 +234,70 @@ static size_t extension_marker(const char *p, const char *end)
 
 static bool phone_span(const char *s, size_t len, char *err, size_t errlen)
 {
-	const char *p = s, *end = s + len;
+	const char *p = s, *end = s + len, *open = NULL;
 	size_t digits = 0, ext = 0;
 	char what[48];
 
 	for (; p < end; p++) {
-		if (is_digit(*p))
+		if (lex_is_digit(*p)) {
 			digits++;
-		else if (!is_space(*p) && !strchr("()-.+/", *p))
+		} else if (*p == '+') {
+			/* One country-code plus, first of all. */
+			if (p != s)
+				return lex_fail(err, errlen, "is not a phone number: a "
+				                "'+' only goes first, once");
+		} else if (*p == '(') {
+			if (open)
+				return lex_fail(err, errlen, "is not a phone number: a "
+				                "'(' inside another");
+			open = p;
+		} else if (*p == ')') {
+			if (!open || p == open + 1)
+				return lex_fail(err, errlen, "is not a phone number: a "
+				                "')' with no digits opened before it");
+			open = NULL;
+		} else if (!lex_is_space(*p) && !strchr("-./", *p)) {
 			break;
+		} else if (open) {
+			return lex_fail(err, errlen, "is not a phone number: only "
+			                "digits go between '(' and ')'");
+		}
 	}
+	if (open)
+		return lex_fail(err, errlen, "is not a phone number: a '(' is "
+		                "never closed");
 	if (p < end) {
 		size_t m = extension_marker(p, end);
 
 		if (!m) {
 			name_char(*p, what, sizeof what);
-			return fail(err, errlen, "is not a phone number: "
-			            "unexpected %s", what);
+			return lex_fail(err, errlen, "is not a phone number: "
+			                "unexpected %s", what);
 		}
-		for (p += m; p < end && is_space(*p); p++)
+		for (p += m; p < end && lex_is_space(*p); p++)
 			;
-		for (; p < end && is_digit(*p); p++)
+		for (; p < end && lex_is_digit(*p); p++)
 			ext++;
 		if (p < end) {
 			name_char(*p, what, sizeof what);
-			return fail(err, errlen, "is not a phone number: "
-			            "unexpected %s in the extension", what);
+			return lex_fail(err, errlen, "is not a phone number: "
+			                "unexpected %s in the extension", what);
 		}
 		if (!ext)
-			return fail(err, errlen, "is not a phone number: no digits "
-			            "after the extension mark");
+			return lex_fail(err, errlen, "is not a phone number: no digits "
+			                "after the extension mark");
 		if (ext > EXTENSION_MAX)
-			return fail(err, errlen, "is not a phone number: the "
-			            "extension has more than %d digits",
-			            EXTENSION_MAX);
+			return lex_fail(err, errlen, "is not a phone number: the "
+			                "extension has more than %d digits",
+			                EXTENSION_MAX);
 	}
 	if (digits < 10)
-		return fail(err, errlen, "is not a phone number: %zu digit%s; "
-		            "give at least 10, with the area code", digits,
-		            digits == 1 ? "" : "s");
+		return lex_fail(err, errlen, "is not a phone number: %zu digit%s; "
+		                "give at least 10, with the area code", digits,
+		                digits == 1 ? "" : "s");
 	if (digits > 15)
-		return fail(err, errlen, "is not a phone number: %zu digits; at "
-		            "most 15 before any extension", digits);
+		return lex_fail(err, errlen, "is not a phone number: %zu digits; at "
+		                "most 15 before any extension", digits);
 	return true;
 }
 
@@ -309,9 +306,9 @@ bool validate_phone(const char *text, char *err, size_t errlen)
 	const char *s = text ? text : "";
 	size_t len = strlen(s);
 
-	trim_span(&s, &len);
+	lex_trim_span(&s, &len);
 	if (!len)
-		return fail(err, errlen, "is empty");
+		return lex_fail(err, errlen, "is empty");
 	return phone_span(s, len, err, errlen);
 }
 
@@ -326,7 +323,7 @@ static bool check_phone(const char *t, char **canonical, char *err,
 	if (!out)
 		return NOMEM();
 	for (const char *p = t; *p; p++) {
-		if (is_space(*p)) {
+		if (lex_is_space(*p)) {
 			if (o > out && o[-1] == ' ')
 				continue;
 			*o++ = ' ';
@@ -357,9 +354,9 @@ static bool scan_number(const char *t, const char *kind, uint64_t limit,
 	*nfrac = 0;
 	*has_point = false;
 	if (*p == '-' || *p == '(')
-		return fail(err, errlen, "is negative; give %s of 0 or more", kind);
+		return lex_fail(err, errlen, "is negative; give %s of 0 or more", kind);
 	for (; *p; p++) {
-		if (is_digit(*p)) {
+		if (lex_is_digit(*p)) {
 			if (*whole <= limit)
 				*whole = *whole * 10 + (uint64_t)(*p - '0');
 			digits++;
@@ -374,26 +371,26 @@ static bool scan_number(const char *t, const char *kind, uint64_t limit,
 		}
 	}
 	if (*p == ',' || (commas && group != 3))
-		return fail(err, errlen, "is not %s: misplaced ','; commas group "
-		            "thousands by three, as in 1,234,567", kind);
+		return lex_fail(err, errlen, "is not %s: misplaced ','; commas group "
+		                "thousands by three, as in 1,234,567", kind);
 	if (*p == '.') {
 		*has_point = true;
 		*frac = ++p;
-		while (is_digit(*p))
+		while (lex_is_digit(*p))
 			p++;
 		*nfrac = (size_t)(p - *frac);
 	}
 	if (*p) {
-		if ((*p == 'e' || *p == 'E') && p > t && is_digit(p[-1]))
-			return fail(err, errlen, "is not %s: type the digits, not "
-			            "an exponent", kind);
+		if ((*p == 'e' || *p == 'E') && p > t && lex_is_digit(p[-1]))
+			return lex_fail(err, errlen, "is not %s: type the digits, not "
+			                "an exponent", kind);
 		if (*p == ',')
-			return fail(err, errlen, "is not %s: misplaced ','", kind);
+			return lex_fail(err, errlen, "is not %s: misplaced ','", kind);
 		name_char(*p, what, sizeof what);
-		return fail(err, errlen, "is not %s: unexpected %s", kind, what);
+		return lex_fail(err, errlen, "is not %s: unexpected %s", kind, what);
 	}
 	if (!digits && !*nfrac)
-		return fail(err, errlen, "is not %s: no digits", kind);
+		return lex_fail(err, errlen, "is not %s: no digits", kind);
 	return true;
 }
 
@@ -409,10 +406,10 @@ static bool check_whole(const char *t, char **canonical, char *err,
 	                 &point, err, errlen))
 		return false;
 	if (point)
-		return fail(err, errlen, "is not a whole number: it has a "
-		            "decimal point");
+		return lex_fail(err, errlen, "is not a whole number: it has a "
+		                "decimal point");
 	if (v > WHOLE_MAX)
-		return fail(err, errlen, "is more than 999,999,999,999");
+		return lex_fail(err, errlen, "is more than 999,999,999,999");
 	*canonical = mem_printf("%" PRIu64, v);
 	return *canonical ? true : NOMEM();
 }
@@ -429,10 +426,10 @@ static bool check_hours(const char *t, char **canonical, char *err,
 	                 &nfrac, &point, err, errlen))
 		return false;
 	if (nfrac > 1)
-		return fail(err, errlen, "has more than one decimal");
+		return lex_fail(err, errlen, "has more than one decimal");
 	tenths = v * 10 + (nfrac ? (uint64_t)(frac[0] - '0') : 0);
 	if (v > HOURS_MAX_TENTHS / 10 || tenths > HOURS_MAX_TENTHS)
-		return fail(err, errlen, "is more than 100,000 hours");
+		return lex_fail(err, errlen, "is more than 100,000 hours");
 	if (tenths % 10)
 		*canonical = mem_printf("%" PRIu64 ".%u", tenths / 10,
 		                        (unsigned)(tenths % 10));
@@ -464,7 +461,7 @@ static bool check_yesno(const char *t, char **canonical, char *err,
 	else if (strcasecmp(t, "no") == 0 || strcasecmp(t, "n") == 0)
 		v = "no";
 	if (!v)
-		return fail(err, errlen, "is not yes or no");
+		return lex_fail(err, errlen, "is not yes or no");
 	*canonical = mem_strdup(v);
 	return *canonical ? true : NOMEM();
 }
@@ -531,13 +528,13 @@ static bool mark_item(const struct choice_set *set, const char *s, size_t len,
 		return true;
 	}
 	for (const char *p = s; p < end; p++)
-		blanks |= is_space(*p);
+		blanks |= lex_is_space(*p);
 	if (!blanks)
 		return unknown_choice(set, s, len, err, errlen);
 	while (s < end) {
 		const char *w = s;
 
-		while (s < end && !is_space(*s))
+		while (s < end && !lex_is_space(*s))
 			s++;
 		if (s > w) {
 			i = find_choice(set, w, (size_t)(s - w), false);
@@ -546,7 +543,7 @@ static bool mark_item(const struct choice_set *set, const char *s, size_t len,
 				                      errlen);
 			chosen[i] = true;
 		}
-		while (s < end && is_space(*s))
+		while (s < end && lex_is_space(*s))
 			s++;
 	}
 	return true;
@@ -575,7 +572,7 @@ static bool check_multi(const struct question *q, const char *t,
 		while (*p && *p != ',' && *p != '\n' && *p != '\r')
 			p++;
 		len = (size_t)(p - item);
-		trim_span(&item, &len);
+		lex_trim_span(&item, &len);
 		if (len && !mark_item(set, item, len, chosen, err, errlen)) {
 			mem_free(chosen);
 			return false;
@@ -590,8 +587,8 @@ static bool check_multi(const struct question *q, const char *t,
 		}
 	if (q->max_choices > 0 && count > (size_t)q->max_choices) {
 		mem_free(chosen);
-		return fail(err, errlen, "choose at most %d (%zu given)",
-		            q->max_choices, count);
+		return lex_fail(err, errlen, "choose at most %d (%zu given)",
+		                q->max_choices, count);
 	}
 	if (!count) {
 		mem_free(chosen);
@@ -632,18 +629,18 @@ bool validate_answer(const struct edition *ed, int q, const char *text,
 
 	*canonical = NULL;
 	if (!ed || q < 0 || (size_t)q >= ed->nq)
-		return fail(err, errlen, "is not a question of this edition");
+		return lex_fail(err, errlen, "is not a question of this edition");
 	qq = &ed->qs[q];
-	trim_span(&s, &len);
+	lex_trim_span(&s, &len);
 	if (!len)
 		return true;    /* blank: the answer is taken away */
 	if (qq->type == Q_LONGTEXT)
 		return check_longtext(text, canonical, err, errlen);
 	if (qq->type == Q_COMPUTED)
-		return fail(err, errlen, "is computed from other rows and "
-		            "cannot be typed");
+		return lex_fail(err, errlen, "is computed from other rows and "
+		                "cannot be typed");
 	if ((qq->type == Q_CHOICE || qq->type == Q_MULTI) && !qq->choices)
-		return fail(err, errlen, "has no choices in this edition");
+		return lex_fail(err, errlen, "has no choices in this edition");
 	t = mem_strndup(s, len);
 	if (!t)
 		return NOMEM();
@@ -678,7 +675,7 @@ bool validate_answer(const struct edition *ed, int q, const char *text,
 		ok = check_multi(qq, t, canonical, err, errlen);
 		break;
 	default:
-		ok = fail(err, errlen, "has a type apmwb cannot check");
+		ok = lex_fail(err, errlen, "has a type apmwb cannot check");
 		break;
 	}
 	mem_free(t);

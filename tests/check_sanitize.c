@@ -80,6 +80,28 @@ static const struct {
 	{ "\xe6\x97x\xe6", FFFD "x" FFFD, 0 },
 	{ "\xf0\x9f\x98\xe6\x97\xa5", FFFD "\xe6\x97\xa5", 0 },
 	{ "\xc3\xc3\xa9", FFFD "\xc3\xa9", 0 },
+	/* Invisible characters that make two names look the same: U+200B,
+	 * U+2060, U+FEFF, U+00AD, U+3164, a tag letter (U+E0041); the joiners
+	 * Persian, Indic scripts and emoji need stay (U+200C, U+200D). */
+	{ "An\xe2\x80\x8bn", "An" FFFD "n", 0 },
+	{ "An\xe2\x81\xa0n", "An" FFFD "n", 0 },
+	{ "\xef\xbb\xbf" "Ann", FFFD "Ann", 0 },
+	{ "An\xc2\xadn", "An" FFFD "n", 0 },
+	{ "\xe3\x85\xa4", FFFD, 0 },
+	{ "Ann\xf3\xa0\x81\x81", "Ann" FFFD, 0 },
+	{ "\xd9\x85\xe2\x80\x8c\xd9\x85", "\xd9\x85\xe2\x80\x8c\xd9\x85", 0 },
+	/* Up to three combining marks in a row are text; each after is shown
+	 * as U+FFFD (e + U+0301 x 5). */
+	{ "e\xcc\x81\xcc\x81\xcc\x81", "e\xcc\x81\xcc\x81\xcc\x81", 0 },
+	{ "e\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81x",
+	  "e\xcc\x81\xcc\x81\xcc\x81" FFFD FFFD "x", 0 },
+	{ "e\xcc\x81\xcc\x81 e\xcc\x81\xcc\x81", "e\xcc\x81\xcc\x81 e\xcc\x81\xcc\x81",
+	  0 },
+	/* One line: line breaks and backslashes written as escapes. */
+	{ "a\nb", "a\\nb", SANITIZE_ONE_LINE },
+	{ "a\r\nb", "a\\r\\nb", SANITIZE_ONE_LINE },
+	{ "C:\\x", "C:\\\\x", SANITIZE_ONE_LINE },
+	{ "a\x1b[2J\nb", "a" FFFD "[2J\\nb", SANITIZE_ONE_LINE },
 };
 
 START_TEST(test_cases)
@@ -95,6 +117,12 @@ START_TEST(test_cases)
 	ck_assert_ptr_nonnull(dup);
 	ck_assert_str_eq(dup, cases[_i].out);
 	mem_free(dup);
+	/* Escapes write a character whole: not a replacement. */
+	if (cases[_i].flags & SANITIZE_ONE_LINE) {
+		ck_assert(sanitize_is_clean(cases[_i].in, cases[_i].flags) ==
+		          (strstr(cases[_i].out, FFFD) == NULL));
+		return;
+	}
 	ck_assert(sanitize_is_clean(cases[_i].in, cases[_i].flags) == same);
 	ck_assert(sanitize_check(cases[_i].in, cases[_i].flags, err,
 	                         sizeof err) == same);
@@ -123,6 +151,11 @@ static const struct {
 	  SANITIZE_KEEP_NEWLINES },
 	{ "x\xe2\x80\xa8", "contains a line or paragraph separator (U+2028) at character 2", 0 },
 	{ "ab\xe6\x97", "is not valid UTF-8 at byte 3", 0 },
+	{ "An\xe2\x80\x8bn", "contains an invisible character, which would "
+	  "make it look like another text (U+200B) at character 3", 0 },
+	{ "Ann\xf3\xa0\x81\x81", "invisible character", SANITIZE_KEEP_NEWLINES },
+	{ "e\xcc\x81\xcc\x81\xcc\x81\xcc\x81", "more than three combining marks in "
+	  "a row (U+0301) at character 5", 0 },
 };
 
 START_TEST(test_reasons)

@@ -24,6 +24,7 @@ static sqlite3_vfs *real_vfs;
 static sqlite3_vfs fault_vfs;
 
 static unsigned long calls[FAULTVFS_NOPS];
+static unsigned long journal_deletes[2];   /* [0] folder not synced, [1] synced */
 static unsigned long injected;
 static enum faultvfs_op armed_op;
 static unsigned long armed_n;
@@ -227,7 +228,11 @@ static int v_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f,
 
 static int v_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
 {
+	size_t n = strlen(name);
+
 	(void)vfs;
+	if (n > 8 && strcmp(name + n - 8, "-journal") == 0)
+		journal_deletes[sync_dir != 0]++;
 	return real_vfs->xDelete(real_vfs, name, sync_dir);
 }
 
@@ -343,6 +348,7 @@ void faultvfs_arm(enum faultvfs_op op, unsigned long n, bool sticky,
                   int code)
 {
 	memset(calls, 0, sizeof calls);
+	memset(journal_deletes, 0, sizeof journal_deletes);
 	injected = 0;
 	armed_op = op;
 	armed_n = n;
@@ -372,4 +378,9 @@ const char *faultvfs_op_name(enum faultvfs_op op)
 	};
 
 	return op < FAULTVFS_NOPS ? names[op] : "?";
+}
+
+unsigned long faultvfs_journal_deletes(bool dir_synced)
+{
+	return journal_deletes[dir_synced];
 }

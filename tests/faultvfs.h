@@ -44,6 +44,11 @@ unsigned long faultvfs_calls(enum faultvfs_op op);
 /* How many calls were made to fail since the last arm. */
 unsigned long faultvfs_injected(void);
 
+/* Deletes of a rollback journal (each the commit of a transaction in
+ * journal_mode=DELETE) since the last arm: those asked to sync the folder
+ * after the unlink (synchronous=EXTRA), or not. */
+unsigned long faultvfs_journal_deletes(bool dir_synced);
+
 /* "read", "write", "sync", "truncate". */
 const char *faultvfs_op_name(enum faultvfs_op op);
 

@@ -521,6 +521,8 @@ int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
 	if (s->created)
 		app_msg(&a, R_NORMAL, "created %s: every answer is saved the "
 		        "moment it is confirmed", store_path(s->st));
+	else if (store_recovery(s->st) != STORE_RECOVERY_NONE)
+		app_msg(&a, R_WARN, "%s", store_recovery_text(s->st));
 	else if (read_only)
 		app_msg(&a, R_NORMAL, "review mode: read-only, nothing is written");
 	while (!a.quit) {

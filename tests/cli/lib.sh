@@ -54,6 +54,27 @@ make_clean() {
 	"$APMWB" set "$1" commercial.m2 1000
 }
 
+# interrupt_save SRC DEST: DEST and DEST-journal as a writer killed in the
+# middle of a save of SRC leaves them: pages of an unfinished change (a new
+# table junk, gi.org_name 'Half Written') spilled into the file, the journal
+# hot beside it.  SRC itself is left as it was.
+interrupt_save() {
+	local src=$1 dest=$2
+	sqlite3 "$src" >/dev/null <<EOF || return 1
+PRAGMA cache_size = 2;
+BEGIN;
+CREATE TABLE junk(x);
+INSERT INTO junk WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1
+	FROM c WHERE i < 400) SELECT randomblob(900) FROM c;
+UPDATE answer SET value = 'Half Written' WHERE key = 'gi.org_name';
+.system cp '$src-journal' '$dest.tmp-journal'
+.system cp '$src' '$dest.tmp'
+ROLLBACK;
+EOF
+	[ -s "$dest.tmp-journal" ] && mv "$dest.tmp" "$dest" &&
+		mv "$dest.tmp-journal" "$dest-journal"
+}
+
 done_testing() {
 	echo "1..$_n"
 	[ "$_failed" -eq 0 ]

@@ -65,18 +65,7 @@ sqlite3 "$k/wal-mode" 'PRAGMA journal_mode = WAL;' >/dev/null
 # A hot journal: another writer's transaction, copied with its journal
 # once pages had spilled into the file, as if the writer had died there.
 cp "$good" "$T/hot-src"
-sqlite3 "$T/hot-src" >/dev/null <<EOF || exit 99
-PRAGMA cache_size = 2;
-BEGIN;
-CREATE TABLE junk(x);
-INSERT INTO junk WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1
-	FROM c WHERE i < 400) SELECT randomblob(900) FROM c;
-UPDATE answer SET value = 'Half Written' WHERE key = 'gi.org_name';
-.system cp $T/hot-src-journal $k/interrupted-journal
-.system cp $T/hot-src $k/interrupted
-ROLLBACK;
-EOF
-[ -s "$k/interrupted-journal" ] || exit 99
+interrupt_save "$T/hot-src" "$k/interrupted" || exit 99
 mkdir "$k/folder"
 mkfifo "$k/fifo"
 if [ "$(id -u)" -ne 0 ]; then
@@ -150,6 +139,22 @@ check_repaired() {
 		problems+=("the interrupted change is still there")
 }
 
+# reads_confirmed DESC: a reader of a file with an interrupted save read
+# its last confirmed state (never the half-written change), said so in one
+# line, and wrote nothing: not the file, its journal, nor beside them.
+reads_confirmed() {
+	[ "$status" -eq 0 ] || [ "$status" -eq 1 ] || problems+=("status $status: $err")
+	has "$err" "interrupted save" || problems+=("does not say what happened")
+	has "$err" "last confirmed" || problems+=("does not say what it shows")
+	[ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || problems+=("more than one line: $err")
+	has "$out" "Half Written" && problems+=("shows the change that was never confirmed")
+	case $c in get*|export*) has "$out" "Acme Health Plan" ||
+		problems+=("does not show the confirmed answer: $(printf %s "$out" | head -3)") ;;
+	esac
+	snapshot "$T/d" | cmp -s "$T/before" - || problems+=("the file or its folder changed")
+	report "$1 reads the last confirmed answers, untouched"
+}
+
 # refused DESC: the last run was refused as a hostile file should be.
 refused() {
 	[ "$status" -eq 1 ] || [ "$status" -eq 2 ] ||
@@ -180,9 +185,7 @@ for kind in $(ls "$k"); do
 			kind_there=
 			report "$kind: $c repairs it and saves"
 		elif [ "$kind" = interrupted ]; then
-			has "$err" "interrupted save" || problems+=("does not say what happened")
-			has "$err" "without -r" || problems+=("does not say what to do")
-			refused "$kind: $c"
+			reads_confirmed "$kind: $c"
 		else
 			refused "$kind: $c"
 		fi
@@ -206,6 +209,18 @@ for kind in $(ls "$k"); do
 			check_repaired
 			kind_there=
 			report "$desc leaves it whole, its journal gone"
+		elif [ "$kind" = interrupted ]; then
+			# Review mode reads the last confirmed state, writing nothing.
+			win_wait "$w" "General information" ||
+				problems+=("it did not open: $(win_screen "$w" | tail -3)")
+			win_screen "$w" | grep -q "interrupted save" ||
+				problems+=("it does not say the file has an interrupted save")
+			tm send-keys -t "$w" q
+			win_wait "$w" "apmwb-exit=0" ||
+				problems+=("it did not end cleanly: $(win_screen "$w" | tail -2)")
+			snapshot "$T/d" | cmp -s "$T/before" - ||
+				problems+=("the file or its folder changed")
+			report "$desc reads the last confirmed answers, untouched"
 		elif ! win_wait "$w" "apmwb-exit="; then
 			not_ok "$desc is refused" "$(win_screen "$w")"
 		else

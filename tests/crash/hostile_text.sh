@@ -40,6 +40,13 @@ hostile=(
 	overlong-slash	$'A\xc0\xafB'
 	surrogate	$'A\xed\xa0\x80B'
 	past-unicode	$'A\xf4\x90\x80\x80B'
+	zero-width	$'A\u200bB'
+	byte-order-mark	$'A\ufeffB'
+	soft-hyphen	$'A\u00adB'
+	word-joiner	$'A\u2060B'
+	hangul-filler	$'A\u3164B'
+	tag-letter	$'A\U000e0041B'
+	combining-run	$'Ae\u0301\u0301\u0301\u0301B'
 )
 # text fields and how long each may be; and those with a format of their own.
 text_keys=(gi.contact_name gi.org_name iq.barriers_other
@@ -152,6 +159,35 @@ for v in "${json_hostile[@]}"; do
 		rm -f "$T/j.apmwb"
 	done
 done
+# ---- acknowledgements through a JSON import: the rules of apmwb ack -------
+"$APMWB" new "$T/a.apmwb" >/dev/null 2>&1 || exit 99
+ack_json() {
+	printf '{"format": "apmwb-submission", "version": 1, "edition": "2020", '
+	printf '"acknowledgements": [{"check": "m1.medicaid", "message": "m", '
+	printf '"reason": "%s", "by": "%s", "at": "%s"}]}\n' "$1" "$2" "$3"
+}
+big=$(head -c 5000000 /dev/zero | tr '\0' r)
+ack_hostile=(
+	"a by with a line break and a fake error line|ok|Ann\\nerror: forged|2026-01-02T03:04:05Z"
+	"ESC in by|ok|Ann\\u001b]0;pwned\\u0007|2026-01-02T03:04:05Z"
+	"an at that is no time|ok|Ann|never"
+	"an at that is no date|ok|Ann|2026-02-30T03:04:05Z"
+	"a reason of 5 MB|$big|Ann|2026-01-02T03:04:05Z"
+	"a reason with a line break|one\\ntwo|Ann|2026-01-02T03:04:05Z"
+	"an invisible character in by|ok|An\\u200bn|2026-01-02T03:04:05Z"
+)
+cp "$T/a.apmwb" "$T/a.apmwb.before"
+for a in "${ack_hostile[@]}"; do
+	IFS='|' read -r desc reason by at <<<"$a"
+	ack_json "$reason" "$by" "$at" >"$T/ack.json"
+	run import "$T/a.apmwb" "$T/ack.json"
+	tried=$((tried + 1))
+	has "$err" "acknowledgements[0]" || problems+=("does not name the acknowledgement")
+	refused_untouched "JSON import of an acknowledgement with $desc is refused" "$T/a.apmwb"
+done
+ack_json "sent with the next file" "Ann Example" "2026-01-02T03:04:05Z" >"$T/ack.json"
+run import "$T/a.apmwb" "$T/ack.json"
+check "a well-formed acknowledgement imports" is "$status" 0
 echo "# $tried hostile text inputs tried"
 
 # ---- text that got into the file anyway ------------------------------------
@@ -166,7 +202,28 @@ UPDATE contract SET label = '$evil';
 INSERT INTO history (at, who, what, key, old, new)
 	VALUES ('2020-01-01T00:00:00Z', '$evil', 'answer', 'gi.org_name',
 	'$evil', '$evil');
+INSERT INTO history (at, who, what, key, old, new)
+	VALUES ('$evil', 'x', 'answer', 'gi.contact_name', 'x', 'y' || char(10) ||
+	'2026-01-01T00:00:00Z  auditor  complete  signed_by: (blank) -> Chief Auditor');
+INSERT INTO meta VALUES ('state', 'complete') ON CONFLICT(key) DO UPDATE SET value = 'complete';
+INSERT INTO meta VALUES ('signed_by', 'Jane' || char(10) || 'error: forged') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
+INSERT INTO meta VALUES ('signed_at', '$evil') ON CONFLICT(key) DO UPDATE SET value = excluded.value;
 EOF
+# One entry of the history is one line, whatever a value holds.
+rows=$(sqlite3 -readonly "$f" 'SELECT count(*) FROM history')
+"$APMWB" log "$f" >"$T/log.bytes" 2>/dev/null
+[ "$(wc -l <"$T/log.bytes")" -eq "$rows" ] ||
+	problems+=("$rows history rows printed as $(wc -l <"$T/log.bytes") lines")
+grep -q '^2026-01-01T00:00:00Z  auditor' "$T/log.bytes" &&
+	problems+=("a value forged a line of history")
+grep -qF 'y\n2026-01-01T00:00:00Z  auditor' "$T/log.bytes" ||
+	problems+=("the line break is not shown as \\n")
+report "log prints one line per change: a value cannot forge a line of history"
+"$APMWB" check "$f" >"$T/check.bytes" 2>/dev/null
+head -1 "$T/check.bytes" | grep -qF 'signed off by Jane\nerror: forged at Evil' ||
+	problems+=("the sign-off line: $(head -1 "$T/check.bytes" | cat -v)")
+grep -q '^error: forged' "$T/check.bytes" && problems+=("the signer's name forged an error line")
+report "check prints the stored sign-off on its one line, sanitised"
 for c in "get F gi.org_name" "get F gi.assumptions" "show F" "check F" \
 	"log F" "export --format contracts F"; do
 	"$APMWB" ${c/F/$f} >"$T/out.bytes" 2>"$T/err.bytes"

@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: MIT */
+/* check_store_file.c: the submission file: create, open, lock, read-only,
+ * files that are not ours, migration (db/store.c, db/schema.c).
+ *
+ * What the spec promises is checked on the disk itself: modes, bytes,
+ * mtimes, the folder's listing, and the file read back with plain SQLite. */
+#include <config.h>
+
+#include <check.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "answers.h"
+#include "edition.h"
+#include "export.h"
+#include "mem.h"
+#include "nominal.h"
+#include "session.h"
+#include "store.h"
+#include "store_internal.h"
+#include "storelib.h"
+#include "testlib.h"
+#include "validate.h"
+
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+static void ck_created(const char *path)
+{
+	struct stat sb;
+
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_msg((sb.st_mode & 07777) == 0600, "mode %o", sb.st_mode & 07777);
+	ck_assert_int_eq(raw_int(path, "PRAGMA application_id"),
+	                 STORE_APPLICATION_ID);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), schema_latest);
+	ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM history "
+	                         "WHERE what = 'create'"), 1);
+	ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM meta "
+	                         "WHERE key = 'state' AND value = 'draft'"), 1);
+	ck_assert_int_gt(raw_int(path, "SELECT count(*) FROM edition_question"),
+	                 0);
+}
+
+START_TEST(test_create_mode_and_stamps)
+{
+	char *path = in_dir("a.apmwb"), *path2 = in_dir("b.apmwb"), *names;
+	struct store *st;
+
+	umask(022);
+	st = make(path);
+	ck_assert(!store_is_read_only(st));
+	ck_assert_str_eq(store_path(st), path);
+	ck_assert_uint_eq(answers_count(store_answers(st)), 0);
+	store_close(st);
+	ck_created(path);
+	/* A umask that would give the world everything changes nothing. */
+	umask(0);
+	store_close(make(path2));
+	ck_created(path2);
+	umask(022);
+	/* The temporary file and any journal are gone. */
+	names = listing();
+	ck_assert_str_eq(names, "a.apmwb\nb.apmwb\n");
+	free(names);
+	free(path);
+	free(path2);
+}
+END_TEST
+
+START_TEST(test_create_refuses_existing)
+{
+	char *path = in_dir("x.apmwb");
+	struct store *st = (struct store *)1;
+	struct snap before;
+
+	write_file(path, "keep me\n", 8);
+	take(path, &before);
+	ck_assert_int_eq(store_create(path, &st, err, sizeof err), STORE_EXISTS);
+	ck_assert_ptr_null(st);
+	ck_assert_msg(strstr(err, path) == err, "message names the file: %s", err);
+	ck_same(path, &before);
+	/* A real submission is refused the same way, and keeps its answers. */
+	free(path);
+	path = in_dir("y.apmwb");
+	st = make(path);
+	set(st, "gi.contact_name", "Ada");
+	store_close(st);
+	take(path, &before);
+	ck_assert_int_eq(store_create(path, &st, err, sizeof err), STORE_EXISTS);
+	ck_same(path, &before);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_read_only_writes_nothing)
+{
+	char *path = in_dir("ro.apmwb");
+	struct store *st = make(path);
+	struct change_list l;
+	struct nr_totals t;
+	struct snap before;
+	int64_t pos;
+
+	set(st, "gi.contact_name", "Grace");
+	insert(st, -1, "A", "commercial", "100");
+	ck_assert_int_eq(store_ack(st, "some.check", "a warning", "known", err,
+	                           sizeof err), STORE_OK);
+	ck_assert_int_eq(store_complete(st, "Grace Hopper", err, sizeof err),
+	                 STORE_OK);
+	store_close(st);
+	take(path, &before);
+
+	st = open_as(path, STORE_MODE_READ_ONLY);
+	ck_assert(store_is_read_only(st));
+	ck_get(st, "gi.contact_name", "Grace");
+	ck_assert_int_eq(count(st), 1);
+	ck_assert_str_eq(labels(st), "A");
+	ck_assert_int_eq(store_nr_totals(st, &t, err, sizeof err), STORE_OK);
+	ck_assert_int_eq(t.meets[LOB_COMMERCIAL], 10000);
+	history(st, 0, &l);
+	ck_assert_uint_ge(l.n, 4);
+	{
+		struct store_signoff so;
+		size_t n;
+		const struct store_ack *a = store_acks(st, &n);
+
+		store_signoff(st, &so);
+		ck_assert(so.complete);
+		ck_assert_str_eq(so.by, "Grace Hopper");
+		ck_assert_uint_eq(n, 1);
+		ck_assert_str_eq(a[0].reason, "known");
+	}
+	/* Every write is refused, and says so. */
+	ck_assert_int_eq(store_set_answer(st, key(st, "gi.contact_name"), "X",
+	                                  err, sizeof err), STORE_READ_ONLY);
+	ck_assert_msg(strstr(err, path) == err && strstr(err, "read-only"),
+	              "%s", err);
+	{
+		struct contract c;
+
+		contract_make(&c, "B", "medicaid", NULL, NULL, NULL, NULL, NULL);
+		ck_assert_int_eq(store_contract_insert(st, 0, &c, &pos, err,
+		                                       sizeof err), STORE_READ_ONLY);
+		contract_clear(&c);
+	}
+	ck_assert_int_eq(store_contract_delete(st, id_at(st, 0), err, sizeof err),
+	                 STORE_READ_ONLY);
+	ck_assert_int_eq(store_contracts_replace_begin(st, err, sizeof err),
+	                 STORE_READ_ONLY);
+	ck_assert_int_eq(store_ack(st, "x", "m", "r", err, sizeof err),
+	                 STORE_READ_ONLY);
+	ck_assert_int_eq(store_complete(st, "X", err, sizeof err),
+	                 STORE_READ_ONLY);
+	ck_assert_int_eq(store_undo(st, err, sizeof err, err, sizeof err),
+	                 STORE_READ_ONLY);
+	ck_assert_int_eq(store_import_json(st, "{}", 2, err, sizeof err),
+	                 STORE_READ_ONLY);
+	store_close(st);
+	ck_same(path, &before);
+	free(path);
+}
+END_TEST
+
+/* In a child: what a second `apmwb set` meets. */
+static char open_for_editing(const char *path)
+{
+	struct store *c = NULL;
+	char e[512];
+	enum store_status rc = store_open(path, STORE_MODE_READ_WRITE, &c, e,
+	                                  sizeof e);
+
+	return rc == STORE_LOCKED ? 'L' : rc == STORE_OK ? 'O' : 'E';
+}
+
+START_TEST(test_second_writer_locked)
+{
+	char *path = in_dir("w.apmwb");
+	struct store *a = make(path), *b = NULL, *r;
+
+	set(a, "gi.contact_name", "first");
+	ck_assert_int_eq(store_open(path, STORE_MODE_READ_WRITE, &b, err,
+	                            sizeof err), STORE_LOCKED);
+	ck_assert_ptr_null(b);
+	ck_assert_msg(strstr(err, path) == err && strstr(err, "-r"), "%s", err);
+	/* Another process is refused too: the lock a second apmwb meets. */
+	ck_assert_int_eq(in_child(open_for_editing, path), 'L');
+	/* Readers are served while the writer holds the file... */
+	r = open_as(path, STORE_MODE_READ_ONLY);
+	ck_get(r, "gi.contact_name", "first");
+	store_close(r);
+	/* ...and see each answer once it is confirmed. */
+	set(a, "gi.contact_name", "second");
+	r = open_as(path, STORE_MODE_READ_ONLY);
+	ck_get(r, "gi.contact_name", "second");
+	store_close(r);
+	store_close(a);
+	/* Once the writer is gone, the next may edit. */
+	b = open_as(path, STORE_MODE_READ_WRITE);
+	store_close(b);
+	free(path);
+}
+END_TEST
+
+static void ck_refused(const char *path, enum store_status want,
+                       const char *words)
+{
+	struct store *st = (struct store *)1;
+	struct snap before;
+
+	for (int mode = 0; mode < 2; mode++) {
+		take(path, &before);
+		ck_assert_int_eq(store_open(path, mode ? STORE_MODE_READ_WRITE :
+		                            STORE_MODE_READ_ONLY, &st, err,
+		                            sizeof err), want);
+		ck_assert_ptr_null(st);
+		ck_assert_msg(strncmp(err, path, strlen(path)) == 0,
+		              "the message names the file: %s", err);
+		ck_assert_msg(strstr(err, words), "'%s' not in: %s", words, err);
+		ck_same(path, &before);
+	}
+}
+
+START_TEST(test_foreign_and_damaged_files)
+{
+	char *empty = in_dir("empty.apmwb"), *text = in_dir("text.apmwb");
+	char *half = in_dir("half.apmwb"), *other = in_dir("other.db");
+	char *other2 = in_dir("other2.db"), *newer = in_dir("newer.apmwb");
+	char *real = in_dir("real.apmwb"), *garbled = in_dir("garbled.apmwb");
+	char *missing = in_dir("missing.apmwb");
+	struct store *st;
+	size_t len, len0;
+	char *bytes, *bytes0;
+
+	write_file(empty, "", 0);
+	ck_refused(empty, STORE_NOT_SUBMISSION, "not a database");
+	write_file(text, "label,line\nA,commercial\n", 24);
+	ck_refused(text, STORE_NOT_SUBMISSION, "not an apmwb submission");
+
+	st = make(real);
+	set(st, "gi.contact_name", "someone");
+	store_close(st);
+	bytes = test_slurp(real, &len);
+	bytes0 = test_slurp(real, &len0);
+	ck_assert_uint_gt(len, 8192);
+	write_file(half, bytes, len / 2);
+	ck_refused(half, STORE_DAMAGED, "damaged");
+	/* A header whose pages are garbage: SQLite says not a database. */
+	memset(bytes + 100, 0x5a, len - 100);
+	write_file(garbled, bytes, len);
+	ck_refused(garbled, STORE_DAMAGED, "damaged");
+	free(bytes);
+
+	/* Ours by its id, but not by its tables. */
+	write_file(garbled, bytes0, len0);
+	raw_exec(garbled, "DROP TABLE answer");
+	ck_refused(garbled, STORE_DAMAGED, "damaged");
+	free(bytes0);
+
+	raw_exec(other, "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+	ck_refused(other, STORE_NOT_SUBMISSION, "another program");
+	raw_exec(other2, "PRAGMA application_id = 1234; CREATE TABLE t(x);");
+	ck_refused(other2, STORE_NOT_SUBMISSION, "another program");
+
+	st = make(newer);
+	store_close(st);
+	raw_exec(newer, "PRAGMA user_version = 99");
+	ck_refused(newer, STORE_NEWER, "update apmwb");
+
+	st = (struct store *)1;
+	ck_assert_int_eq(store_open(missing, STORE_MODE_READ_ONLY, &st, err,
+	                            sizeof err), STORE_NOT_FOUND);
+	ck_assert_ptr_null(st);
+	ck_assert_int_eq(access(missing, F_OK), -1);
+	ck_assert_int_eq(store_open(missing, STORE_MODE_READ_WRITE, &st, err,
+	                            sizeof err), STORE_NOT_FOUND);
+	ck_assert_int_eq(access(missing, F_OK), -1);
+	ck_assert_int_eq(store_open(dir, STORE_MODE_READ_ONLY, &st, err,
+	                            sizeof err), STORE_NOT_SUBMISSION);
+	free(empty);
+	free(text);
+	free(half);
+	free(other);
+	free(other2);
+	free(newer);
+	free(real);
+	free(garbled);
+	free(missing);
+}
+END_TEST
+
+START_TEST(test_uri_like_name)
+{
+	char cwd[4096], *names;
+	struct store *st;
+
+	/* SQLite would read "file:..." as a URI naming another file than
+	 * the one checked and locked. */
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+	ck_assert_int_eq(chdir(dir), 0);
+	st = make("file:x.apmwb?mode=memory");
+	set(st, "gi.contact_name", "on disk");
+	store_close(st);
+	st = open_as("file:x.apmwb?mode=memory", STORE_MODE_READ_ONLY);
+	ck_get(st, "gi.contact_name", "on disk");
+	store_close(st);
+	ck_assert_int_eq(chdir(cwd), 0);
+	names = listing();
+	ck_assert_str_eq(names, "file:x.apmwb?mode=memory\n");
+	free(names);
+}
+END_TEST
+
+START_TEST(test_wal_mode_file)
+{
+	char *path = in_dir("wal.apmwb"), *names, *bytes;
+	struct store *st = make(path);
+	struct snap before;
+
+	set(st, "gi.contact_name", "kept");
+	store_close(st);
+	/* Another tool switched it to WAL: reading it read-only would need a
+	 * -shm file beside it, so the reviewer is told what to do. */
+	raw_exec(path, "PRAGMA journal_mode = WAL");
+	bytes = test_slurp(path, NULL);
+	ck_assert(bytes[18] == 2 && bytes[19] == 2);   /* the header says WAL */
+	free(bytes);
+	names = listing();
+	ck_assert_str_eq(names, "wal.apmwb\n");
+	free(names);
+	take(path, &before);
+	ck_assert_int_eq(store_open(path, STORE_MODE_READ_ONLY, &st, err,
+	                            sizeof err), STORE_HOT_JOURNAL);
+	ck_same(path, &before);
+	/* The respondent's open puts it back to a rollback journal. */
+	st = open_as(path, STORE_MODE_READ_WRITE);
+	ck_get(st, "gi.contact_name", "kept");
+	set(st, "gi.contact_name", "again");
+	store_close(st);
+	names = listing();
+	ck_assert_str_eq(names, "wal.apmwb\n");
+	free(names);
+	bytes = test_slurp(path, NULL);
+	ck_assert(bytes[18] == 1 && bytes[19] == 1);
+	free(bytes);
+	st = open_as(path, STORE_MODE_READ_ONLY);
+	ck_get(st, "gi.contact_name", "again");
+	store_close(st);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_migration_from_version_1)
+{
+	char *path = in_dir("v1.apmwb");
+	struct store *st;
+	struct snap before;
+	struct change_list l;
+	struct nr_totals t;
+
+	ck_assert_int_lt(1, schema_latest);
+	make_at_version(path, 1);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), 1);
+	/* A reviewer reads it through a copy in memory: the file stays v1. */
+	take(path, &before);
+	st = open_as(path, STORE_MODE_READ_ONLY);
+	ck_get(st, "gi.contact_name", "from v1");
+	ck_assert_str_eq(labels(st), "old");
+	ck_assert_int_eq(store_nr_totals(st, &t, err, sizeof err), STORE_OK);
+	ck_assert_int_eq(t.meets[LOB_MEDICAID], 12345);
+	store_close(st);
+	ck_same(path, &before);
+	/* The respondent's open brings it forward, with a history row. */
+	st = open_as(path, STORE_MODE_READ_WRITE);
+	ck_get(st, "gi.contact_name", "from v1");
+	history(st, 1, &l);
+	ck_change(&l, 0, "migrate", "user_version", "1", NULL);
+	set(st, "gi.contact_name", "now v2");
+	store_close(st);
+	ck_assert_int_eq(raw_int(path, "PRAGMA user_version"), schema_latest);
+	ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM sqlite_schema "
+	                         "WHERE name = 'history_key'"), 1);
+	ck_assert_int_eq(raw_int(path, "PRAGMA application_id"),
+	                 STORE_APPLICATION_ID);
+	free(path);
+}
+END_TEST
+
+int main(void)
+{
+	const TTest *const tests[] = {
+		test_create_mode_and_stamps,
+		test_create_refuses_existing,
+		test_read_only_writes_nothing,
+		test_second_writer_locked,
+		test_foreign_and_damaged_files,
+		test_uri_like_name,
+		test_wal_mode_file,
+		test_migration_from_version_1,
+	};
+
+	return store_suite_main("store_file", tests, sizeof tests / sizeof *tests,
+	                        120);
+}
