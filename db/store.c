@@ -677,7 +677,13 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	}
 	if (!st->read_only) {
 		int64_t ignored;
+		enum store_status vs;
 
+		/* A writer never writes into a file with broken pages: the
+		 * damage would only spread. */
+		vs = store_verify(st, STORE_VERIFY_PAGES, err, errlen);
+		if (vs != STORE_OK)
+			return vs;
 		/* DELETE also takes a file out of WAL mode. */
 		rc = query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
 		/* A cache large enough that an import of thousands of contracts

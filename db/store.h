@@ -210,6 +210,20 @@ enum store_status store_undo(struct store *st, char *what, size_t whatlen,
 enum store_status store_import_json(struct store *st, const char *json,
                                     size_t len, char *err, size_t errlen);
 
+/* ---- is the file whole? ---- */
+
+enum {
+	STORE_VERIFY_PAGES = 1,    /* SQLite's quick_check of every page */
+	STORE_VERIFY_TOTALS = 2    /* the worksheet's kept totals, summed again */
+};
+/* Checks what `what` asks: STORE_DAMAGED with what is wrong (never
+ * SQLite's own words), STORE_IO for a read error, which is not damage.
+ * Each reads the whole file or worksheet: a read-write open already
+ * checks the pages before it writes anything (a damaged file is refused
+ * untouched); `check` and the full screen check both. */
+enum store_status store_verify(struct store *st, int what, char *err,
+                               size_t errlen);
+
 /* A message for a status alone, for callers that have no err text. */
 const char *store_status_text(enum store_status s);
 

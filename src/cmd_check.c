@@ -88,6 +88,7 @@ int cmd_check(int argc, char **argv)
 		"acknowledged),\n2 could not run.\n";
 	struct session *s;
 	struct store_signoff so;
+	char err[1024];
 	size_t unacked;
 	int i = cli_getopt(argc, argv, "h", help_only, usage, no_opts, NULL);
 	int rc;
@@ -101,6 +102,13 @@ int cmd_check(int argc, char **argv)
 	rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &s);
 	if (rc != EXIT_DONE)
 		return rc;
+	/* Damage first: figures from a damaged file are no findings. */
+	if (store_verify(s->st, STORE_VERIFY_PAGES | STORE_VERIFY_TOTALS, err,
+	                 sizeof err) != STORE_OK) {
+		cli_error("%s", err);
+		session_close(s);
+		return EXIT_TROUBLE;
+	}
 	store_signoff(s->st, &so);
 	unacked = s->checks.warnings - s->checks.acknowledged;
 	cli_print_line(stdout, argv[i]);

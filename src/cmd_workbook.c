@@ -19,6 +19,15 @@ int cmd_workbook(const char *path, bool read_only)
 		cli_error("%s", err);
 		return cli_exit_for(rc);
 	}
+	/* A reviewer must never be shown totals the contracts do not add up
+	 * to (an editor's open has checked the pages already). */
+	rc = store_verify(s->st, (read_only ? STORE_VERIFY_PAGES : 0) |
+	                  STORE_VERIFY_TOTALS, err, sizeof err);
+	if (rc != STORE_OK) {
+		cli_error("%s", err);
+		session_close(s);
+		return EXIT_TROUBLE;
+	}
 	r = tui_run(s, read_only, err, sizeof err);
 	if (r != 0) {
 		cli_error("%s", err);

@@ -424,7 +424,7 @@ static void money_or_blank(const struct money_fig *m, char *buf)
 	if (m->has)
 		money_format_display(m->cents, buf);
 	else
-		snprintf(buf, MONEY_BUFSZ, "(none)");
+		snprintf(buf, MONEY_BUFSZ, "%s", m->overflow ? "n/a" : "(none)");
 }
 
 static void share_or_na(const struct share_fig *sf, char *buf)

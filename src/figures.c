@@ -72,19 +72,33 @@ static bool condition_holds(const struct figures *f, const struct answers *a,
 	return true;
 }
 
+/* A sum past the exact range, for good: later terms must not start it
+ * afresh (that would show the sum of the terms after the overflow). */
+static void overflowed(struct figures *f, struct money_fig *sum)
+{
+	f->overflow = true;
+	sum->has = false;
+	sum->overflow = true;
+	sum->cents = 0;
+}
+
 static void add_fig(struct figures *f, struct money_fig *sum,
                     const struct money_fig *v)
 {
+	if (sum->overflow)
+		return;
+	if (v->overflow) {
+		overflowed(f, sum);
+		return;
+	}
 	if (!v->has)
 		return;
 	if (!sum->has) {
 		*sum = *v;
 		return;
 	}
-	if (!money_add(sum->cents, v->cents, &sum->cents)) {
-		f->overflow = true;
-		sum->has = false;
-	}
+	if (!money_add(sum->cents, v->cents, &sum->cents))
+		overflowed(f, sum);
 }
 
 static void share_of(struct share_fig *s, const struct money_fig *part,
@@ -205,7 +219,13 @@ static void compute_nr(struct figures *f, const struct answers *a,
 		if (!f->xc[l].selected)
 			continue;
 		n->spend = f->xc[l].denominator;
-		if (f->nr_method == NR_METHOD_WORKSHEET) {
+		if (f->nr_method == NR_METHOD_WORKSHEET &&
+		    f->nr_totals.overflow) {
+			/* Some line's kept sum went past the range: which one's
+			 * figure is partial cannot be told, so none is shown. */
+			overflowed(f, &n->meets);
+			overflowed(f, &n->fails);
+		} else if (f->nr_method == NR_METHOD_WORKSHEET) {
 			n->meets.has = n->fails.has = true;
 			n->meets.cents = f->nr_totals.meets[l];
 			n->fails.cents = f->nr_totals.fails[l];
@@ -279,7 +299,7 @@ static void money_text(const struct money_fig *m, char *buf, size_t n)
 	char tmp[MONEY_BUFSZ];
 
 	if (!m->has) {
-		snprintf(buf, n, "%s", "");
+		snprintf(buf, n, "%s", m->overflow ? "n/a" : "");
 		return;
 	}
 	money_format(m->cents, tmp);
@@ -340,7 +360,7 @@ static bool nr_key_text(const struct figures *f, const char *key, char *buf,
 			if (m->has)
 				share_text(s, buf, n);
 			else
-				snprintf(buf, n, "%s", "");
+				snprintf(buf, n, "%s", m->overflow ? "n/a" : "");
 			return true;
 		}
 	}

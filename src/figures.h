@@ -19,10 +19,13 @@
 struct edition;
 struct answers;
 
-/* A dollar figure that may be blank (blank is not zero). */
+/* A dollar figure that may be blank (blank is not zero), or not
+ * computable because a sum went past the exact range: then it is n/a
+ * everywhere, and so is every sum it goes into (never a partial sum). */
 struct money_fig {
 	bool has;
 	int64_t cents;
+	bool overflow;      /* has is false: n/a, not blank */
 };
 
 /* A share that may be not computable (the workbook's #DIV/0!). */

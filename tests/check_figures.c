@@ -328,6 +328,77 @@ START_TEST(test_nominal_summary_tab9)
 }
 END_TEST
 
+/* Every sum that goes past the exact range is n/a, in the sum and in all
+ * it goes into, wherever the overflow falls: never the sum of the terms
+ * after it.  Random kept totals per line (many small, some near the
+ * int64 limit) against the exact sum worked out in 128 bits. */
+START_TEST(test_nominal_overflow_stays)
+{
+	unsigned seed = 20261201;
+	int overflows = 0, exact = 0;
+
+	tab9();
+	set("nr.method", "worksheet");
+	for (int round = 0; round < 3000; round++) {
+		__extension__ __int128 sum[2] = { 0, 0 };
+		const char *part[2] = { "meets", "fails" };
+		char key[64];
+
+		nominal_totals_init(&totals);
+		for (int l = 0; l < LOB_COUNT; l++) {
+			for (int k = 0; k < 2; k++) {
+				int64_t v;
+
+				seed = seed * 1103515245u + 12345u;
+				switch (seed >> 28) {
+				case 0: case 1: case 2:   /* near the top */
+					v = INT64_MAX - (int64_t)((seed >> 3) & 0xffffff);
+					break;
+				case 3: case 4: case 5:   /* a third of it */
+					v = INT64_MAX / 3 + (int64_t)(seed & 0xfffff);
+					break;
+				default:
+					v = (int64_t)(seed & 0xfffffff) * 100;
+					break;
+				}
+				(k ? totals.fails : totals.meets)[l] = v;
+				sum[k] += v;
+			}
+		}
+		for (int k = 0; k < 2; k++) {
+			snprintf(key, sizeof key, "nr.all.%s", part[k]);
+			if (sum[k] > INT64_MAX) {
+				overflows++;
+				ck_assert_msg(strcmp(get(key), "n/a") == 0, "round %d: %s "
+				              "is %s after an overflow", round, key, get(key));
+				snprintf(key, sizeof key, "nr.all.%s.share", part[k]);
+				ck_assert_str_eq(get(key), "n/a");
+				ck_assert_str_eq(get("nr.all.total"), "n/a");
+				ck_assert(f->overflow);
+			} else {
+				char want[32];
+
+				exact++;
+				snprintf(want, sizeof want, "%lld.%02lld",
+				         (long long)(sum[k] / 100),
+				         (long long)(sum[k] % 100));
+				ck_assert_msg(strcmp(get(key), want) == 0, "round %d: %s is "
+				              "%s, want %s", round, key, get(key), want);
+			}
+		}
+	}
+	/* Both kinds came up often. */
+	ck_assert_int_gt(overflows, 500);
+	ck_assert_int_gt(exact, 500);
+	/* A line's own kept sum that overflowed: no worksheet figure at all. */
+	tab9();
+	totals.overflow = true;
+	ck_assert_str_eq(get("nr.commercial.meets"), "n/a");
+	ck_assert_str_eq(get("nr.all.fails"), "n/a");
+	ck_assert_str_eq(get("nr.all.total.share"), "n/a");
+}
+END_TEST
+
 START_TEST(test_nominal_attest)
 {
 	tab9();
@@ -428,6 +499,7 @@ static Suite *figures_suite(void)
 	tcase_add_test(tc, test_rounding_and_blank);
 	tcase_add_test(tc, test_hidden_answers_count_nowhere);
 	tcase_add_test(tc, test_nominal_summary_tab9);
+	tcase_add_test(tc, test_nominal_overflow_stays);
 	tcase_add_test(tc, test_nominal_attest);
 	tcase_add_test(tc, test_progress);
 	tcase_add_test(tc, test_each_computed);

@@ -366,6 +366,104 @@ START_TEST(test_wal_mode_file)
 }
 END_TEST
 
+/* A file whose pages are broken where an open does not look (here: an
+ * index's leaf page, overwritten): readers may still read it, `check`
+ * and the full screen call it damaged, and no writer writes a byte. */
+START_TEST(test_damaged_pages_refused_by_writers)
+{
+	char *path = in_dir("broken.apmwb");
+	struct store *st = make(path), *w = (struct store *)1;
+	unsigned char junk[64];
+	struct snap before;
+	int64_t root, psize;
+	int fd;
+
+	ck_assert_int_eq(store_contracts_replace_begin(st, err, sizeof err),
+	                 STORE_OK);
+	for (int i = 0; i < 600; i++) {
+		struct contract c;
+
+		contract_make(&c, "c", "medicaid", "tcoc", "1", "10", "50", "5");
+		ck_assert_int_eq(store_contracts_replace_add(st, &c, err, sizeof err),
+		                 STORE_OK);
+		contract_clear(&c);
+	}
+	ck_assert_int_eq(store_contracts_replace_end(st, true, err, sizeof err),
+	                 STORE_OK);
+	ck_assert_int_eq(store_verify(st, STORE_VERIFY_PAGES | STORE_VERIFY_TOTALS,
+	                              err, sizeof err), STORE_OK);
+	store_close(st);
+	root = raw_int(path, "SELECT rootpage FROM sqlite_schema "
+	               "WHERE name = 'contract_pos'");
+	psize = raw_int(path, "PRAGMA page_size");
+	ck_assert_int_gt(root, 1);
+	memset(junk, 0x5a, sizeof junk);
+	fd = open(path, O_WRONLY);
+	ck_assert_int_ge(fd, 0);
+	/* The cells sit at the end of a page: keys of the index there. */
+	ck_assert_int_eq(pwrite(fd, junk, sizeof junk,
+	                        (off_t)(root * psize - (off_t)sizeof junk)),
+	                 (ssize_t)sizeof junk);
+	close(fd);
+	ck_assert_int_ne(raw_int(path, "SELECT count(*) FROM pragma_quick_check "
+	                         "WHERE quick_check = 'ok'"), 1);
+	take(path, &before);
+	ck_assert_int_eq(store_open(path, STORE_MODE_READ_WRITE, &w, err,
+	                            sizeof err), STORE_DAMAGED);
+	ck_assert_ptr_null(w);
+	ck_assert_msg(strstr(err, "is damaged") && strstr(err, "nothing was "
+	              "changed") && !strstr(err, "sqlite") && !strstr(err, "Page"),
+	              "%s", err);
+	ck_same(path, &before);
+	st = open_as(path, STORE_MODE_READ_ONLY);
+	ck_assert_int_eq(store_verify(st, STORE_VERIFY_PAGES, err, sizeof err),
+	                 STORE_DAMAGED);
+	store_close(st);
+	free(path);
+}
+END_TEST
+
+/* Kept totals that disagree with the contracts: the file is damaged. */
+START_TEST(test_totals_that_disagree_are_damage)
+{
+	static const char *const tamper[] = {
+		"UPDATE nr_total SET cents = cents + 1",
+		"UPDATE nr_total SET n = n + 1",
+		"DELETE FROM nr_total",
+		"INSERT INTO nr_total VALUES ('commercial', 'meets', 5, 1)",
+		"UPDATE contract SET dollars = dollars + 1 WHERE label = 'b'",
+		"UPDATE contract SET risk_min = 9000 WHERE label = 'a'",
+		"UPDATE contract SET dollars = 9223372036854775000",
+	};
+	char *path = in_dir("t.apmwb"), *copy = in_dir("copy.apmwb"), *bytes;
+	struct store *st = make(path);
+	size_t len;
+
+	insert(st, -1, "a", "medicaid", "100");
+	insert(st, 0, "b", "medicaid", "200");
+	insert(st, 1, "c", "medicare", "300");
+	ck_assert_int_eq(store_verify(st, STORE_VERIFY_TOTALS, err, sizeof err),
+	                 STORE_OK);
+	store_close(st);
+	bytes = test_slurp(path, &len);
+	for (size_t i = 0; i < sizeof tamper / sizeof *tamper; i++) {
+		FILE *f = fopen(copy, "wb");
+
+		ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
+		fclose(f);
+		raw_exec(copy, tamper[i]);
+		st = open_as(copy, STORE_MODE_READ_ONLY);
+		ck_assert_msg(store_verify(st, STORE_VERIFY_TOTALS, err, sizeof err)
+		              == STORE_DAMAGED, "%s went unnoticed", tamper[i]);
+		ck_assert_msg(strstr(err, "kept totals do not agree"), "%s", err);
+		store_close(st);
+	}
+	free(bytes);
+	free(path);
+	free(copy);
+}
+END_TEST
+
 START_TEST(test_migration_from_version_1)
 {
 	char *path = in_dir("v1.apmwb");
@@ -413,6 +511,8 @@ int main(void)
 		test_uri_like_name,
 		test_wal_mode_file,
 		test_migration_from_version_1,
+		test_damaged_pages_refused_by_writers,
+		test_totals_that_disagree_are_damage,
 	};
 
 	return store_suite_main("store_file", tests, sizeof tests / sizeof *tests,

@@ -98,9 +98,10 @@ END_TEST
 START_TEST(test_line)
 {
 	struct money_fig cat[4] = {
-		{ true, 200000 }, { true, 75000 }, { false, 0 }, { true, 0 }
+		{ .has = true, .cents = 200000 }, { .has = true, .cents = 75000 },
+		{ .has = false }, { .has = true, .cents = 0 }
 	};
-	struct money_fig m1 = { true, 500000 };
+	struct money_fig m1 = { .has = true, .cents = 500000 };
 	struct bars_line b;
 
 	bars_line_from(cat, m1, &b);

@@ -71,7 +71,7 @@ END_TEST
 
 START_TEST(test_money_share)
 {
-	struct money_fig m = { true, 123450 };
+	struct money_fig m = { .has = true, .cents = 123450 };
 	struct share_fig s = { true, 11300 };
 	char buf[40];
 

@@ -93,7 +93,7 @@ void texts_money(const struct money_fig *m, char *buf, size_t n)
 	char t[MONEY_BUFSZ];
 
 	if (!m->has) {
-		snprintf(buf, n, "%s", "");
+		snprintf(buf, n, "%s", m->overflow ? "n/a" : "");
 		return;
 	}
 	money_format_display(m->cents, t);

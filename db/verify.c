@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: MIT */
+/* verify.c: is the file whole?  SQLite's own quick_check of every page and
+ * index, and the worksheet's kept totals (nr_total) against its contracts,
+ * summed again through the core's own rule, as the upkeep sums them, so
+ * the check and the screen cannot disagree on what qualifies.
+ *
+ * A writer refuses a damaged file before it writes a byte (a file whose
+ * pages are broken only gets worse), and `apmwb check` and the full screen
+ * say a file whose totals disagree is damaged rather than show them. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lob.h"
+#include "money.h"
+#include "nominal.h"
+#include "store_internal.h"
+
+/* What SQLite's failure to read means: a read error is not damage. */
+static enum store_status read_failed(struct store *st, int rc,
+                                     const char *doing, char *err,
+                                     size_t errlen)
+{
+	switch (rc & 0xff) {
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(err, errlen, "%s is damaged: %s found broken pages; "
+		         "nothing was changed; restore it from a backup or a JSON "
+		         "export", st->path, doing);
+		return STORE_DAMAGED;
+	case SQLITE_NOMEM:
+		snprintf(err, errlen, "%s: out of memory while %s", st->path, doing);
+		return STORE_NOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(err, errlen, "%s: a save in progress elsewhere took too "
+		         "long; try again", st->path);
+		return STORE_BUSY;
+	case SQLITE_INTERRUPT:
+		snprintf(err, errlen, "%s: %s was interrupted; nothing was changed",
+		         st->path, doing);
+		return STORE_INVALID;
+	default:
+		snprintf(err, errlen, "%s: could not read it while %s (a read "
+		         "error, not damage); nothing was changed; try again, and "
+		         "check the disk if it happens again", st->path, doing);
+		return STORE_IO;
+	}
+}
+
+static enum store_status quick_check(struct store *st, char *err,
+                                     size_t errlen)
+{
+	static const char doing[] = "checking its pages";
+	sqlite3_stmt *s = NULL;
+	int64_t problems = 0;
+	bool ok = false;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return read_failed(st, rc, doing, err, errlen);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		const char *code = t ? strstr(t, "error code=") : NULL;
+
+		/* quick_check reports a page it could not read as a finding,
+		 * with the error's code: a read error, not damage. */
+		if (code) {
+			int e = atoi(code + 11);
+
+			if ((e & 0xff) != SQLITE_CORRUPT && (e & 0xff) != SQLITE_NOTADB) {
+				sqlite3_finalize(s);
+				return read_failed(st, e ? e : SQLITE_IOERR, doing, err,
+				                   errlen);
+			}
+		}
+		if (t && strcmp(t, "ok") == 0)
+			ok = true;
+		else
+			problems++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return read_failed(st, rc, doing, err, errlen);
+	if (ok && !problems)
+		return STORE_OK;
+	snprintf(err, errlen, "%s is damaged: %lld of its pages or indexes are "
+	         "broken; nothing was changed; restore it from a backup or a "
+	         "JSON export", st->path, (long long)(problems ? problems : 1));
+	return STORE_DAMAGED;
+}
+
+/* One total: a line ("" for none) and a status, its cents and count. */
+struct total {
+	const char *line, *status;
+	int64_t cents, n;
+};
+#define TOTALS_MAX ((LOB_COUNT + 1) * 3)   /* every line (and none) x status */
+
+static enum store_status totals_damaged(struct store *st, const char *what,
+                                        char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s is damaged: the worksheet's kept totals do not "
+	         "agree with its contracts (%s), so its nominal-risk figures "
+	         "cannot be trusted; restore it from a backup or a JSON export",
+	         st->path, what);
+	return STORE_DAMAGED;
+}
+
+/* The slot of (line, status), made when new; NULL when full. */
+static struct total *slot(struct total *t, size_t *n, const char *line,
+                          const char *status)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(t[i].line, line) == 0 && strcmp(t[i].status, status) == 0)
+			return &t[i];
+	if (*n == TOTALS_MAX)
+		return NULL;
+	t[*n] = (struct total){ line, status, 0, 0 };
+	return &t[(*n)++];
+}
+
+/* The names a kept row may use, as the upkeep writes them. */
+static const char *known_line(const char *t)
+{
+	if (t && !*t)
+		return "";
+	for (int l = 0; t && l < LOB_COUNT; l++)
+		if (strcmp(t, lob_nr_id(l)) == 0)
+			return lob_nr_id(l);
+	return NULL;
+}
+
+static const char *known_status(const char *t)
+{
+	static const char *const names[] = { "meets", "fails", "incomplete" };
+
+	for (size_t i = 0; t && i < sizeof names / sizeof *names; i++)
+		if (strcmp(t, names[i]) == 0)
+			return names[i];
+	return NULL;
+}
+
+/* Every contract folded through the core's rule (contract_from_values,
+ * contract_status_name: what the upkeep itself uses), one pass in C with
+ * no sort, against the kept rows. */
+static enum store_status check_totals(struct store *st, char *err,
+                                      size_t errlen)
+{
+	static const char doing[] = "checking the worksheet's totals";
+	struct total kept[TOTALS_MAX], sum[TOTALS_MAX];
+	size_t nkept = 0, nsum = 0;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, "SELECT line, status, cents, n FROM "
+	                        "nr_total", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return read_failed(st, rc, doing, err, errlen);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *line = known_line((const char *)sqlite3_column_text(s, 0));
+		const char *status =
+			known_status((const char *)sqlite3_column_text(s, 1));
+		struct total *k;
+
+		if (!line || !status || !(k = slot(kept, &nkept, line, status)) ||
+		    k->n) {
+			sqlite3_finalize(s);
+			return totals_damaged(st, "a total that is not one of ours",
+			                      err, errlen);
+		}
+		k->cents = sqlite3_column_int64(s, 2);
+		k->n = sqlite3_column_int64(s, 3);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return read_failed(st, rc, doing, err, errlen);
+	rc = sqlite3_prepare_v2(st->db, "SELECT line, type, risk_min, risk_max, "
+	                        "shared_risk, dollars FROM contract", -1, &s, NULL);
+	if (rc != SQLITE_OK)
+		return read_failed(st, rc, doing, err, errlen);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		sqlite3_value *v[6];
+		struct contract c;
+		struct total *t;
+
+		for (int i = 0; i < 6; i++)
+			v[i] = sqlite3_column_value(s, i);
+		contract_from_values(&c, v);
+		t = slot(sum, &nsum, c.has & NR_HAS_LINE ? lob_nr_id(c.line) : "",
+		         contract_status_name(&c));
+		if (!money_add(t->cents, c.has & NR_HAS_DOLLARS ? c.dollars : 0,
+		               &t->cents)) {
+			sqlite3_finalize(s);
+			return totals_damaged(st, "its dollars add up past any total",
+			                      err, errlen);
+		}
+		t->n++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return read_failed(st, rc, doing, err, errlen);
+	if (nsum != nkept)
+		return totals_damaged(st, "totals kept for contracts that are not "
+		                      "there, or none for some that are", err,
+		                      errlen);
+	for (size_t i = 0; i < nsum; i++) {
+		struct total *k = slot(kept, &nkept, sum[i].line, sum[i].status);
+
+		if (nkept != nsum || k->cents != sum[i].cents || k->n != sum[i].n) {
+			char what[96];
+
+			snprintf(what, sizeof what, "%s%s%s contracts", sum[i].line,
+			         *sum[i].line ? ", " : "", sum[i].status);
+			return totals_damaged(st, what, err, errlen);
+		}
+	}
+	return STORE_OK;
+}
+
+enum store_status store_verify(struct store *st, int what, char *err,
+                               size_t errlen)
+{
+	enum store_status rc = STORE_OK;
+
+	if (what & STORE_VERIFY_PAGES)
+		rc = quick_check(st, err, errlen);
+	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS))
+		rc = check_totals(st, err, errlen);
+	return rc;
+}
