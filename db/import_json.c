@@ -4,7 +4,8 @@
  * SQLite reads the JSON (json_valid, json_type, json_each): no parser of
  * our own.  Merge semantics: every key present under "answers" or
  * "hidden_answers" is set (null makes it blank) and absent keys are left
- * alone; "contracts", when present, replaces the worksheet;
+ * alone; "contracts", when present, replaces the worksheet (each
+ * contract's results checked against its fields, and kept nowhere);
  * "acknowledgements", when present, are set one by one; "figures",
  * "checks" and "state" are ignored (figures and checks are recomputed, and
  * a sign-off is a person's act in this file, not data to copy).  Every
@@ -18,6 +19,7 @@
 
 #include "ack.h"
 #include "answers.h"
+#include "codebook.h"
 #include "edition.h"
 #include "mem.h"
 #include "nominal.h"
@@ -191,9 +193,19 @@ static bool import_answer(struct import *im, const char *key,
 	int q, rc;
 
 	q = edition_find(ed, key);
-	if (q < 0)
-		return refuse(im, "\"%s\" is not a question of the %s edition",
-		              key, ed->id);
+	if (q < 0) {
+		struct codebook *cb = codebook_new(ed);
+		bool figure = cb && codebook_find(cb, key);
+		char hint[256];
+
+		codebook_free(cb);
+		if (figure)
+			return refuse(im, "%s is a computed figure; leave it out "
+			              "(figures are recomputed)", key);
+		codebook_hint(ed, key, hint, sizeof hint);
+		return refuse(im, "\"%s\" is not a question of the %s edition "
+		              "(%s)", key, ed->id, hint);
+	}
 	if (ed->qs[q].type == Q_COMPUTED)
 		return refuse(im, "%s is computed from other rows; leave it out "
 		              "(figures are recomputed)", key);
@@ -283,13 +295,25 @@ static int field_by_name(const char *name)
 	return -1;
 }
 
-/* One contract object into c; i is its index in the array. */
+static int result_by_name(const char *name)
+{
+	for (int r = 0; r < NR_R_COUNT; r++)
+		if (strcmp(name, nominal_result_name((enum nr_result)r)) == 0)
+			return r;
+	return -1;
+}
+
+/* One contract object into c; i is its index in the array.  The results
+ * the export adds (net_risk, meets, why_not) are checked against the
+ * fields once all are read, and kept nowhere. */
 static bool parse_contract(struct import *im, int64_t i, const char *obj,
                            struct contract *c)
 {
 	bool seen[NR_F_COUNT] = { false };
+	char *result[NR_R_COUNT] = { NULL };
 	char why[300], where[64];
 	sqlite3_stmt *s;
+	bool ok = false;
 	int rc;
 
 	snprintf(where, sizeof where, "contracts[%lld] (contract %lld)",
@@ -301,48 +325,74 @@ static bool parse_contract(struct import *im, int64_t i, const char *obj,
 		const char *name = text_col(im, s, 0, where);
 		const char *type = (const char *)sqlite3_column_text(s, 1);
 		const char *v;
-		int f;
+		int f, r = -1;
 
 		if (!name || !type) {
 			if (name)
 				nomem(im);
-			goto fail;
+			goto out;
 		}
 		f = field_by_name(name);
-		if (f < 0) {
+		if (f < 0 && (r = result_by_name(name)) < 0) {
 			refuse(im, "%s has an unknown field \"%s\" (the fields are "
 			       "label, line, type, risk_min, risk_max, shared_risk, "
-			       "dollars)", where, name);
-			goto fail;
+			       "dollars, and the results net_risk, meets, why_not)",
+			       where, name);
+			goto out;
 		}
-		if (seen[f]) {
+		if (f >= 0 ? seen[f] : result[r] != NULL) {
 			refuse(im, "%s gives %s twice", where, name);
-			goto fail;
+			goto out;
 		}
-		seen[f] = true;
-		if (strcmp(type, "null") == 0)
+		if (f >= 0)
+			seen[f] = true;
+		if (strcmp(type, "null") == 0) {
+			if (r >= 0 && !(result[r] = mem_strdup(""))) {
+				nomem(im);
+				goto out;
+			}
 			continue;
+		}
 		if (strcmp(type, "text") != 0) {
 			refuse(im, "%s %s %s", where, name, not_string(type));
-			goto fail;
+			goto out;
 		}
 		if (!(v = text_col(im, s, 2, where)))
-			goto fail;
+			goto out;
+		if (r >= 0) {
+			if (!(result[r] = mem_strdup(v))) {
+				nomem(im);
+				goto out;
+			}
+			continue;
+		}
 		if (!nominal_parse_field(c, (enum nr_field)f, v, why, sizeof why)) {
 			if (strcmp(why, OUT_OF_MEMORY) == 0)
 				nomem(im);
 			else
 				refuse(im, "%s %s %s", where, name, why);
-			goto fail;
+			goto out;
 		}
 	}
+	if (rc != SQLITE_DONE) {
+		sql_failed(im, rc);
+		goto out;
+	}
+	for (int r = 0; r < NR_R_COUNT; r++) {
+		if (!result[r] || nominal_check_result(c, (enum nr_result)r,
+		                                       result[r], why, sizeof why))
+			continue;
+		refuse(im, "%s %s \"%.40s\" %s (the results are checked, never "
+		       "imported)", where, nominal_result_name((enum nr_result)r),
+		       result[r], why);
+		goto out;
+	}
+	ok = true;
+out:
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return sql_failed(im, rc);
-	return true;
-fail:
-	sqlite3_finalize(s);
-	return false;
+	for (int r = 0; r < NR_R_COUNT; r++)
+		mem_free(result[r]);
+	return ok;
 }
 
 static bool import_contracts(struct import *im)

@@ -187,6 +187,15 @@ void session_export_input(struct session *s, struct export_input *in)
 	in->complete = so.complete;
 	in->signed_by = so.by;
 	in->signed_at = so.at;
+	{
+		char err[256];
+
+		if (store_dates(s->st, s->made_at, s->changed_at, sizeof s->made_at,
+		                err, sizeof err) != STORE_OK)
+			s->made_at[0] = s->changed_at[0] = '\0';
+	}
+	in->created = s->made_at[0] ? s->made_at : NULL;
+	in->changed = s->changed_at[0] ? s->changed_at : NULL;
 	sa = store_acks(s->st, &n);
 	mem_free(s->export_acks);
 	acks = s->export_acks = n ? mem_calloc(n, sizeof *acks) : NULL;

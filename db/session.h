@@ -26,6 +26,7 @@ struct session {
 	bool created;                /* session_open made the file */
 	struct export_ack *export_acks; /* session_export_input's */
 	char read_err[512];          /* why the export's contracts stopped */
+	char made_at[32], changed_at[32]; /* session_export_input's dates */
 };
 
 /* Opens (or, with create, makes when missing) a submission and computes
@@ -53,8 +54,10 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
                                    char *err, size_t errlen);
 
 /* Fills an export_input from the session; valid until the next change.
- * The acknowledgement array is the session's own.  When reading the
- * contracts fails, read_err says why ("" when the exporter stopped). */
+ * The acknowledgement array and the dates are the session's own (the
+ * dates blank when they cannot be read: they are the export's metadata,
+ * never a figure).  When reading the contracts fails, read_err says why
+ * ("" when the exporter stopped). */
 void session_export_input(struct session *s, struct export_input *in);
 
 #endif

@@ -177,6 +177,12 @@ void store_signoff(const struct store *st, struct store_signoff *out);
 enum store_status store_complete(struct store *st, const char *name,
                                  char *err, size_t errlen);
 
+/* When the file was created and last changed (its newest history row),
+ * ISO 8601 UTC, "" when the file does not say. */
+enum store_status store_dates(struct store *st, char *created,
+                              char *changed, size_t n, char *err,
+                              size_t errlen);
+
 /* ---- history ---- */
 
 struct store_change {

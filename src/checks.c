@@ -208,7 +208,7 @@ static void check_nominal(struct builder *b)
 	const struct nr_totals *t = &f->nr_totals;
 	int tab = tab_of(ed, "nr", 0);
 	int mq = edition_find(ed, "nr.method");
-	char v[MONEY_BUFSZ], m8[MONEY_BUFSZ], keys[256];
+	char v[MONEY_BUFSZ], m8[128], keys[256];
 
 	if (f->nr_method != NR_METHOD_WORKSHEET)
 		return;
@@ -250,10 +250,18 @@ static void check_nominal(struct builder *b)
 			continue;
 		snprintf(keys, sizeof keys, "nr.%s.total %s", lob_nr_id(l),
 		         r >= 0 ? ed->qs[r].key : "");
+		/* Blank is not zero: a row 8 left blank (or not asked) is said
+		 * to be so, never shown as $0.00. */
+		if (r >= 0 && f->money[r].has)
+			dollars(row, m8);
+		else
+			snprintf(m8, sizeof m8, "%s", r >= 0 && f->shown[r] ?
+			         "blank" : "not asked (Cat 3B: FFS-based Shared "
+			         "Risk is not marked in effect)");
 		add(b, SEV_WARNING, tab, r >= 0 && f->shown[r] ? r : mq, keys, NULL,
 		    "nr.m8", lob_id(l), "%s: the worksheet's shared-risk "
 		    "contracts add up to %s, but row 8 (FFS-based shared risk) "
-		    "is %s", lob_name(l), dollars(sheet, v), dollars(row, m8));
+		    "is %s", lob_name(l), dollars(sheet, v), m8);
 	}
 }
 

@@ -71,6 +71,26 @@ void cli_print_line(FILE *out, const char *text)
 	print_sanitized(out, text, SANITIZE_ONE_LINE);
 }
 
+bool cli_print_sanitised(FILE *out, char *text, size_t len)
+{
+	char *line = text, *end = text + len;
+
+	while (line < end) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *stop = nl ? nl : end, *clean;
+
+		if (stop > line && stop[-1] == '\r')
+			stop[-1] = '\0';
+		*stop = '\0';
+		if (!(clean = sanitize_dup(line, 0)))
+			return false;
+		fprintf(out, "%s%s", clean, nl ? "\n" : "");
+		mem_free(clean);
+		line = stop + 1;
+	}
+	return true;
+}
+
 int cli_exit_for(enum store_status rc)
 {
 	switch (rc) {

@@ -27,6 +27,7 @@ int cmd_log(int argc, char **argv);
 int cmd_undo(int argc, char **argv);
 int cmd_aggregate(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
 /* Bare `apmwb [-r] [FILE]`. */
 int cmd_workbook(const char *path, bool read_only);
 
@@ -39,6 +40,10 @@ void cli_print(FILE *out, const char *text);
 /* The same for a part of a one-line report: a line break is written as
  * \n, so no value can start a line of its own (sanitize.h). */
 void cli_print_line(FILE *out, const char *text);
+/* Prints len bytes of text (changed in place) line by line through the
+ * sanitiser, a CSV's CRLF ending a line like LF: an export or list shown
+ * on a terminal.  False when memory runs out. */
+bool cli_print_sanitised(FILE *out, char *text, size_t len);
 
 /* The exit code a store status stands for. */
 int cli_exit_for(enum store_status rc);

@@ -23,6 +23,7 @@
 #include "csvout.h"
 #include "edition.h"
 #include "export.h"
+#include "jsonout.h"
 #include "money.h"
 
 enum agg_format { AGG_TEXT, AGG_CSV, AGG_JSON };
@@ -146,30 +147,30 @@ static void json_entry(struct agg_run *r, const struct agg_entry *e)
 	bool first = true;
 
 	fputs(r->listed ? ",\n    {\"file\": " : "\n    {\"file\": ", out);
-	export_json_string(out, e->file);
+	jsonout_string_or_null(out, e->file);
 	if (e->why) {
 		fputs(", \"counted\": false, \"left_out\": ", out);
-		export_json_string(out, e->why);
+		jsonout_string_or_null(out, e->why);
 		fputc('}', out);
 		return;
 	}
 	fputs(", \"organisation\": ", out);
-	export_json_string(out, e->org);
+	jsonout_string_or_null(out, e->org);
 	fprintf(out, ", \"state\": \"%s\", \"errors\": %zu, \"warnings\": %zu, "
 	        "\"acknowledged\": %zu, \"counted\": %s, \"left_out\": ",
 	        e->complete ? "complete" : "draft", e->s->checks.errors,
 	        e->s->checks.warnings, e->s->checks.acknowledged,
 	        e->counted ? "true" : "false");
-	export_json_string(out, e->counted ? NULL : e->left_out);
+	jsonout_string_or_null(out, e->counted ? NULL : e->left_out);
 	fputs(", \"same_organisation_as\": ", out);
-	export_json_string(out, e->dup ? r->files[e->dup_of] : NULL);
+	jsonout_string_or_null(out, e->dup ? r->files[e->dup_of] : NULL);
 	fputs(", \"cross_checks\": [", out);
 	for (size_t i = 0; i < e->s->checks.n; i++) {
 		if (!xc_item(&e->s->checks.items[i]))
 			continue;
 		if (!first)
 			fputs(", ", out);
-		export_json_string(out, e->s->checks.items[i].message);
+		jsonout_string_or_null(out, e->s->checks.items[i].message);
 		first = false;
 	}
 	fputs("]}", out);
@@ -350,9 +351,9 @@ static void json_row(struct agg_run *r, const struct agg_row *w, bool first)
 	fprintf(out, "%s\n    {\"line\": \"%s\", \"measure\": \"%s\", "
 	        "\"dollars\": ", first ? "" : ",", agg_line_id(w->line),
 	        agg_measure_id(w->measure));
-	export_json_string(out, w->v.blank || w->v.overflow ? NULL : w->dollars);
+	jsonout_string_or_null(out, w->v.blank || w->v.overflow ? NULL : w->dollars);
 	fputs(", \"share\": ", out);
-	export_json_string(out, w->share);
+	jsonout_string_or_null(out, w->share);
 	if (w->v.overflow)
 		fputs(", \"overflow\": true", out);
 	fputc('}', out);
@@ -364,7 +365,7 @@ static void json_figures(struct agg_run *r)
 
 	fputs(r->listed ? "\n  ],\n  \"edition\": " : "],\n  \"edition\": ",
 	      out);
-	export_json_string(out, r->ed ? r->ed->id : NULL);
+	jsonout_string_or_null(out, r->ed ? r->ed->id : NULL);
 	fprintf(out, ",\n  \"files_counted\": %zu,\n  \"figures\": [",
 	        r->counted);
 	each_row(r, json_row);

@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "cli.h"
+#include "codebook.h"
 #include "edition.h"
 #include "figures.h"
 #include "mem.h"
@@ -48,30 +49,15 @@ int cmd_new(int argc, char **argv)
 	return EXIT_DONE;
 }
 
-/* Says which key was meant when a key is unknown: the first key sharing the
- * longest prefix, which catches the usual slips (gi.lob.mcaid). */
+/* Names the nearest key when one is unknown ("did you mean
+ * commercial.m13?") and where the list is. */
 static void unknown_key(const struct edition *ed, const char *cmd,
                         const char *key)
 {
-	size_t best = 0;
-	int best_q = -1;
+	char hint[256];
 
-	for (size_t i = 0; i < ed->nq; i++) {
-		size_t n = 0;
-
-		while (key[n] && key[n] == ed->qs[i].key[n])
-			n++;
-		if (n > best) {
-			best = n;
-			best_q = (int)i;
-		}
-	}
-	if (best_q >= 0 && best >= 3)
-		cli_error("%s: unknown key '%s' (did you mean '%s'? `apmwb show` "
-		          "lists every question)", cmd, key, ed->qs[best_q].key);
-	else
-		cli_error("%s: unknown key '%s' (`apmwb show` lists every "
-		          "question)", cmd, key);
+	codebook_hint(ed, key, hint, sizeof hint);
+	cli_error("%s: unknown key '%s' (%s)", cmd, key, hint);
 }
 
 int cmd_set(int argc, char **argv)
@@ -100,9 +86,18 @@ int cmd_set(int argc, char **argv)
 		return rc;
 	q = edition_find(s->ed, argv[i + 1]);
 	if (q < 0) {
-		unknown_key(s->ed, "set", argv[i + 1]);
+		struct codebook *cb = codebook_new(s->ed);
+		bool figure = cb && codebook_find(cb, argv[i + 1]);
+
+		codebook_free(cb);
+		if (figure)     /* a key, but one that is never typed */
+			cli_error("%s: not saved: %s is computed from other answers "
+			          "and cannot be typed (`apmwb get` prints it)",
+			          argv[i], argv[i + 1]);
+		else
+			unknown_key(s->ed, "set", argv[i + 1]);
 		session_close(s);
-		return EXIT_TROUBLE;
+		return figure ? EXIT_PROBLEMS : EXIT_TROUBLE;
 	}
 	/* "set FILE KEY -- -5": the -- only says what follows is a value. */
 	first = i + 2;

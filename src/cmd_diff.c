@@ -18,6 +18,7 @@
 #include "diff.h"
 #include "edition.h"
 #include "export.h"
+#include "jsonout.h"
 #include "mem.h"
 #include "store_cursor.h"
 
@@ -102,7 +103,7 @@ static void json_start(struct diff_run *r)
 
 static void json_value(FILE *out, const char *v)
 {
-	export_json_string(out, v && *v ? v : NULL);
+	jsonout_string_or_null(out, v && *v ? v : NULL);
 }
 
 /* ---- the keys ---- */
@@ -118,7 +119,7 @@ static bool on_key(void *ctx, const struct diff_change *c)
 	r->changes++;
 	if (r->o.json) {
 		json_start(r);
-		export_json_string(r->out, c->key);
+		jsonout_string_or_null(r->out, c->key);
 		fputs(", \"old\": ", r->out);
 		json_value(r->out, c->old_value);
 		fputs(", \"new\": ", r->out);
@@ -218,7 +219,7 @@ static void json_contract(FILE *out, const struct contract *c)
 		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
 		if (f)
 			fputs(", ", out);
-		export_json_string(out, nominal_field_name((enum nr_field)f));
+		jsonout_string_or_null(out, nominal_field_name((enum nr_field)f));
 		fputs(": ", out);
 		json_value(out, buf);
 	}
@@ -245,14 +246,14 @@ static bool on_contract(void *ctx, const struct cdiff_event *e)
 	             e->field : -1);
 	if (r->o.json) {
 		json_start(r);
-		export_json_string(r->out, key);
+		jsonout_string_or_null(r->out, key);
 		fputs(", \"contract\": ", r->out);
-		export_json_string(r->out, c->label);
+		jsonout_string_or_null(r->out, c->label);
 		json_pos(r->out, "old_position", e->old_pos);
 		json_pos(r->out, "new_position", e->new_pos);
 		if (e->kind == CDIFF_CHANGED) {
 			fputs(", \"field\": ", r->out);
-			export_json_string(r->out, e->field == CDIFF_F_STATUS ? "status" :
+			jsonout_string_or_null(r->out, e->field == CDIFF_F_STATUS ? "status" :
 			                   nominal_field_name((enum nr_field)e->field));
 			fputs(", \"old\": ", r->out);
 			json_value(r->out, e->old_text);
@@ -393,13 +394,13 @@ int cmd_diff(int argc, char **argv)
 		if (r.o.json) {
 			fputs("{\n  \"format\": \"apmwb-diff\",\n  \"version\": 1,\n"
 			      "  \"old\": {\"file\": ", r.out);
-			export_json_string(r.out, argv[i]);
+			jsonout_string_or_null(r.out, argv[i]);
 			fputs(", \"edition\": ", r.out);
-			export_json_string(r.out, so.edition);
+			jsonout_string_or_null(r.out, so.edition);
 			fputs("},\n  \"new\": {\"file\": ", r.out);
-			export_json_string(r.out, argv[i + 1]);
+			jsonout_string_or_null(r.out, argv[i + 1]);
 			fputs(", \"edition\": ", r.out);
-			export_json_string(r.out, sn.edition);
+			jsonout_string_or_null(r.out, sn.edition);
 			fputs("},\n  \"changes\": [", r.out);
 		}
 		diff_snapshots(&so, &sn, on_key, &r);

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "contracts_csv.h"
+#include "csvout.h"
 #include "mem.h"
 #include "qualtrics_map.h"
 #include "sanitize.h"
@@ -72,7 +73,8 @@ static bool add_contract(void *ctx, const struct contract *c, size_t line,
 }
 
 static int import_csv(struct session *s, const char *db, const char *src,
-                      FILE *in, const char *first, size_t nfirst)
+                      FILE *in, const char *first, size_t nfirst,
+                      bool fractions)
 {
 	struct import_ctx ic = { s->st, STORE_OK, "" };
 	enum store_status end_rc;
@@ -85,6 +87,7 @@ static int import_csv(struct session *s, const char *db, const char *src,
 		cli_error("import: out of memory");
 		return EXIT_TROUBLE;
 	}
+	contracts_csv_set_fractions(p, fractions);
 	if (store_contracts_replace_begin(s->st, err, sizeof err) != STORE_OK) {
 		cli_error("%s", err);
 		contracts_csv_free(p);
@@ -121,20 +124,36 @@ static int import_csv(struct session *s, const char *db, const char *src,
 	return EXIT_DONE;
 }
 
+static void import_opt(int opt, const char *arg, void *ctx)
+{
+	(void)arg;
+	if (opt == 'F')
+		*(bool *)ctx = true;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const char usage[] =
-		"Usage: apmwb import FILE SOURCE\n"
+		"Usage: apmwb import [--fractions] FILE SOURCE\n"
 		"SOURCE is a JSON export (answers, and the worksheet when it has "
 		"\"contracts\")\nor a contracts CSV (label,line,type,risk_min,"
 		"risk_max,shared_risk,dollars),\nwhich replaces the worksheet.  "
 		"All or nothing: one bad value changes nothing\nand is named.  "
-		"SOURCE - reads standard input.\n";
+		"SOURCE - reads standard input.\n"
+		"  --fractions   the CSV's risk percentages are fractions of 1, as "
+		"spreadsheet\n                percent cells save them (0.04 is "
+		"4%)\n";
+	static const struct option opts[] = {
+		{ "fractions", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct session *s;
 	FILE *in;
 	char head[4096], err[1024];
 	size_t n;
-	int i = cli_getopt(argc, argv, "h", help_only, usage, no_opts, NULL);
+	bool fractions = false;
+	int i = cli_getopt(argc, argv, "h", opts, usage, import_opt, &fractions);
 	int rc;
 
 	if (i < 0)
@@ -155,7 +174,11 @@ int cmd_import(int argc, char **argv)
 		return rc;
 	}
 	n = fread(head, 1, sizeof head, in);
-	if (looks_like_json(argv[i + 1], head, n)) {
+	if (looks_like_json(argv[i + 1], head, n) && fractions) {
+		cli_error("import: --fractions is for a contracts CSV; %s is "
+		          "JSON", argv[i + 1]);
+		rc = EXIT_TROUBLE;
+	} else if (looks_like_json(argv[i + 1], head, n)) {
 		size_t len = n, more;
 		char *all = mem_alloc(n + 1), *grown;
 
@@ -190,7 +213,7 @@ int cmd_import(int argc, char **argv)
 		}
 		mem_free(all);
 	} else {
-		rc = import_csv(s, argv[i], argv[i + 1], in, head, n);
+		rc = import_csv(s, argv[i], argv[i + 1], in, head, n, fractions);
 	}
 	if (in != stdin)
 		fclose(in);
@@ -200,6 +223,7 @@ int cmd_import(int argc, char **argv)
 
 struct export_opts {
 	const char *format, *output, *map;
+	bool excel;
 };
 
 static void export_opt(int opt, const char *arg, void *ctx)
@@ -212,34 +236,37 @@ static void export_opt(int opt, const char *arg, void *ctx)
 		o->output = arg;
 	else if (opt == 'm')
 		o->map = arg;
+	else if (opt == 'x')
+		o->excel = true;
 }
 
-/* The LAN's map, or the installed template; NULL after saying why. */
+/* Says each line of a message on its own line, after `what`. */
+static void error_lines(const char *what, const char *msg)
+{
+	for (const char *p = msg; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		cli_error("%s%.*s", what, (int)n, p);
+		p += n + (nl != NULL);
+	}
+}
+
+/* The LAN's map, checked against the edition, or the one built in; NULL
+ * after saying why (every problem of a map, one per line). */
 static struct qualtrics_map *load_map(const struct edition *ed,
                                       const char *path)
 {
-	char err[1024];
-	char *def = path ? NULL : qualtrics_map_default_path(ed);
-	struct qualtrics_map *m;
+	char err[8192];
+	struct qualtrics_map *m = path ? qualtrics_map_load(ed, path, err,
+	                                                    sizeof err) :
+	                          qualtrics_map_builtin(ed, err, sizeof err);
 
-	if (!path && !def) {
-		cli_error("export: out of memory");
-		return NULL;
+	if (!m) {
+		error_lines("export: the Qualtrics map ", err);
+		cli_error("export: nothing was written");
 	}
-	m = qualtrics_map_load(ed, path ? path : def, err, sizeof err);
-	if (!m && path)
-		cli_error("export: the Qualtrics map %s; nothing was written", err);
-	else if (!m)
-		cli_error("export: the Qualtrics map template %s; give the LAN's "
-		          "map with --map FILE", err);
-	mem_free(def);
 	return m;
-}
-
-static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
-{
-	(void)pos;
-	return contracts_csv_write_row(ctx, c);
 }
 
 /* An export shown on a terminal, rather than saved, passes the sanitiser
@@ -250,44 +277,26 @@ static bool on_terminal(const char *output)
 	return (!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO);
 }
 
-/* Prints text line by line through the sanitiser; a CSV's CRLF ends a line
- * like LF.  False when memory runs out. */
-static bool print_sanitised(FILE *out, char *text, size_t len)
-{
-	char *line = text, *end = text + len;
-
-	while (line < end) {
-		char *nl = memchr(line, '\n', (size_t)(end - line));
-		char *stop = nl ? nl : end, *clean;
-
-		if (stop > line && stop[-1] == '\r')
-			stop[-1] = '\0';
-		*stop = '\0';
-		if (!(clean = sanitize_dup(line, 0)))
-			return false;
-		fprintf(out, "%s%s", clean, nl ? "\n" : "");
-		mem_free(clean);
-		line = stop + 1;
-	}
-	return true;
-}
-
 int cmd_export(int argc, char **argv)
 {
 	static const char usage[] =
-		"Usage: apmwb export --format FORMAT [-o OUT] [--map MAP] FILE\n"
+		"Usage: apmwb export --format FORMAT [-o OUT] [--map MAP] [--excel] "
+		"FILE\n"
 		"FORMAT is json (everything, for import), csv (key, label, value), "
 		"qualtrics\n(a Qualtrics response export; --map takes the LAN's "
 		"map) or contracts (the\nworksheet as CSV).  Writes to standard "
-		"output, or to OUT (mode 0600, replaced\nonly when complete).\n";
+		"output, or to OUT (mode 0600, replaced\nonly when complete).  "
+		"--excel writes csv or contracts with a UTF-8 byte order\nmark, "
+		"so Excel opens it as UTF-8.\n";
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "map", required_argument, NULL, 'm' },
+		{ "excel", no_argument, NULL, 'x' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct export_opts o = { NULL, NULL, NULL };
+	struct export_opts o = { NULL, NULL, NULL, false };
 	struct export_input in;
 	struct session *s;
 	struct cli_out out;
@@ -317,6 +326,14 @@ int cmd_export(int argc, char **argv)
 		cli_error("export: --map is for --format qualtrics");
 		return EXIT_TROUBLE;
 	}
+	if (o.excel && strcmp(o.format, "csv") != 0 &&
+	    strcmp(o.format, "contracts") != 0) {
+		cli_error("export: --excel is for the csv and contracts exports, "
+		          "which are for spreadsheets; %s is for %s", o.format,
+		          strcmp(o.format, "json") == 0 ? "apmwb import" :
+		          "Qualtrics, not a spreadsheet");
+		return EXIT_TROUBLE;
+	}
 	rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &s);
 	if (rc != EXIT_DONE)
 		return rc;
@@ -338,6 +355,8 @@ int cmd_export(int argc, char **argv)
 	} else {
 		FILE *to = term ? term : out.f;
 
+		if (o.excel && !term)     /* a terminal needs no mark */
+			csvout_bom(to);
 		if (strcmp(o.format, "json") == 0) {
 			ok = export_json(to, &in, err, sizeof err);
 		} else if (strcmp(o.format, "csv") == 0) {
@@ -345,11 +364,7 @@ int cmd_export(int argc, char **argv)
 		} else if (strcmp(o.format, "qualtrics") == 0) {
 			ok = export_qualtrics(to, &in, map, err, sizeof err);
 		} else {
-			ok = contracts_csv_write_header(to) &&
-			     in.contracts(in.contracts_src, write_contract, to);
-			if (!ok)
-				snprintf(err, sizeof err,
-				         "could not write the contracts");
+			ok = export_contracts(to, &in, err, sizeof err);
 		}
 	}
 	if (term) {
@@ -357,7 +372,7 @@ int cmd_export(int argc, char **argv)
 			snprintf(err, sizeof err, "out of memory");
 			ok = false;
 		}
-		if (ok && !print_sanitised(out.f, shown, nshown)) {
+		if (ok && !cli_print_sanitised(out.f, shown, nshown)) {
 			snprintf(err, sizeof err, "out of memory");
 			ok = false;
 		}

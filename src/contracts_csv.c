@@ -14,16 +14,32 @@
 #include "csvout.h"
 #include "mem.h"
 
+/* A header column is a field (0 .. NR_F_COUNT-1) or, after them, one of
+ * the computed results, which are checked and never kept. */
+#define COL_RESULT(r) (NR_F_COUNT + (int)(r))
+#define NCOLS (NR_F_COUNT + NR_R_COUNT)
+
 struct contracts_csv {
 	struct csvin *in;
 	contracts_csv_row_fn fn;
 	void *ctx;
+	bool fractions;             /* risk terms are fractions of 1 */
 
 	bool have_header;
 	size_t ncols;
-	int col_field[NR_F_COUNT];  /* column -> field */
+	int col_field[NCOLS];       /* column -> field or result */
 	size_t rows;
+	/* What the risk terms look like, to tell spreadsheet fractions. */
+	size_t nrisk;               /* risk terms given */
+	bool risk_pct_sign;         /* one was written with '%' */
+	pct_t risk_largest;
 };
+
+static const char *col_name(int f)
+{
+	return f < NR_F_COUNT ? nominal_field_name((enum nr_field)f) :
+	       nominal_result_name((enum nr_result)(f - NR_F_COUNT));
+}
 
 static const char *column_name(void *ctx, size_t i)
 {
@@ -31,13 +47,13 @@ static const char *column_name(void *ctx, size_t i)
 
 	if (!p->have_header || i >= p->ncols)
 		return NULL;
-	return nominal_field_name((enum nr_field)p->col_field[i]);
+	return col_name(p->col_field[i]);
 }
 
 static int header_field(const char *name)
 {
-	for (int f = 0; f < NR_F_COUNT; f++)
-		if (strcasecmp(name, nominal_field_name((enum nr_field)f)) == 0)
+	for (int f = 0; f < NCOLS; f++)
+		if (strcasecmp(name, col_name(f)) == 0)
 			return f;
 	return -1;
 }
@@ -62,18 +78,19 @@ static bool on_header(struct contracts_csv *p, const struct csvin_row *row,
 		if (f < 0) {
 			snprintf(err, errlen, "line %zu: unknown column '%.40s'; the "
 			         "columns are label, line, type, risk_min, risk_max, "
-			         "shared_risk, dollars", row->line, name);
+			         "shared_risk, dollars (and the results the export "
+			         "adds: net_risk, meets, why_not)", row->line, name);
 			return false;
 		}
 		for (size_t c = 0; c < p->ncols; c++)
 			if (p->col_field[c] == f) {
 				snprintf(err, errlen, "line %zu: column '%s' is there twice",
-				         row->line, nominal_field_name((enum nr_field)f));
+				         row->line, col_name(f));
 				return false;
 			}
 		p->col_field[p->ncols++] = f;
 	}
-	for (int f = 0; f < NR_F_COUNT; f++) {
+	for (int f = 0; f < NR_F_COUNT; f++) {   /* the results are optional */
 		bool found = false;
 
 		for (size_t c = 0; c < p->ncols; c++)
@@ -86,6 +103,30 @@ static bool on_header(struct contracts_csv *p, const struct csvin_row *row,
 	}
 	p->have_header = true;
 	return true;
+}
+
+/* Keeps what fraction detection needs from a risk term just read. */
+static void note_risk(struct contracts_csv *p, const struct contract *c,
+                      enum nr_field f, const char *text)
+{
+	pct_t v;
+
+	if (f == NR_F_RISK_MIN)
+		v = c->risk_min;
+	else if (f == NR_F_RISK_MAX)
+		v = c->risk_max;
+	else if (f == NR_F_SHARED_RISK)
+		v = c->shared_risk;
+	else
+		return;
+	if (!(c->has & (f == NR_F_RISK_MIN ? NR_HAS_MIN :
+	                f == NR_F_RISK_MAX ? NR_HAS_MAX : NR_HAS_SHARE)))
+		return;
+	p->nrisk++;
+	if (strchr(text, '%'))
+		p->risk_pct_sign = true;
+	if (v > p->risk_largest)
+		p->risk_largest = v;
 }
 
 static bool on_contract(struct contracts_csv *p, const struct csvin_row *row,
@@ -111,19 +152,39 @@ static bool on_contract(struct contracts_csv *p, const struct csvin_row *row,
 		const char *s = row->field[i];
 
 		if (row->len[i] != strlen(s)) {
-			csvin_nul_message(row, nominal_field_name(f), err, errlen);
+			csvin_nul_message(row, col_name(p->col_field[i]), err,
+			                  errlen);
 			ok = false;
 			break;
 		}
+		if (p->col_field[i] >= NR_F_COUNT)
+			continue;    /* a result: checked once the fields are in */
 		/* Our own export guards formula-like labels with an apostrophe;
 		 * take it back off so an export imports as it was. */
 		if (f == NR_F_LABEL)
 			s = csvout_unguard(s);
-		if (!nominal_parse_field(&c, f, s, why, sizeof why)) {
+		if (!(p->fractions ?
+		      nominal_parse_field_fraction(&c, f, s, why, sizeof why) :
+		      nominal_parse_field(&c, f, s, why, sizeof why))) {
 			snprintf(err, errlen, "line %zu, column %s: '%.40s' %s",
 			         row->line, nominal_field_name(f), s, why);
 			ok = false;
 		}
+		if (ok)
+			note_risk(p, &c, f, s);
+	}
+	/* The results an export wrote must agree with the fields. */
+	for (size_t i = 0; ok && i < row->n; i++) {
+		int r = p->col_field[i] - NR_F_COUNT;
+		const char *s = csvout_unguard(row->field[i]);
+
+		if (r < 0 || nominal_check_result(&c, (enum nr_result)r, s, why,
+		                                  sizeof why))
+			continue;
+		snprintf(err, errlen, "line %zu, column %s: '%.40s' %s (the "
+		         "results are checked, never imported)", row->line,
+		         col_name(p->col_field[i]), s, why);
+		ok = false;
 	}
 	if (ok && !p->fn(p->ctx, &c, row->line, why, sizeof why)) {
 		snprintf(err, errlen, "line %zu: %s", row->line,
@@ -161,6 +222,11 @@ struct contracts_csv *contracts_csv_new(contracts_csv_row_fn fn, void *ctx)
 	return p;
 }
 
+void contracts_csv_set_fractions(struct contracts_csv *p, bool on)
+{
+	p->fractions = on;
+}
+
 void contracts_csv_free(struct contracts_csv *p)
 {
 	if (!p)
@@ -186,6 +252,23 @@ bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
 		         "or blank");
 		return false;
 	}
+	/* 0.04, 0.3, 0.6: a spreadsheet's percent cells saved as numbers.
+	 * Read as percent units nothing would qualify, silently; a '%'
+	 * anywhere says the file means percent. */
+	if (!p->fractions && p->nrisk && !p->risk_pct_sign &&
+	    p->risk_largest > 0 && p->risk_largest <= PCT_UNIT) {
+		char largest[PCT_BUFSZ];
+
+		pct_format_term(p->risk_largest, largest);
+		snprintf(err, errlen, "every risk percentage in the file is at "
+		         "most 1 (the largest is %s), as spreadsheet percent "
+		         "cells are saved (0.04 for 4%%); read as percent units "
+		         "they would all be 1%% or less and no contract could "
+		         "meet the threshold.  Write percent units (4 or 4%% for "
+		         "four percent), or import with --fractions to read 0.04 "
+		         "as 4%%", largest);
+		return false;
+	}
 	if (rows)
 		*rows = p->rows;
 	return true;
@@ -195,10 +278,10 @@ bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
 
 bool contracts_csv_write_header(FILE *out)
 {
-	for (int f = 0; f < NR_F_COUNT; f++) {
+	for (int f = 0; f < NCOLS; f++) {
 		if (f)
 			fputc(',', out);
-		fputs(nominal_field_name((enum nr_field)f), out);
+		fputs(col_name(f), out);
 	}
 	csvout_end(out);
 	return !ferror(out);
@@ -213,6 +296,13 @@ bool contracts_csv_write_row(FILE *out, const struct contract *c)
 			fputc(',', out);
 		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
 		csvout_field(out, buf);
+	}
+	for (int r = 0; r < NR_R_COUNT; r++) {
+		char why[512];
+
+		fputc(',', out);
+		nominal_format_result(c, (enum nr_result)r, why, sizeof why);
+		csvout_field(out, why);
 	}
 	csvout_end(out);
 	return !ferror(out);

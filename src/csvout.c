@@ -44,12 +44,12 @@ const char *csvout_unguard(const char *s)
 	return s[0] == '\'' && csvout_needs_guard(s + 1) ? s + 1 : s;
 }
 
-void csvout_field(FILE *out, const char *s)
+static void field(FILE *out, const char *s, bool guard)
 {
-	bool guard = csvout_needs_guard(s);
 	size_t n = strlen(s);
 	/* Some readers (libcsv among them) trim blanks around a bare field. */
-	bool edge = n && (s[0] == ' ' || s[n - 1] == ' ' || s[n - 1] == '\t');
+	bool edge = n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	                  s[n - 1] == '\t');
 
 	if (!guard && !edge && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, out);
@@ -64,6 +64,21 @@ void csvout_field(FILE *out, const char *s)
 		fputc(*s, out);
 	}
 	fputc('"', out);
+}
+
+void csvout_field(FILE *out, const char *s)
+{
+	field(out, s, csvout_needs_guard(s));
+}
+
+void csvout_field_as_typed(FILE *out, const char *s)
+{
+	field(out, s, false);
+}
+
+void csvout_bom(FILE *out)
+{
+	fputs("\xef\xbb\xbf", out);
 }
 
 void csvout_end(FILE *out)

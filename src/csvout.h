@@ -1,5 +1,6 @@
 /* csvout.h: fields of the CSV files apmwb writes (the csv, qualtrics and
- * contracts exports), and the one rule for text a spreadsheet would run.
+ * contracts exports), and the one rule for text a spreadsheet would run
+ * (the csv and contracts exports; the qualtrics one is for Qualtrics).
  *
  * RFC 4180: CRLF ends a record; a field holding a comma, a quote, CR or LF
  * (or starting or ending with a blank) is quoted, quotes inside doubled.  Formula-like text (starting with =, +,
@@ -27,6 +28,15 @@ const char *csvout_unguard(const char *s);
 
 /* Writes one field (no separator), guarded and quoted as above. */
 void csvout_field(FILE *out, const char *s);
+
+/* Writes one field quoted as above but never guarded: for files read by a
+ * program that takes text as typed (a Qualtrics import), never by a
+ * spreadsheet, where the apostrophe would become part of the answer. */
+void csvout_field_as_typed(FILE *out, const char *s);
+
+/* The UTF-8 byte order mark, written first so Excel reads the file as
+ * UTF-8 (without it, Excel takes the local code page and garbles "’"). */
+void csvout_bom(FILE *out);
 
 /* Writes the record's end (CRLF). */
 void csvout_end(FILE *out);

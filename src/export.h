@@ -35,6 +35,7 @@ struct export_input {
 	const char *file;                  /* the submission's path */
 	bool complete;
 	const char *signed_by, *signed_at; /* NULL while draft */
+	const char *created, *changed;     /* ISO 8601 UTC, or NULL */
 	const struct export_ack *acks;
 	size_t nacks;
 	export_contracts_src contracts;    /* may be NULL: no contracts */
@@ -43,13 +44,11 @@ struct export_input {
 
 /* The JSON export: everything needed to rebuild the submission (answers,
  * hidden answers kept in the file, contracts, acknowledgements) plus the
- * computed figures and the checks.  `apmwb import` of it gives back the same
- * answers and contracts. */
+ * computed figures, each contract's results (net_risk, meets, why_not) and
+ * the checks.  `apmwb import` of it gives back the same answers and
+ * contracts. */
 bool export_json(FILE *out, const struct export_input *in,
                  char *err, size_t errlen);
-/* A JSON string by the export's own escaping rules (NULL: null), for the
- * other commands that write JSON. */
-void export_json_string(FILE *out, const char *s);
 
 /* The CSV export for reviewers: header key,label,value; the submission's
  * edition and state, then one row per answer display logic shows (blank
@@ -60,7 +59,16 @@ void export_json_string(FILE *out, const char *s);
 bool export_csv(FILE *out, const struct export_input *in,
                 char *err, size_t errlen);
 
-/* The layout of a Qualtrics response export (qualtrics_map.h). */
+/* The worksheet as the contracts CSV (contracts_csv.h): its fields, then
+ * each contract's net_risk, meets and why_not. */
+bool export_contracts(FILE *out, const struct export_input *in,
+                      char *err, size_t errlen);
+
+/* The layout of a Qualtrics response export (qualtrics_map.h): its
+ * response metadata from the file (StartDate: created; EndDate and
+ * RecordedDate: signed off, or last changed; Duration, Progress,
+ * Finished; UserLanguage EN), blank where only Qualtrics can give it, then
+ * the map's columns, every value as typed (no spreadsheet guard). */
 struct qualtrics_map;
 bool export_qualtrics(FILE *out, const struct export_input *in,
                       const struct qualtrics_map *map,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "codebook.h"
 #include "csvout.h"
 #include "edition.h"
 #include "export.h"
@@ -23,53 +24,28 @@ static void row(FILE *out, const char *key, const char *label,
 	csvout_end(out);
 }
 
-/* A label that says what the row is without the screen around it: the
- * group's question and the answer's own label ("Provide contact name,
- * email and phone for the respondent. - Email", the style of a Qualtrics
- * export's second row), the line for a payment model, the tab and row
- * number for a metric. */
-static char *answer_label(const struct edition *ed, const struct question *q)
-{
-	if (q->denominator >= 0)
-		return mem_printf("%s row %s: %s", ed->tabs[q->tab].title,
-		                  q->row ? q->row : "?", q->label);
-	if (q->model && q->lob != LOB_NONE)
-		return mem_printf("%s - %s - %s", q->prompt ? q->prompt : "",
-		                  q->label, lob_short(q->lob));
-	if (q->prompt && *q->prompt && strcmp(q->prompt, q->label) != 0)
-		return mem_printf("%s - %s", q->prompt, q->label);
-	return mem_strdup(q->label);
-}
-
 struct figure_ctx {
 	FILE *out;
-	const struct edition *ed;
+	const struct codebook *cb;
 	bool nomem;
 };
 
-/* Metric figures ("commercial.m5", "ma.m2.share") get their tab and row
- * in front of the workbook's wording, which does not name the line. */
+/* A figure's label is the codebook's wording (a metric's tab and row in
+ * front of the workbook's words, which do not name the line); a share
+ * says it is in percent units, so a spreadsheet does not make 43.2 of
+ * 43.2% into 4320%. */
 static void figure_row(void *ctx, const char *key, const char *label,
                        const char *value)
 {
 	struct figure_ctx *fc = ctx;
-	size_t len = strlen(key);
-	char base[160];
-	char *full = NULL;
-	int q;
+	const struct codebook_entry *e = codebook_find(fc->cb, key);
+	bool share = e && strcmp(e->type, "share") == 0;
+	char *full = share ? mem_printf("%s (percent units: 43.2 means 43.2%%)",
+	                                e->wording) : NULL;
 
-	snprintf(base, sizeof base, "%.*s", (int)(len > 6 &&
-	         strcmp(key + len - 6, ".share") == 0 ? len - 6 : len), key);
-	q = edition_find(fc->ed, base);
-	if (q >= 0 && fc->ed->qs[q].denominator >= 0) {
-		const struct question *mq = &fc->ed->qs[q];
-
-		full = mem_printf("%s row %s: %s", fc->ed->tabs[mq->tab].title,
-		                  mq->row ? mq->row : "?", label);
-		if (!full)
-			fc->nomem = true;
-	}
-	row(fc->out, key, full ? full : label, value);
+	if (share && !full)
+		fc->nomem = true;
+	row(fc->out, key, full ? full : e ? e->wording : label, value);
 	mem_free(full);
 }
 
@@ -77,8 +53,14 @@ bool export_csv(FILE *out, const struct export_input *in,
                 char *err, size_t errlen)
 {
 	const struct edition *ed = in->ed;
-	struct figure_ctx fc = { out, ed, false };
+	struct codebook *cb = codebook_new(ed);
+	struct figure_ctx fc = { out, cb, false };
 	bool nomem = false;
+
+	if (!cb) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
 
 	fputs("key,label,value", out);
 	csvout_end(out);
@@ -95,13 +77,14 @@ bool export_csv(FILE *out, const struct export_input *in,
 
 		if (!in->f->shown[i] || q->type == Q_COMPUTED)
 			continue;
-		label = answer_label(ed, q);
+		label = codebook_wording(ed, q);
 		nomem |= !label;
 		row(out, q->key, label ? label : q->label,
 		    answers_get(in->a, (int)i));
 		mem_free(label);
 	}
 	figures_each_computed(in->f, in->a, figure_row, &fc);
+	codebook_free(cb);
 	if (nomem || fc.nomem) {
 		snprintf(err, errlen, "out of memory");
 		return false;

@@ -10,58 +10,12 @@
 #include "export.h"
 #include "figures.h"
 #include "nominal.h"
-#include "sanitize.h"
+#include "jsonout.h"
 
 struct jw {
 	FILE *out;
 	bool first;      /* no member written yet at this level */
 };
-
-/* Writes s as a JSON string.  Control characters are escaped, and so are
- * U+2028/U+2029, which some JSON readers take as line ends.  Bytes that
- * are not UTF-8 (only a file written by another program holds them)
- * become U+FFFD: JSON must be UTF-8. */
-static void jstr(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
-			else if (p[0] == 0xe2 && p[1] == 0x80 &&
-			         (p[2] == 0xa8 || p[2] == 0xa9)) {
-				fprintf(out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
-				p += 2;
-			} else if (*p < 0x80) {
-				fputc(*p, out);
-			} else {
-				size_t n = sanitize_utf8_len((const char *)p);
-
-				if (n == 0) {
-					fputs("\\ufffd", out);
-				} else {
-					fwrite(p, 1, n, out);
-					p += n - 1;
-				}
-			}
-		}
-	}
-	fputc('"', out);
-}
-
-static void jstr_or_null(FILE *out, const char *s)
-{
-	if (s)
-		jstr(out, s);
-	else
-		fputs("null", out);
-}
 
 /* Starts a member "name": of an object, with the comma it needs. */
 static void member(struct jw *w, const char *indent, const char *name)
@@ -69,7 +23,7 @@ static void member(struct jw *w, const char *indent, const char *name)
 	fputs(w->first ? "\n" : ",\n", w->out);
 	w->first = false;
 	fputs(indent, w->out);
-	jstr(w->out, name);
+	jsonout_string(w->out, name);
 	fputs(": ", w->out);
 }
 
@@ -81,7 +35,7 @@ static void answer_value(FILE *out, const struct question *q, const char *v)
 		return;
 	}
 	if (q->type != Q_MULTI) {
-		jstr(out, v);
+		jsonout_string(out, v);
 		return;
 	}
 	fputc('[', out);
@@ -93,7 +47,7 @@ static void answer_value(FILE *out, const struct question *q, const char *v)
 		snprintf(item, sizeof item, "%.*s", (int)len, p);
 		if (p != v)
 			fputs(", ", out);
-		jstr(out, item);
+		jsonout_string(out, item);
 		p = nl ? nl + 1 : NULL;
 	}
 	fputc(']', out);
@@ -137,9 +91,19 @@ static bool contract_json(void *ctx, const struct contract *c, int64_t pos)
 		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
 		if (f)
 			fputs(", ", cc->out);
-		jstr(cc->out, nominal_field_name((enum nr_field)f));
+		jsonout_string(cc->out, nominal_field_name((enum nr_field)f));
 		fputs(": ", cc->out);
-		jstr_or_null(cc->out, *buf ? buf : NULL);
+		jsonout_string_or_null(cc->out, *buf ? buf : NULL);
+	}
+	/* The results, computed by the rule itself; import checks them. */
+	for (int r = 0; r < NR_R_COUNT; r++) {
+		char why[512];
+
+		nominal_format_result(c, (enum nr_result)r, why, sizeof why);
+		fputs(", ", cc->out);
+		jsonout_string(cc->out, nominal_result_name((enum nr_result)r));
+		fputs(": ", cc->out);
+		jsonout_string_or_null(cc->out, *why ? why : NULL);
 	}
 	fputc('}', cc->out);
 	return !ferror(cc->out);
@@ -156,7 +120,7 @@ static void figure_json(void *ctx, const char *key, const char *label,
 
 	(void)label;
 	member(&fc->w, "    ", key);
-	jstr_or_null(fc->w.out, *value ? value : NULL);
+	jsonout_string_or_null(fc->w.out, *value ? value : NULL);
 }
 
 static void keys_array(FILE *out, const char *keys)
@@ -173,7 +137,7 @@ static void keys_array(FILE *out, const char *keys)
 			snprintf(key, sizeof key, "%.*s", (int)len, p);
 			if (!first)
 				fputs(", ", out);
-			jstr(out, key);
+			jsonout_string(out, key);
 			first = false;
 		}
 		p = sp ? sp + 1 : p + len;
@@ -189,13 +153,13 @@ bool export_json(FILE *out, const struct export_input *in,
 
 	fputs("{\n  \"format\": \"apmwb-submission\",\n  \"version\": 1,\n"
 	      "  \"edition\": ", out);
-	jstr(out, in->ed->id);
+	jsonout_string(out, in->ed->id);
 	fputs(",\n  \"state\": {\"complete\": ", out);
 	fputs(in->complete ? "true" : "false", out);
 	fputs(", \"signed_by\": ", out);
-	jstr_or_null(out, in->signed_by);
+	jsonout_string_or_null(out, in->signed_by);
 	fputs(", \"signed_at\": ", out);
-	jstr_or_null(out, in->signed_at);
+	jsonout_string_or_null(out, in->signed_at);
 	fputs("},\n  \"answers\": ", out);
 	answers_object(out, in, false);
 	fputs(",\n  \"hidden_answers\": ", out);
@@ -213,15 +177,15 @@ bool export_json(FILE *out, const struct export_input *in,
 		const struct export_ack *k = &in->acks[i];
 
 		fputs(i ? ",\n    {\"check\": " : "\n    {\"check\": ", out);
-		jstr(out, k->id);
+		jsonout_string(out, k->id);
 		fputs(", \"message\": ", out);
-		jstr_or_null(out, k->message);
+		jsonout_string_or_null(out, k->message);
 		fputs(", \"reason\": ", out);
-		jstr_or_null(out, k->reason);
+		jsonout_string_or_null(out, k->reason);
 		fputs(", \"by\": ", out);
-		jstr_or_null(out, k->by);
+		jsonout_string_or_null(out, k->by);
 		fputs(", \"at\": ", out);
-		jstr_or_null(out, k->at);
+		jsonout_string_or_null(out, k->at);
 		fputc('}', out);
 	}
 	fputs(in->nacks ? "\n  ]" : "]", out);
@@ -235,15 +199,15 @@ bool export_json(FILE *out, const struct export_input *in,
 		const struct check_item *it = &in->checks->items[i];
 
 		fputs(i ? ",\n    {\"severity\": " : "\n    {\"severity\": ", out);
-		jstr(out, severity_name(it->sev));
+		jsonout_string(out, severity_name(it->sev));
 		fputs(", \"id\": ", out);
-		jstr(out, it->id);
+		jsonout_string(out, it->id);
 		fputs(", \"keys\": ", out);
 		keys_array(out, it->keys);
 		fputs(", \"message\": ", out);
-		jstr(out, it->message);
+		jsonout_string(out, it->message);
 		fputs(", \"acknowledged\": ", out);
-		jstr_or_null(out, it->ack_reason);
+		jsonout_string_or_null(out, it->ack_reason);
 		fputc('}', out);
 	}
 	fputs(in->checks && in->checks->n ? "\n  ]\n}\n" : "]\n}\n", out);
@@ -252,12 +216,4 @@ bool export_json(FILE *out, const struct export_input *in,
 		return false;
 	}
 	return true;
-}
-
-void export_json_string(FILE *out, const char *s)
-{
-	if (s)
-		jstr(out, s);
-	else
-		fputs("null", out);
 }

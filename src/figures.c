@@ -445,8 +445,17 @@ enum key_kind figures_key_text(const struct figures *f,
 	return KEY_UNKNOWN;
 }
 
-void figures_each_computed(const struct figures *f, const struct answers *a,
-                           figures_key_fn fn, void *ctx)
+/* A line's row 1 condition, or "always": when its tab is shown. */
+static const char *line_shown(const struct edition *ed, int lob)
+{
+	int d = edition_denominator(ed, lob);
+
+	return d >= 0 && ed->qs[d].show_if_text ? ed->qs[d].show_if_text :
+	       "always";
+}
+
+void figures_each_key(const struct edition *ed, figures_def_fn fn,
+                      void *ctx)
 {
 	static const char *const nr_parts[] = { "meets", "fails", "total" };
 	static const char *const nr_words[] = {
@@ -454,62 +463,117 @@ void figures_each_computed(const struct figures *f, const struct answers *a,
 		"dollars that do not meet the LAN nominal risk threshold",
 		"all FFS-based shared-risk dollars",
 	};
-	const struct edition *ed = f->ed;
-	char key[160], label[512], value[64];
+	static const char *const xc_parts[] = { "sum", "ok", "diff" };
+	static const char *const xc_words[] = {
+		"sum of numerators",
+		"is the denominator equal to the sum of the numerators?",
+		"sum of numerators minus denominator",
+	};
+	char key[160], label[512], shown[512];
+	int xc_tab = edition_find_tab(ed, "xc"), nr_tab = edition_find_tab(ed, "nr");
+	struct figure_def d;
 
 	for (int l = 0; l < LOB_COUNT; l++) {
-		if (!f->xc[l].selected)
-			continue;
 		for (size_t i = 0; i < ed->nq; i++) {
 			const struct question *q = &ed->qs[i];
 
 			if (q->lob != l || q->denominator < 0 ||
-			    q->role == ROLE_DENOMINATOR || !f->shown[i])
+			    q->role == ROLE_DENOMINATOR)
 				continue;
+			d.tab = q->tab;
+			d.q = (int)i;
+			d.lob = LOB_NONE;
+			d.shown = q->show_if_text ? q->show_if_text : "always";
 			if (q->type == Q_COMPUTED) {
-				figures_key_text(f, a, q->key, value, sizeof value);
-				fn(ctx, q->key, q->label, value);
+				d.key = q->key;
+				d.label = q->label;
+				d.kind = FIG_DOLLARS;
+				fn(ctx, &d);
 			}
 			snprintf(key, sizeof key, "%s.share", q->key);
-			figures_key_text(f, a, key, value, sizeof value);
-			fn(ctx, key, q->share_label ? q->share_label : q->label, value);
+			d.key = key;
+			d.label = q->share_label ? q->share_label : q->label;
+			d.kind = FIG_SHARE;
+			fn(ctx, &d);
 		}
 	}
 	for (int l = 0; l < LOB_COUNT; l++) {
-		static const char *const parts[] = { "sum", "ok", "diff" };
-		static const char *const words[] = {
-			"sum of numerators",
-			"is the denominator equal to the sum of the numerators?",
-			"sum of numerators minus denominator",
-		};
-
-		if (!f->xc[l].selected)
+		if (edition_denominator(ed, l) < 0)
 			continue;
 		for (int i = 0; i < 3; i++) {
-			snprintf(key, sizeof key, "xc.%s.%s", lob_id(l), parts[i]);
-			snprintf(label, sizeof label, "%s: %s", lob_name(l), words[i]);
-			figures_key_text(f, a, key, value, sizeof value);
-			fn(ctx, key, label, value);
+			snprintf(key, sizeof key, "xc.%s.%s", lob_id(l), xc_parts[i]);
+			snprintf(label, sizeof label, "%s: %s", lob_name(l),
+			         xc_words[i]);
+			d = (struct figure_def){ key, label,
+			                         i == 1 ? FIG_YESNO : FIG_DOLLARS,
+			                         xc_tab, -1, l, line_shown(ed, l) };
+			fn(ctx, &d);
 		}
 	}
-	if (f->nr_method == NR_METHOD_NONE)
+	if (edition_find(ed, NR_METHOD_KEY) < 0)
 		return;
 	for (int l = 0; l <= NR_ALL; l++) {
 		const char *word = l == NR_ALL ? "all" : lob_nr_id(l);
 		const char *name = l == NR_ALL ? "All lines" : lob_nr_name(l);
 
-		if (l < NR_ALL && !f->xc[l].selected)
+		if (l < NR_ALL && edition_denominator(ed, l) < 0)
 			continue;
+		if (l == NR_ALL)
+			snprintf(shown, sizeof shown, "%s answered", NR_METHOD_KEY);
+		else
+			snprintf(shown, sizeof shown, "%s answered & %s",
+			         NR_METHOD_KEY, line_shown(ed, l));
 		for (int i = 0; i < 3; i++) {
 			snprintf(key, sizeof key, "nr.%s.%s", word, nr_parts[i]);
 			snprintf(label, sizeof label, "%s: %s", name, nr_words[i]);
-			figures_key_text(f, a, key, value, sizeof value);
-			fn(ctx, key, label, value);
-			snprintf(key, sizeof key, "nr.%s.%s.share", word, nr_parts[i]);
+			d = (struct figure_def){ key, label, FIG_DOLLARS, nr_tab, -1,
+			                         l, shown };
+			fn(ctx, &d);
+			snprintf(key, sizeof key, "nr.%s.%s.share", word,
+			         nr_parts[i]);
 			snprintf(label + strlen(label), sizeof label - strlen(label),
 			         ", %% of total spend");
-			figures_key_text(f, a, key, value, sizeof value);
-			fn(ctx, key, label, value);
+			d.kind = FIG_SHARE;
+			fn(ctx, &d);
 		}
 	}
+}
+
+struct computed_ctx {
+	const struct figures *f;
+	const struct answers *a;
+	figures_key_fn fn;
+	void *ctx;
+};
+
+/* Shown as figures_each_computed() has always said: a metric figure of a
+ * selected line whose row is shown, a selected line's cross-check, the
+ * nominal-risk summary once a method is chosen (a line's for selected
+ * lines). */
+static void computed_if_shown(void *ctx, const struct figure_def *d)
+{
+	const struct computed_ctx *cc = ctx;
+	const struct figures *f = cc->f;
+	char value[64];
+
+	if (d->q >= 0) {
+		if (!f->xc[f->ed->qs[d->q].lob].selected || !f->shown[d->q])
+			return;
+	} else if (strncmp(d->key, "xc.", 3) == 0) {
+		if (!f->xc[d->lob].selected)
+			return;
+	} else if (f->nr_method == NR_METHOD_NONE ||
+	           (d->lob < NR_ALL && !f->xc[d->lob].selected)) {
+		return;
+	}
+	figures_key_text(f, cc->a, d->key, value, sizeof value);
+	cc->fn(cc->ctx, d->key, d->label, value);
+}
+
+void figures_each_computed(const struct figures *f, const struct answers *a,
+                           figures_key_fn fn, void *ctx)
+{
+	struct computed_ctx cc = { f, a, fn, ctx };
+
+	figures_each_key(f->ed, computed_if_shown, &cc);
 }

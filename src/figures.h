@@ -102,9 +102,35 @@ enum key_kind figures_key_text(const struct figures *f,
                                const struct answers *a, const char *key,
                                char *buf, size_t n);
 
+/* Every computed key an edition has, whatever the answers: what the
+ * codebook lists and what figures_each_computed() shows a selection of. */
+enum figure_kind {
+	FIG_DOLLARS,     /* money: computed rows, sums, differences, nr dollars */
+	FIG_SHARE,       /* percent units with one decimal, or n/a */
+	FIG_YESNO        /* xc.<lob>.ok */
+};
+
+struct figure_def {
+	const char *key;         /* "commercial.m19.share" */
+	const char *label;       /* the workbook's wording, or ours */
+	enum figure_kind kind;
+	int tab;                 /* the tab it belongs to */
+	int q;                   /* its metric row (the row, or the share's), else -1 */
+	int lob;                 /* xc.*: the line; nr.*: the line or NR_ALL; else LOB_NONE */
+	const char *shown;       /* when it is shown, in the edition's words */
+};
+
+/* Calls fn for each computed key in export order: each line's computed
+ * rows and shares in row order, then the cross-checks, then nominal risk
+ * (the three lines and all).  The strings are valid during fn only. */
+typedef void (*figures_def_fn)(void *ctx, const struct figure_def *d);
+void figures_each_key(const struct edition *ed, figures_def_fn fn,
+                      void *ctx);
+
 /* Calls fn for every computed key in export order (each line's rows 5, 10,
  * 16-19 and every share, then the cross-checks, then nominal risk), for
- * shown lines only, with its label and machine text. */
+ * shown lines only, with its label and machine text: the keys of
+ * figures_each_key() that these answers show. */
 typedef void (*figures_key_fn)(void *ctx, const char *key, const char *label,
                                const char *value);
 void figures_each_computed(const struct figures *f, const struct answers *a,

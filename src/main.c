@@ -26,6 +26,7 @@ static const struct command {
 	{ "undo", cmd_undo },
 	{ "aggregate", cmd_aggregate },
 	{ "diff", cmd_diff },
+	{ "keys", cmd_keys },
 };
 
 static void usage(FILE *out)
@@ -54,7 +55,9 @@ static void usage(FILE *out)
 	      "  aggregate [--format F] FILE... national figures from many "
 	      "submissions\n"
 	      "  diff [--format F] OLD NEW      what changed between two "
-	      "submissions\n\n"
+	      "submissions\n"
+	      "  keys [FILE]                    every key: answers and computed "
+	      "figures\n\n"
 	      "Exit status: 0 done, 1 problems found or a value refused, "
 	      "2 could not run.\n"
 	      "`apmwb COMMAND --help` says more; `man apmwb` says everything.\n",

@@ -21,6 +21,15 @@ static const unsigned field_bits[NR_F_COUNT] = {
 	NR_HAS_DOLLARS,
 };
 
+static const char *const result_names[NR_R_COUNT] = {
+	"net_risk", "meets", "why_not",
+};
+
+const char *nominal_result_name(enum nr_result r)
+{
+	return (unsigned)r < NR_R_COUNT ? result_names[r] : "";
+}
+
 const char *nominal_field_name(enum nr_field f)
 {
 	return (unsigned)f < NR_F_COUNT ? field_names[f] : "";
@@ -148,6 +157,93 @@ void nominal_explain(const struct nr_eval *e, const struct contract *c,
 	}
 }
 
+static bool trimmed(const char *text, char *buf, size_t n);
+
+void nominal_format_result(const struct contract *c, enum nr_result r,
+                           char *buf, size_t n)
+{
+	struct nr_eval e;
+	char net[PCT_BUFSZ];
+
+	if (!n)
+		return;
+	buf[0] = '\0';
+	nominal_evaluate(c, &e);
+	switch (r) {
+	case NR_R_NET_RISK:
+		if (e.has_net) {
+			pct_format_netrisk(e.net, net);
+			snprintf(buf, n, "%s", net);
+		}
+		break;
+	case NR_R_MEETS:
+		snprintf(buf, n, "%s", e.status == NR_MEETS ? "yes" : "no");
+		break;
+	case NR_R_WHY_NOT:
+		if (e.status != NR_MEETS)
+			nominal_explain(&e, c, buf, n);
+		break;
+	default:
+		break;
+	}
+}
+
+bool nominal_check_result(const struct contract *c, enum nr_result r,
+                          const char *text, char *err, size_t errlen)
+{
+	struct nr_eval e;
+	char buf[NR_LABEL_MAX + 1], why[256], a[PCT_BUFSZ], b[PCT_BUFSZ],
+	     net[PCT_BUFSZ];
+	netrisk_t given;
+	bool yes;
+
+	if (!trimmed(text ? text : "", buf, sizeof buf))
+		return lex_fail(err, errlen, "is too long");
+	if (!*buf)
+		return true;     /* not given: nothing to check */
+	nominal_evaluate(c, &e);
+	switch (r) {
+	case NR_R_NET_RISK:
+		if (!e.has_net) {
+			snprintf(err, errlen, "is given, but the contract has no net "
+			         "risk: it needs both risk_max and shared_risk");
+			return false;
+		}
+		if (!pct_parse_netrisk(buf, &given, err, errlen))
+			return false;
+		if (given == e.net)
+			return true;
+		pct_format_term(c->risk_max, a);
+		pct_format_term(c->shared_risk, b);
+		pct_format_netrisk(e.net, net);
+		snprintf(err, errlen, "is not the contract's net risk: risk_max "
+		         "%s%% x shared_risk %s%% is %s%%", a, b, net);
+		return false;
+	case NR_R_MEETS:
+		if (strcasecmp(buf, "yes") != 0 && strcasecmp(buf, "no") != 0)
+			return lex_fail(err, errlen, "is not yes or no");
+		yes = strcasecmp(buf, "yes") == 0;
+		if (yes == (e.status == NR_MEETS))
+			return true;
+		if (yes) {
+			nominal_explain(&e, c, why, sizeof why);
+			snprintf(err, errlen, "says yes, but the contract does not "
+			         "meet the threshold: %s", why);
+		} else {
+			snprintf(err, errlen, "says no, but the contract meets the "
+			         "threshold");
+		}
+		return false;
+	case NR_R_WHY_NOT:
+		if (e.status != NR_MEETS)
+			return true;     /* the words are for people */
+		return lex_fail(err, errlen, "gives a reason, but the contract meets "
+		                "the threshold");
+	default:
+		return lex_fail(err, errlen, "is not a result of the worksheet");
+	}
+}
+
 /* Copies text without its leading and trailing blanks into buf. */
 static bool trimmed(const char *text, char *buf, size_t n)
 {
@@ -180,8 +276,9 @@ static int parse_type(const char *s)
 	return NR_TYPE_NONE;
 }
 
-bool nominal_parse_field(struct contract *c, enum nr_field f,
-                         const char *text, char *err, size_t errlen)
+static bool parse_field(struct contract *c, enum nr_field f,
+                        const char *text, bool fraction, char *err,
+                        size_t errlen)
 {
 	char buf[NR_LABEL_MAX + 1];
 	pct_t pct;
@@ -235,7 +332,8 @@ bool nominal_parse_field(struct contract *c, enum nr_field f,
 	case NR_F_RISK_MIN:
 	case NR_F_RISK_MAX:
 	case NR_F_SHARED_RISK:
-		if (!pct_parse(buf, &pct, err, errlen))
+		if (!(fraction ? pct_parse_fraction(buf, &pct, err, errlen) :
+		      pct_parse(buf, &pct, err, errlen)))
 			return false;
 		if (f == NR_F_RISK_MIN)
 			c->risk_min = pct;
@@ -254,6 +352,19 @@ bool nominal_parse_field(struct contract *c, enum nr_field f,
 	}
 	c->has |= field_bits[f];
 	return true;
+}
+
+bool nominal_parse_field(struct contract *c, enum nr_field f,
+                         const char *text, char *err, size_t errlen)
+{
+	return parse_field(c, f, text, false, err, errlen);
+}
+
+bool nominal_parse_field_fraction(struct contract *c, enum nr_field f,
+                                  const char *text, char *err,
+                                  size_t errlen)
+{
+	return parse_field(c, f, text, true, err, errlen);
 }
 
 void nominal_format_field(const struct contract *c, enum nr_field f,

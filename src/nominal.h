@@ -78,12 +78,42 @@ void nominal_evaluate(const struct contract *c, struct nr_eval *out);
 void nominal_explain(const struct nr_eval *e, const struct contract *c,
                      char *buf, size_t n);
 
+/* The computed columns that follow a contract's fields in the contracts
+ * CSV and the JSON export: its net risk, whether it meets the threshold,
+ * and why not.  They are results, never input: an import checks that
+ * those given agree with what the fields give and keeps nothing of them. */
+enum nr_result { NR_R_NET_RISK, NR_R_MEETS, NR_R_WHY_NOT, NR_R_COUNT };
+
+const char *nominal_result_name(enum nr_result r);  /* "net_risk" */
+
+/* The machine text of a result: net risk in percent units ("6.0"; "" when
+ * the risk maximum or shared risk is missing), meets "yes" or "no" (an
+ * incomplete contract does not meet), why_not "" when it meets, else
+ * nominal_explain()'s phrase ("incomplete: no dollars", "shared risk
+ * 25.0% is below 30%"). */
+void nominal_format_result(const struct contract *c, enum nr_result r,
+                           char *buf, size_t n);
+
+/* Checks a result read back from a file against the contract's own: a
+ * blank one is not given and passes; a net risk must be the same number
+ * (any exact spelling: "6", "6.0", "6%"); meets yes or no in any case;
+ * why_not any words, but none when the contract meets.  False with the
+ * reason, saying what the fields give. */
+bool nominal_check_result(const struct contract *c, enum nr_result r,
+                          const char *text, char *err, size_t errlen);
+
 /* Parses one field of a contract from typed or CSV text into c (setting or,
  * for empty text, clearing its NR_HAS_* bit; a label is copied).  Lines take
  * "commercial", "medicare" (or "MA"), "medicaid" in any case; types "tcoc"
  * (or "benchmark") and "revenue" (or "% revenue", "percent revenue"). */
 bool nominal_parse_field(struct contract *c, enum nr_field f,
                          const char *text, char *err, size_t errlen);
+
+/* The same, but a risk term (risk_min, risk_max, shared_risk) is read as a
+ * fraction of 1, as spreadsheet percent cells hold them: "0.04" is 4%. */
+bool nominal_parse_field_fraction(struct contract *c, enum nr_field f,
+                                  const char *text, char *err,
+                                  size_t errlen);
 
 /* The machine text of one field ("" when missing): the contracts CSV and
  * `get` use it; the label is returned as stored. */

@@ -26,14 +26,26 @@ static void name_char(const char *p, char *buf, size_t n)
 		snprintf(buf, n, "byte 0x%02X", u);
 }
 
-bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
+static const char *const place_words[] = {
+	"no", "one", "two", "three", "four", "five", "six", "seven", "eight",
+};
+
+/* A decimal number of 0 to max (in units of 10^-places) written with at
+ * most `places` decimals, a '%' allowed at its end when pct_sign: the one
+ * reader behind risk terms, fractions and net risks, so they refuse the
+ * same things in the same words.  `what` names the thing in messages. */
+static bool parse_fixed(const char *text, int places, int64_t max,
+                        bool pct_sign, const char *what, int64_t *out,
+                        char *err, size_t errlen)
 {
 	const char *p, *end, *start, *junk;
-	int64_t whole = 0;
-	int decimals = 0, frac = 0, ndigits = 0;
+	int64_t whole = 0, frac = 0, scale = 1;
+	int decimals = 0, ndigits = 0;
 	bool too_big = false;
-	char what[16];
+	char c[16];
 
+	for (int i = 0; i < places; i++)
+		scale *= 10;
 	if (!text)
 		text = "";
 	while (lex_is_blank(*text))
@@ -42,10 +54,11 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
 	while (end > text && lex_is_blank(end[-1]))
 		end--;
 	if (end == text)
-		return lex_fail(err, errlen, "is empty; type a percentage such as 3.75");
+		return lex_fail(err, errlen, "is empty; type %s such as %s", what,
+		                pct_sign ? "3.75" : "0.04");
 	if (*text == '-' || *text == '(')
-		return lex_fail(err, errlen, "is negative; a percentage here runs "
-		                "from 0 to 100");
+		return lex_fail(err, errlen, "is negative; %s here runs from 0 to "
+		                "%s", what, pct_sign ? "100" : "1");
 	if (memchr(text, ',', (size_t)(end - text)))
 		return lex_fail(err, errlen, "has a comma; write decimals after a "
 		                "point, as in 3.75");
@@ -55,14 +68,14 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
 		ndigits++;
 		if (!too_big) {
 			whole = whole * 10 + (*p - '0');
-			if (whole > 100)
+			if (whole > max / scale)
 				too_big = true;
 		}
 	}
 	if (p < end && *p == '.') {
 		for (p++; p < end && lex_is_digit(*p); p++) {
 			decimals++;
-			if (decimals <= 3)
+			if (decimals <= places)
 				frac = frac * 10 + (*p - '0');
 		}
 	}
@@ -70,25 +83,52 @@ bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
 	junk = p;
 	while (p < end && lex_is_blank(*p))
 		p++;
-	p = p + 1 == end && *p == '%' ? end : junk;
+	p = pct_sign && p + 1 == end && *p == '%' ? end : junk;
 	if (p < end) {
 		if ((*p == 'e' || *p == 'E') && p > start && lex_is_digit(p[-1]))
-			return lex_fail(err, errlen, "is not a percentage: type the "
-			                "digits, not an exponent");
-		name_char(p, what, sizeof what);
-		return lex_fail(err, errlen, "is not a percentage: unexpected %s",
-		                what);
+			return lex_fail(err, errlen, "is not %s: type the digits, not "
+			                "an exponent", what);
+		if (*p == '%' && !pct_sign)
+			return lex_fail(err, errlen, "carries a percent sign, but it is "
+			                "read as a fraction of 1 (0.04 for 4%%)");
+		name_char(p, c, sizeof c);
+		return lex_fail(err, errlen, "is not %s: unexpected %s", what, c);
 	}
 	if (ndigits == 0 && decimals == 0)
-		return lex_fail(err, errlen, "is not a percentage: no digits");
-	if (decimals > 3)
-		return lex_fail(err, errlen, "has more than three decimals");
-	for (int i = decimals; i < 3; i++)
+		return lex_fail(err, errlen, "is not %s: no digits", what);
+	if (decimals > places)
+		return lex_fail(err, errlen, "has more than %s decimals",
+		                place_words[places]);
+	for (int i = decimals; i < places; i++)
 		frac *= 10;
-	if (too_big || whole * PCT_UNIT + frac > PCT_MAX)
-		return lex_fail(err, errlen, "is more than 100%%");
-	*out = whole * PCT_UNIT + frac;
+	if (too_big || whole * scale + frac > max)
+		return lex_fail(err, errlen, pct_sign ? "is more than 100%%" :
+		                "is more than 1, which as a fraction is more than "
+		                "100%%");
+	*out = whole * scale + frac;
 	return true;
+}
+
+bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen)
+{
+	return parse_fixed(text, 3, PCT_MAX, true, "a percentage", out, err,
+	                   errlen);
+}
+
+bool pct_parse_fraction(const char *text, pct_t *out, char *err,
+                        size_t errlen)
+{
+	/* 0.04125 is 4.125%: five decimals of a fraction are the three of a
+	 * percentage, so the value is exactly the milli-percent. */
+	return parse_fixed(text, 5, PCT_MAX, false, "a fraction", out, err,
+	                   errlen);
+}
+
+bool pct_parse_netrisk(const char *text, netrisk_t *out, char *err,
+                       size_t errlen)
+{
+	return parse_fixed(text, 8, 100 * NETRISK_UNIT, true, "a percentage",
+	                   out, err, errlen);
 }
 
 bool pct_share(int64_t part, int64_t whole, pct_t *out)

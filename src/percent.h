@@ -27,6 +27,17 @@ typedef int64_t netrisk_t;       /* 1e-8 percent: pct_t * pct_t / 100 */
  * three decimals.  Refusals get a one-line reason in err. */
 bool pct_parse(const char *text, pct_t *out, char *err, size_t errlen);
 
+/* A risk term written as a fraction of 1, as a spreadsheet's percent cell
+ * holds it: "0.04" is 4%, "0.04125" 4.125%.  0 to 1, at most five
+ * decimals (the three of a percentage), no '%'. */
+bool pct_parse_fraction(const char *text, pct_t *out, char *err,
+                        size_t errlen);
+
+/* A net risk read back from a file: percent units as pct_parse takes them,
+ * with up to eight decimals (its exact unit). */
+bool pct_parse_netrisk(const char *text, netrisk_t *out, char *err,
+                       size_t errlen);
+
 /* The share part/whole as a percentage rounded half away from zero to one
  * decimal.  False when whole is zero (not computable: the spreadsheet's
  * #DIV/0!), or when the share is past what pct_t holds (over 9.2e15 %, a

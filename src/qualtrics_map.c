@@ -1,5 +1,6 @@
 /* qualtrics_map.c: the map from our keys to a Qualtrics export's columns,
- * read with csvin (libcsv) and checked row by row. */
+ * read with csvin (libcsv) and checked row by row, then against the
+ * edition. */
 #include <config.h>
 
 #include <errno.h>
@@ -10,30 +11,77 @@
 #include <string.h>
 #include <strings.h>
 
-#include "answers.h"
+#include "codebook.h"
 #include "csvin.h"
 #include "edition.h"
-#include "figures.h"
 #include "mem.h"
 #include "qualtrics_map.h"
 #include "sanitize.h"
 
-enum field { F_KEY, F_CHOICE, F_COLUMN, F_IMPORT_ID, F_TEXT, F_RECODE,
-             F_COUNT };
+/* The built-in map: share/qualtrics-map-2020.csv, embedded by the build. */
+extern const unsigned char apmwb_qualtrics_map_2020[];
+extern const size_t apmwb_qualtrics_map_2020_len;
+
+#define DATE_ID(id) "{\"ImportId\":\"" id "\",\"timeZone\":\"Z\"}"
+#define PLAIN_ID(id) "{\"ImportId\":\"" id "\"}"
+
+/* As a real export names them (row 1, row 2, row 3).  apmwb writes its
+ * dates in UTC, so their time zone is "Z", as Qualtrics writes UTC. */
+const struct qualtrics_meta_col qualtrics_meta[QMETA_COUNT] = {
+	{ "StartDate", "Start Date", DATE_ID("startDate"), "startDate" },
+	{ "EndDate", "End Date", DATE_ID("endDate"), "endDate" },
+	{ "Status", "Response Type", PLAIN_ID("status"), "status" },
+	{ "IPAddress", "IP Address", PLAIN_ID("ipAddress"), "ipAddress" },
+	{ "Progress", "Progress", PLAIN_ID("progress"), "progress" },
+	{ "Duration (in seconds)", "Duration (in seconds)",
+	  PLAIN_ID("duration"), "duration" },
+	{ "Finished", "Finished", PLAIN_ID("finished"), "finished" },
+	{ "RecordedDate", "Recorded Date", DATE_ID("recordedDate"),
+	  "recordedDate" },
+	{ "ResponseId", "Response ID", PLAIN_ID("_recordId"), "_recordId" },
+	{ "RecipientLastName", "Recipient Last Name",
+	  PLAIN_ID("recipientLastName"), "recipientLastName" },
+	{ "RecipientFirstName", "Recipient First Name",
+	  PLAIN_ID("recipientFirstName"), "recipientFirstName" },
+	{ "RecipientEmail", "Recipient Email", PLAIN_ID("recipientEmail"),
+	  "recipientEmail" },
+	{ "ExternalReference", "External Data Reference",
+	  PLAIN_ID("externalDataReference"), "externalDataReference" },
+	{ "LocationLatitude", "Location Latitude", PLAIN_ID("locationLatitude"),
+	  "locationLatitude" },
+	{ "LocationLongitude", "Location Longitude",
+	  PLAIN_ID("locationLongitude"), "locationLongitude" },
+	{ "DistributionChannel", "Distribution Channel",
+	  PLAIN_ID("distributionChannel"), "distributionChannel" },
+	{ "UserLanguage", "User Language", PLAIN_ID("userLanguage"),
+	  "userLanguage" },
+};
+
+enum field { F_KEY, F_CHOICE, F_COLUMN, F_IMPORT_ID, F_CHOICE_ID, F_TEXT,
+             F_RECODE, F_DECIMALS, F_COUNT };
 
 static const char *const field_names[F_COUNT] = {
-	"key", "choice", "column", "import_id", "question_text", "recode",
+	"key", "choice", "column", "import_id", "choice_id", "question_text",
+	"recode", "decimals",
 };
+
+static bool optional_field(int f)
+{
+	return f == F_CHOICE_ID || f == F_DECIMALS;
+}
 
 struct loader {
 	struct qualtrics_map *m;
 	struct csvin *in;
+	struct codebook *cb;
 	bool have_header;
 	size_t ncols;
 	int col_field[F_COUNT];
-	/* to tell a computed figure's key from an unknown one */
-	struct figures *f;
-	struct answers *a;
+	/* The problems found so far, one per line of err. */
+	char *err;
+	size_t errlen, used, problems, omitted;
+	bool nomem;
+	bool *refused;        /* [nq]: a row of this question was refused */
 };
 
 void qualtrics_map_free(struct qualtrics_map *m)
@@ -43,6 +91,7 @@ void qualtrics_map_free(struct qualtrics_map *m)
 	for (size_t i = 0; i < m->ncols; i++) {
 		mem_free(m->cols[i].name);
 		mem_free(m->cols[i].import_id);
+		mem_free(m->cols[i].identity);
 		mem_free(m->cols[i].text);
 	}
 	for (size_t i = 0; i < m->n; i++) {
@@ -55,16 +104,41 @@ void qualtrics_map_free(struct qualtrics_map *m)
 	mem_free(m);
 }
 
-__attribute__((format(printf, 4, 5)))
-static bool refuse(char *err, size_t errlen, size_t line, const char *fmt, ...)
+/* Adds one problem to the list; the line when there is one (0: none). */
+__attribute__((format(printf, 3, 4)))
+static bool problem(struct loader *ld, size_t line, const char *fmt, ...)
 {
-	char msg[400];
+	char msg[512];
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(err, errlen, "line %zu: %s", line, msg);
+	ld->problems++;
+	/* Room kept for the count of those left out. */
+	if (ld->errlen < 64 || ld->used + 64 >= ld->errlen) {
+		ld->omitted++;
+		return false;
+	}
+	n = line ? snprintf(ld->err + ld->used, ld->errlen - 64 - ld->used,
+	                    "%sline %zu: %s", ld->used ? "\n" : "", line, msg) :
+	           snprintf(ld->err + ld->used, ld->errlen - 64 - ld->used,
+	                    "%s%s", ld->used ? "\n" : "", msg);
+	if (n < 0 || (size_t)n >= ld->errlen - 64 - ld->used) {
+		ld->err[ld->used] = '\0';
+		ld->omitted++;
+	} else {
+		ld->used += (size_t)n;
+	}
+	return false;
+}
+
+static bool out_of_memory(struct loader *ld)
+{
+	ld->nomem = true;
+	snprintf(ld->err, ld->errlen, "out of memory");
+	ld->used = strlen(ld->err);
 	return false;
 }
 
@@ -76,6 +150,7 @@ static const char *column_name(void *ctx, size_t i)
 	       field_names[ld->col_field[i]] : NULL;
 }
 
+/* A problem in the header stops the reading: the rows cannot be read. */
 static bool on_header(struct loader *ld, const struct csvin_row *row,
                       char *err, size_t errlen)
 {
@@ -85,25 +160,31 @@ static bool on_header(struct loader *ld, const struct csvin_row *row,
 		for (f = 0; f < F_COUNT; f++)
 			if (strcasecmp(row->field[i], field_names[f]) == 0)
 				break;
-		if (f == F_COUNT)
-			return refuse(err, errlen, row->line, "unknown column "
-			              "'%.40s'; a map's columns are key, choice, "
-			              "column, import_id, question_text, recode",
-			              row->field[i]);
+		if (f == F_COUNT) {
+			snprintf(err, errlen, "line %zu: unknown column '%.40s'; a "
+			         "map's columns are key, choice, column, import_id, "
+			         "question_text, recode, and choice_id and decimals "
+			         "if wanted", row->line, row->field[i]);
+			return false;
+		}
 		for (size_t c = 0; c < ld->ncols; c++)
-			if (ld->col_field[c] == f)
-				return refuse(err, errlen, row->line, "column '%s' is "
-				              "there twice", field_names[f]);
+			if (ld->col_field[c] == f) {
+				snprintf(err, errlen, "line %zu: column '%s' is there "
+				         "twice", row->line, field_names[f]);
+				return false;
+			}
 		ld->col_field[ld->ncols++] = f;
 	}
 	for (int f = 0; f < F_COUNT; f++) {
-		bool found = false;
+		bool found = optional_field(f);
 
 		for (size_t c = 0; c < ld->ncols; c++)
 			found |= ld->col_field[c] == f;
-		if (!found)
-			return refuse(err, errlen, row->line, "the header has no '%s' "
-			              "column", field_names[f]);
+		if (!found) {
+			snprintf(err, errlen, "line %zu: the header has no '%s' "
+			         "column", row->line, field_names[f]);
+			return false;
+		}
 	}
 	ld->have_header = true;
 	return true;
@@ -142,16 +223,125 @@ static char *json_string(const char *s)
 	return out;
 }
 
-static char *import_id_json(const char *id)
+/* Reads a JSON string at *p (after its opening quote) into buf, undoing
+ * \" and \\; other escapes are kept as written, which is all telling ids
+ * apart needs.  False when it does not end or does not fit. */
+static bool json_member(const char **p, char *buf, size_t n)
 {
-	char *inner, *out;
+	size_t len = 0;
 
-	if (id[0] == '{')
-		return mem_strdup(id);
-	inner = json_string(id);
-	out = inner ? mem_printf("{\"ImportId\":\"%s\"}", inner) : NULL;
-	mem_free(inner);
-	return out;
+	for (const char *s = *p; *s; s++) {
+		char c = *s;
+
+		if (c == '"') {
+			buf[len] = '\0';
+			*p = s + 1;
+			return true;
+		}
+		if (c == '\\' && (s[1] == '"' || s[1] == '\\'))
+			c = *++s;
+		if (len + 1 >= n)
+			return false;
+		buf[len++] = c;
+	}
+	return false;
+}
+
+static const char *skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/* The ImportId and choiceId of a row-3 object such as
+ * {"ImportId":"QID17","choiceId":"7"}: a flat object of strings.  False
+ * with the reason when it is not one, or has no ImportId. */
+static bool parse_id_object(const char *text, char *id, char *choice,
+                            size_t n, char *why, size_t whylen)
+{
+	const char *p = skip_blanks(text);
+	char name[64], value[256];
+
+	*id = *choice = '\0';
+	if (*p++ != '{')
+		return snprintf(why, whylen, "does not start a JSON object"), false;
+	for (;;) {
+		p = skip_blanks(p);
+		if (*p == '}' && !*id && p == skip_blanks(text + 1))
+			break;     /* {} */
+		if (*p++ != '"' || !json_member(&p, name, sizeof name))
+			return snprintf(why, whylen, "is not a JSON object of "
+			                "strings such as {\"ImportId\":\"QID17\","
+			                "\"choiceId\":\"7\"}"), false;
+		p = skip_blanks(p);
+		if (*p++ != ':')
+			return snprintf(why, whylen, "is not a JSON object of "
+			                "strings: no ':' after \"%s\"", name), false;
+		p = skip_blanks(p);
+		if (*p++ != '"' || !json_member(&p, value, sizeof value))
+			return snprintf(why, whylen, "is not a JSON object of "
+			                "strings: \"%s\" has no string", name), false;
+		if (strcmp(name, "ImportId") == 0)
+			snprintf(id, n, "%s", value);
+		else if (strcmp(name, "choiceId") == 0)
+			snprintf(choice, n, "%s", value);
+		p = skip_blanks(p);
+		if (*p == ',') {
+			p++;
+			continue;
+		}
+		if (*p++ != '}')
+			return snprintf(why, whylen, "starts a JSON object but does "
+			                "not end it"), false;
+		break;
+	}
+	if (*skip_blanks(p))
+		return snprintf(why, whylen, "has text after its JSON object"),
+		       false;
+	if (!*id)
+		return snprintf(why, whylen, "has no \"ImportId\""), false;
+	return true;
+}
+
+/* Row 3 of a column and the identity it stands for (ImportId, with
+ * "_choiceId" when it has one: QID17_7 in either shape).  False after
+ * adding the problem. */
+static bool import_id_of(struct loader *ld, size_t line, const char *text,
+                         const char *choice_id, char **json, char **identity)
+{
+	char id[256], choice[256], why[200];
+
+	*json = *identity = NULL;
+	if (text[0] == '{') {
+		if (*choice_id)
+			return problem(ld, line, "import_id is a whole JSON object: "
+			               "put its choiceId in it, not in choice_id");
+		if (!parse_id_object(text, id, choice, sizeof id, why,
+		                     sizeof why))
+			return problem(ld, line, "import_id %s", why);
+		*json = mem_strdup(text);
+	} else {
+		char *a = json_string(text), *b = json_string(choice_id);
+
+		snprintf(id, sizeof id, "%s", text);
+		snprintf(choice, sizeof choice, "%s", choice_id);
+		if (a && b)
+			*json = *choice_id ?
+			        mem_printf("{\"ImportId\":\"%s\",\"choiceId\":\"%s\"}",
+			                   a, b) :
+			        mem_printf("{\"ImportId\":\"%s\"}", a);
+		mem_free(a);
+		mem_free(b);
+	}
+	*identity = *choice ? mem_printf("%s_%s", id, choice) : mem_strdup(id);
+	if (!*json || !*identity) {
+		mem_free(*json);
+		mem_free(*identity);
+		*json = *identity = NULL;
+		return out_of_memory(ld);
+	}
+	return true;
 }
 
 /* Room for one more of an array holding n: capacity 8, then doubled
@@ -177,129 +367,184 @@ static size_t find_col(const struct qualtrics_map *m, const char *name)
 	return SIZE_MAX;
 }
 
+static int meta_by_name(const char *name)
+{
+	for (int i = 0; i < QMETA_COUNT; i++)
+		if (strcmp(qualtrics_meta[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static int meta_by_id(const char *identity)
+{
+	for (int i = 0; i < QMETA_COUNT; i++)
+		if (strcmp(qualtrics_meta[i].id, identity) == 0)
+			return i;
+	return -1;
+}
+
 /* The column a row names: new, or the same one named before with the same
  * ImportId and question text (a blank text takes the earlier one). */
 static bool row_column(struct loader *ld, const char *v[F_COUNT],
-                       size_t line, size_t *col, char *err, size_t errlen)
+                       size_t line, size_t *col)
 {
 	struct qualtrics_map *m = ld->m;
 	size_t c = find_col(m, v[F_COLUMN]);
-	char *id = import_id_json(v[F_IMPORT_ID]);
+	char *id, *identity;
 	struct qualtrics_col *qc;
+	int meta;
 
-	if (!id)
-		return refuse(err, errlen, line, "out of memory");
+	if (!import_id_of(ld, line, v[F_IMPORT_ID], v[F_CHOICE_ID], &id,
+	                  &identity))
+		return false;
 	if (c != SIZE_MAX) {
 		qc = &m->cols[c];
-		if (strcmp(qc->import_id, id) != 0) {
-			mem_free(id);
-			return refuse(err, errlen, line, "column %s has another "
-			              "import_id on line %zu", qc->name, qc->line);
-		}
 		mem_free(id);
+		if (strcmp(qc->identity, identity) != 0) {
+			mem_free(identity);
+			return problem(ld, line, "column %s has another import_id on "
+			               "line %zu", qc->name, qc->line);
+		}
+		mem_free(identity);
 		if (*v[F_TEXT] && qc->text && strcmp(qc->text, v[F_TEXT]) != 0)
-			return refuse(err, errlen, line, "column %s has another "
-			              "question_text on line %zu", qc->name, qc->line);
+			return problem(ld, line, "column %s has another "
+			               "question_text on line %zu", qc->name,
+			               qc->line);
 		if (*v[F_TEXT] && !qc->text &&
 		    !(qc->text = mem_strdup(v[F_TEXT])))
-			return refuse(err, errlen, line, "out of memory");
+			return out_of_memory(ld);
 		*col = c;
 		return true;
 	}
+	/* Qualtrics' own columns keep their own ids. */
+	meta = meta_by_name(v[F_COLUMN]);
+	if (meta >= 0 && strcmp(identity, qualtrics_meta[meta].id) != 0) {
+		problem(ld, line, "column %s is Qualtrics' %s, whose ImportId is "
+		        "%s in every export, not %s", v[F_COLUMN],
+		        qualtrics_meta[meta].label, qualtrics_meta[meta].id,
+		        identity);
+		goto refused;
+	}
+	if (meta < 0 && meta_by_id(identity) >= 0) {
+		problem(ld, line, "import_id %s is Qualtrics' own %s column's",
+		        identity, qualtrics_meta[meta_by_id(identity)].name);
+		goto refused;
+	}
 	for (size_t i = 0; i < m->ncols; i++)
-		if (strcmp(m->cols[i].import_id, id) == 0) {
-			mem_free(id);
-			return refuse(err, errlen, line, "import_id %s is already "
-			              "column %s's (line %zu)", v[F_IMPORT_ID],
-			              m->cols[i].name, m->cols[i].line);
+		if (strcmp(m->cols[i].identity, identity) == 0) {
+			problem(ld, line, "import_id %s is already column %s's (line "
+			        "%zu)", identity, m->cols[i].name, m->cols[i].line);
+			goto refused;
 		}
 	if (!grow((void **)&m->cols, m->ncols, sizeof *m->cols)) {
 		mem_free(id);
-		return refuse(err, errlen, line, "out of memory");
+		mem_free(identity);
+		return out_of_memory(ld);
 	}
 	qc = &m->cols[m->ncols];
 	memset(qc, 0, sizeof *qc);
 	qc->import_id = id;
+	qc->identity = identity;
+	qc->meta = meta;
 	qc->name = mem_strdup(v[F_COLUMN]);
 	qc->text = *v[F_TEXT] ? mem_strdup(v[F_TEXT]) : NULL;
 	qc->line = line;
-	if (!qc->name || (*v[F_TEXT] && !qc->text)) {
-		mem_free(qc->name);
-		mem_free(qc->text);
-		mem_free(id);
-		return refuse(err, errlen, line, "out of memory");
-	}
-	*col = m->ncols++;
+	m->ncols++;
+	if (!qc->name || (*v[F_TEXT] && !qc->text))
+		return out_of_memory(ld);
+	*col = m->ncols - 1;
 	return true;
+refused:
+	mem_free(id);
+	mem_free(identity);
+	return false;
 }
 
-/* What kind of row this is, from the key's question; false with the
- * reason when the choice or recode does not fit it. */
+/* What kind of row this is, from the key's question; false after adding
+ * the problem when the choice, recode or decimals do not fit it. */
 static bool row_kind(struct loader *ld, const char *v[F_COUNT], size_t line,
-                     int *q, enum qualtrics_kind *kind, char *err,
-                     size_t errlen)
+                     struct qualtrics_entry *ne)
 {
 	const struct edition *ed = ld->m->ed;
 	const char *key = v[F_KEY], *choice = v[F_CHOICE], *recode = v[F_RECODE];
+	const char *decimals = v[F_DECIMALS];
+	const struct codebook_entry *ce;
 	const struct question *qq;
-	char buf[8];
 
-	*q = -1;
+	ne->q = -1;
+	ne->decimals = -1;
 	if (!*key) {
-		if (*choice || *recode)
-			return refuse(err, errlen, line, "a row with no key is a "
-			              "column we leave blank: it takes no choice or "
-			              "recode");
-		*kind = QM_FILLER;
+		if (*choice || *recode || *decimals)
+			return problem(ld, line, "a row with no key is a column we "
+			               "leave blank (or Qualtrics' own): it takes no "
+			               "choice, recode or decimals");
+		ne->kind = QM_FILLER;
 		return true;
 	}
-	*q = edition_find(ed, key);
-	if (*q < 0 || ed->qs[*q].type == Q_COMPUTED) {
-		if (figures_key_text(ld->f, ld->a, key, buf, sizeof buf) ==
-		    KEY_UNKNOWN)
-			return refuse(err, errlen, line, "unknown key '%.60s'", key);
+	if (meta_by_name(v[F_COLUMN]) >= 0)
+		return problem(ld, line, "column %s is Qualtrics' %s, which apmwb "
+		               "fills itself: leave its key blank", v[F_COLUMN],
+		               qualtrics_meta[meta_by_name(v[F_COLUMN])].label);
+	ce = codebook_find(ld->cb, key);
+	if (!ce) {
+		const char *near = codebook_nearest(ld->cb, key);
+
+		return problem(ld, line, "unknown key '%.60s'%s%s%s", key,
+		               near ? " (did you mean " : "", near ? near : "",
+		               near ? "?)" : "");
+	}
+	if (*decimals) {
+		if (strcmp(ce->type, "money") != 0)
+			return problem(ld, line, "%s is not dollars: decimals is for "
+			               "dollar amounts", key);
+		if (strlen(decimals) != 1 || decimals[0] < '0' ||
+		    decimals[0] > '2')
+			return problem(ld, line, "decimals '%.20s' is not 0, 1 or 2",
+			               decimals);
+		ne->decimals = decimals[0] - '0';
+	}
+	if (ce->computed) {
 		if (*choice || *recode)
-			return refuse(err, errlen, line, "%s is a computed figure: it "
-			              "takes no choice or recode", key);
-		*q = -1;
-		*kind = QM_VALUE;
+			return problem(ld, line, "%s is a computed figure: it takes "
+			               "no choice or recode", key);
+		ne->kind = QM_VALUE;     /* q stays -1: figures are read by key */
 		return true;
 	}
-	qq = &ed->qs[*q];
+	ne->q = ce->q;
+	qq = &ed->qs[ne->q];
 	if (qq->type == Q_CHOICE || qq->type == Q_YESNO || qq->type == Q_MULTI) {
 		bool known = qq->type == Q_YESNO ?
 		             strcmp(choice, "yes") == 0 || strcmp(choice, "no") == 0 :
 		             edition_find_choice(qq, choice) != NULL;
 
 		if (!*choice)
-			return refuse(err, errlen, line, "%s is a %s question: give "
-			              "each of its choices a row with its recode", key,
-			              qq->type == Q_YESNO ? "yes/no" : "choice");
+			return problem(ld, line, "%s is a %s question: give each of "
+			               "its choices a row with its recode", key,
+			               qq->type == Q_YESNO ? "yes/no" : "choice");
 		if (!known)
-			return refuse(err, errlen, line, "'%.40s' is not a choice of "
-			              "%s", choice, key);
+			return problem(ld, line, "'%.40s' is not a choice of %s",
+			               choice, key);
 		if (*recode && !whole_number(recode))
-			return refuse(err, errlen, line, "recode '%.20s' is not a whole "
-			              "number", recode);
+			return problem(ld, line, "recode '%.20s' is not a whole "
+			               "number", recode);
 		if (qq->type == Q_MULTI && !*recode)
-			return refuse(err, errlen, line, "%s is a multi-select: its "
-			              "choice %s needs the recode its box holds when "
-			              "ticked (Qualtrics writes 1)", key, choice);
-		*kind = qq->type == Q_MULTI ? QM_TICK : QM_CHOICE;
+			return problem(ld, line, "%s is a multi-select: its choice %s "
+			               "needs the recode its box holds when ticked "
+			               "(Qualtrics writes 1)", key, choice);
+		ne->kind = qq->type == Q_MULTI ? QM_TICK : QM_CHOICE;
 		return true;
 	}
 	if (*choice || *recode)
-		return refuse(err, errlen, line, "%s takes its answer as it is: "
-		              "no choice or recode", key);
-	*kind = QM_VALUE;
+		return problem(ld, line, "%s takes its answer as it is: no choice "
+		               "or recode", key);
+	ne->kind = QM_VALUE;
 	return true;
 }
 
 /* The rules between rows: one row per key and choice; a one-answer
  * question in one column, a multi-select's boxes each in their own; no
  * column shared by two keys. */
-static bool row_fits(struct loader *ld, const struct qualtrics_entry *ne,
-                     char *err, size_t errlen)
+static bool row_fits(struct loader *ld, const struct qualtrics_entry *ne)
 {
 	const struct qualtrics_map *m = ld->m;
 
@@ -309,80 +554,82 @@ static bool row_fits(struct loader *ld, const struct qualtrics_entry *ne,
 
 		if (same_key && (!e->choice || !ne->choice ||
 		                 strcmp(e->choice, ne->choice) == 0))
-			return refuse(err, errlen, ne->line, "%s%s%s is mapped already "
-			              "on line %zu", ne->key, ne->choice ? " " : "",
-			              ne->choice ? ne->choice : "", e->line);
+			return problem(ld, ne->line, "%s%s%s is mapped already on "
+			               "line %zu", ne->key, ne->choice ? " " : "",
+			               ne->choice ? ne->choice : "", e->line);
 		if (same_key && ne->kind == QM_CHOICE && e->col != ne->col)
-			return refuse(err, errlen, ne->line, "%s takes one answer: all "
-			              "its choices go in one column, %s (line %zu)",
-			              ne->key, m->cols[e->col].name, e->line);
+			return problem(ld, ne->line, "%s takes one answer: all its "
+			               "choices go in one column, %s (line %zu)",
+			               ne->key, m->cols[e->col].name, e->line);
 		if (e->col != ne->col)
 			continue;
 		if (same_key && ne->kind == QM_TICK)
-			return refuse(err, errlen, ne->line, "%s is a multi-select: "
-			              "each choice has a column of its own, and %s is "
-			              "%s's (line %zu)", ne->key, m->cols[e->col].name,
-			              e->choice, e->line);
+			return problem(ld, ne->line, "%s is a multi-select: each "
+			               "choice has a column of its own, and %s is %s's "
+			               "(line %zu)", ne->key, m->cols[e->col].name,
+			               e->choice, e->line);
 		if (!same_key)
-			return refuse(err, errlen, ne->line, "column %s is %s's "
-			              "already (line %zu)", m->cols[e->col].name,
-			              e->key ? e->key : "a blank column", e->line);
+			return problem(ld, ne->line, "column %s is %s's already (line "
+			               "%zu)", m->cols[e->col].name,
+			               e->key ? e->key : "a blank column", e->line);
 	}
 	return true;
 }
 
-static bool on_entry(struct loader *ld, const struct csvin_row *row,
-                     char *err, size_t errlen)
+/* One row of the map.  A refused row is noted and skipped, so every
+ * problem of the map is found in one reading. */
+static bool on_entry(struct loader *ld, const struct csvin_row *row)
 {
 	struct qualtrics_map *m = ld->m;
 	const char *v[F_COUNT];
 	struct qualtrics_entry ne;
-	char why[200];
+	char why[300];
+	bool ok;
 
+	for (int f = 0; f < F_COUNT; f++)
+		v[f] = "";
 	if (row->n > ld->ncols)
-		return refuse(err, errlen, row->line, "more fields than the "
-		              "header's %zu columns", ld->ncols);
+		return problem(ld, row->line, "more fields than the header's %zu "
+		               "columns", ld->ncols);
 	if (row->n < ld->ncols)
-		return refuse(err, errlen, row->line, "%zu fields, but the header "
-		              "has %zu columns", row->n, ld->ncols);
+		return problem(ld, row->line, "%zu fields, but the header has %zu "
+		               "columns", row->n, ld->ncols);
 	for (size_t i = 0; i < row->n; i++) {
 		const char *name = field_names[ld->col_field[i]];
 
 		if (row->len[i] != strlen(row->field[i])) {
-			csvin_nul_message(row, name, err, errlen);
-			return false;
+			csvin_nul_message(row, name, why, sizeof why);
+			return problem(ld, 0, "%s", why);
 		}
 		if (!sanitize_check(row->field[i], 0, why, sizeof why))
-			return refuse(err, errlen, row->line, "column %s %s", name,
-			              why);
+			return problem(ld, row->line, "column %s %s", name, why);
 		v[ld->col_field[i]] = row->field[i];
 	}
 	if (!*v[F_COLUMN])
-		return refuse(err, errlen, row->line, "no column name");
+		return problem(ld, row->line, "no column name");
 	if (!*v[F_IMPORT_ID])
-		return refuse(err, errlen, row->line, "no import_id for column %s",
-		              v[F_COLUMN]);
-	if (v[F_IMPORT_ID][0] == '{' &&
-	    v[F_IMPORT_ID][strlen(v[F_IMPORT_ID]) - 1] != '}')
-		return refuse(err, errlen, row->line, "import_id starts a JSON "
-		              "object but does not end it");
+		return problem(ld, row->line, "no import_id for column %s",
+		               v[F_COLUMN]);
 
 	memset(&ne, 0, sizeof ne);
 	ne.line = row->line;
-	if (!row_kind(ld, v, row->line, &ne.q, &ne.kind, err, errlen) ||
-	    !row_column(ld, v, row->line, &ne.col, err, errlen))
-		return false;
-	ne.key = *v[F_KEY] ? mem_strdup(v[F_KEY]) : NULL;
-	ne.choice = *v[F_CHOICE] ? mem_strdup(v[F_CHOICE]) : NULL;
-	ne.recode = mem_strdup(v[F_RECODE]);
-	if ((*v[F_KEY] && !ne.key) || (*v[F_CHOICE] && !ne.choice) ||
-	    !ne.recode || !grow((void **)&m->e, m->n, sizeof *m->e)) {
-		mem_free(ne.key);
-		mem_free(ne.choice);
-		mem_free(ne.recode);
-		return refuse(err, errlen, row->line, "out of memory");
+	ok = row_kind(ld, v, row->line, &ne) &&
+	     row_column(ld, v, row->line, &ne.col);
+	if (ok) {
+		ne.key = *v[F_KEY] ? mem_strdup(v[F_KEY]) : NULL;
+		ne.choice = *v[F_CHOICE] ? mem_strdup(v[F_CHOICE]) : NULL;
+		ne.recode = mem_strdup(v[F_RECODE]);
+		if ((*v[F_KEY] && !ne.key) || (*v[F_CHOICE] && !ne.choice) ||
+		    !ne.recode || !grow((void **)&m->e, m->n, sizeof *m->e))
+			ok = out_of_memory(ld);
+		else
+			ok = row_fits(ld, &ne);
 	}
-	if (!row_fits(ld, &ne, err, errlen)) {
+	if (!ok) {
+		int q = *v[F_KEY] ? edition_find(m->ed, v[F_KEY]) : -1;
+
+		if (q >= 0)
+			ld->refused[q] = true;
 		mem_free(ne.key);
 		mem_free(ne.choice);
 		mem_free(ne.recode);
@@ -399,8 +646,61 @@ static bool on_row(void *ctx, const struct csvin_row *row, char *err,
 
 	if (row->n && row->field[0][0] == '#')
 		return true;        /* a comment */
-	return ld->have_header ? on_entry(ld, row, err, errlen) :
-	       on_header(ld, row, err, errlen);
+	if (!ld->have_header)
+		return on_header(ld, row, err, errlen);
+	on_entry(ld, row);
+	if (ld->nomem) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* ---- the map against the edition ---- */
+
+static bool has_entry(const struct qualtrics_map *m, int q,
+                      const char *choice)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->e[i].q == q && (!choice || (m->e[i].choice &&
+		                       strcmp(m->e[i].choice, choice) == 0)))
+			return true;
+	return false;
+}
+
+/* Every answer and every choice the edition can show has a column.  The
+ * questions a refused row named are left out: their problem is said. */
+static void check_coverage(struct loader *ld)
+{
+	const struct edition *ed = ld->m->ed;
+
+	for (size_t q = 0; q < ed->nq; q++) {
+		const struct question *qq = &ed->qs[q];
+
+		if (qq->type == Q_COMPUTED || ld->refused[q])
+			continue;
+		if (qq->type == Q_YESNO) {
+			static const char *const yn[] = { "yes", "no" };
+
+			for (int i = 0; i < 2; i++)
+				if (!has_entry(ld->m, (int)q, yn[i]))
+					problem(ld, 0, "no column for %s = %s (the map needs "
+					        "a row for every answer and choice of the %s "
+					        "edition)", qq->key, yn[i], ed->id);
+		} else if (qq->type == Q_CHOICE || qq->type == Q_MULTI) {
+			for (size_t c = 0; c < qq->choices->n; c++)
+				if (!has_entry(ld->m, (int)q,
+				               qq->choices->items[c].value))
+					problem(ld, 0, "no column for %s = %s (the map needs "
+					        "a row for every answer and choice of the %s "
+					        "edition)", qq->key,
+					        qq->choices->items[c].value, ed->id);
+		} else if (!has_entry(ld->m, (int)q, NULL)) {
+			problem(ld, 0, "no column for %s (the map needs a row for "
+			        "every answer and choice of the %s edition)", qq->key,
+			        ed->id);
+		}
+	}
 }
 
 /* ---- loading ---- */
@@ -410,23 +710,28 @@ static void loader_free(struct loader *ld)
 	if (!ld)
 		return;
 	csvin_free(ld->in);
-	figures_free(ld->f);
-	answers_free(ld->a);
+	codebook_free(ld->cb);
 	qualtrics_map_free(ld->m);
+	mem_free(ld->refused);
 	mem_free(ld);
 }
 
-static struct loader *loader_new(const struct edition *ed)
+static struct loader *loader_new(const struct edition *ed, char *err,
+                                 size_t errlen)
 {
 	struct loader *ld = mem_calloc(1, sizeof *ld);
 
 	if (!ld)
 		return NULL;
+	ld->err = err;
+	ld->errlen = errlen;
+	if (errlen)
+		err[0] = '\0';
 	ld->m = mem_calloc(1, sizeof *ld->m);
 	ld->in = csvin_new(on_row, column_name, ld, CSVIN_COMMENTS);
-	ld->f = figures_new(ed);
-	ld->a = answers_new(ed);
-	if (!ld->m || !ld->in || !ld->f || !ld->a) {
+	ld->cb = codebook_new(ed);
+	ld->refused = mem_calloc(ed->nq ? ed->nq : 1, sizeof *ld->refused);
+	if (!ld->m || !ld->in || !ld->cb || !ld->refused) {
 		loader_free(ld);
 		return NULL;
 	}
@@ -434,45 +739,103 @@ static struct loader *loader_new(const struct edition *ed)
 	return ld;
 }
 
-/* The map, once the input has ended well; the loader is freed. */
-static struct qualtrics_map *loader_finish(struct loader *ld, char *err,
-                                           size_t errlen)
+/* The map, once the input has ended well and no row was refused (and,
+ * with `whole`, the edition is covered); the loader is freed. */
+static struct qualtrics_map *loader_finish(struct loader *ld, bool whole)
 {
 	struct qualtrics_map *m = NULL;
+	char why[512];
 
-	if (!csvin_finish(ld->in, NULL, err, errlen))
+	if (!csvin_finish(ld->in, NULL, why, sizeof why)) {
+		if (!ld->nomem)
+			problem(ld, 0, "%s", why);
+		goto out;
+	}
+	if (ld->nomem)
 		goto out;
 	if (!ld->have_header) {
-		snprintf(err, errlen, "no header line (key,choice,column,import_id,"
-		         "question_text,recode): the map is empty");
+		problem(ld, 0, "no header line (key,choice,column,import_id,"
+		        "question_text,recode): the map is empty");
 		goto out;
 	}
-	if (!ld->m->ncols) {
-		snprintf(err, errlen, "the map names no column");
+	if (!ld->problems && !ld->m->ncols) {
+		problem(ld, 0, "the map names no column");
 		goto out;
 	}
+	if (whole)
+		check_coverage(ld);
+	if (ld->problems)
+		goto out;
 	m = ld->m;
 	ld->m = NULL;
+	m->meta_first = true;
+	for (size_t c = 0; c < m->ncols; c++)
+		if (m->cols[c].meta >= 0)
+			m->meta_first = false;
 out:
+	if (!m && ld->omitted && ld->used + 1 < ld->errlen)
+		snprintf(ld->err + ld->used, ld->errlen - ld->used,
+		         "\nand %zu more problem%s", ld->omitted,
+		         ld->omitted == 1 ? "" : "s");
 	loader_free(ld);
 	return m;
+}
+
+/* Feeds text that csvin may refuse (a quote left open): that stops the
+ * reading, as one more problem. */
+static bool feed(struct loader *ld, const char *buf, size_t len)
+{
+	char why[512];
+
+	if (csvin_feed(ld->in, buf, len, why, sizeof why))
+		return true;
+	if (!ld->nomem)
+		problem(ld, 0, "%s", why);
+	return false;
+}
+
+static struct qualtrics_map *parse(const struct edition *ed, const char *buf,
+                                   size_t len, bool whole, char *err,
+                                   size_t errlen)
+{
+	struct loader *ld = loader_new(ed, err, errlen);
+
+	if (!ld) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (!feed(ld, buf, len)) {
+		loader_free(ld);
+		return NULL;
+	}
+	return loader_finish(ld, whole);
 }
 
 struct qualtrics_map *qualtrics_map_parse(const struct edition *ed,
                                           const char *buf, size_t len,
                                           char *err, size_t errlen)
 {
-	struct loader *ld = loader_new(ed);
+	return parse(ed, buf, len, false, err, errlen);
+}
 
-	if (!ld) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
+/* Each line of a message prefixed with the file's name. */
+static void name_lines(const char *path, const char *msg, char *err,
+                       size_t errlen)
+{
+	size_t used = 0;
+
+	err[0] = '\0';
+	for (const char *p = msg; *p && used + 1 < errlen;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		int w = snprintf(err + used, errlen - used, "%s%s: %.*s",
+		                 used ? "\n" : "", path, (int)n, p);
+
+		if (w < 0 || (size_t)w >= errlen - used)
+			break;
+		used += (size_t)w;
+		p += n + (nl != NULL);
 	}
-	if (!csvin_feed(ld->in, buf, len, err, errlen)) {
-		loader_free(ld);
-		return NULL;
-	}
-	return loader_finish(ld, err, errlen);
 }
 
 struct qualtrics_map *qualtrics_map_load(const struct edition *ed,
@@ -481,7 +844,7 @@ struct qualtrics_map *qualtrics_map_load(const struct edition *ed,
 {
 	struct loader *ld;
 	struct qualtrics_map *m;
-	char buf[16384], why[512];
+	char buf[16384], *why;
 	FILE *f = fopen(path, "rb");
 	size_t n;
 	bool ok = true;
@@ -490,35 +853,60 @@ struct qualtrics_map *qualtrics_map_load(const struct edition *ed,
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	ld = loader_new(ed);
+	why = mem_alloc(errlen ? errlen : 1);
+	ld = why ? loader_new(ed, why, errlen) : NULL;
 	if (!ld) {
 		fclose(f);
+		mem_free(why);
 		snprintf(err, errlen, "%s: out of memory", path);
 		return NULL;
 	}
 	while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
-		ok = csvin_feed(ld->in, buf, n, why, sizeof why);
+		ok = feed(ld, buf, n);
 	if (ok && ferror(f)) {
-		snprintf(why, sizeof why, "%s", strerror(errno));
+		problem(ld, 0, "%s", strerror(errno));
 		ok = false;
 	}
 	fclose(f);
 	if (!ok) {
 		loader_free(ld);
-		snprintf(err, errlen, "%s: %s", path, why);
-		return NULL;
+		m = NULL;
+	} else {
+		m = loader_finish(ld, true);
 	}
-	m = loader_finish(ld, why, sizeof why);
 	if (!m)
-		snprintf(err, errlen, "%s: %s", path, why);
+		name_lines(path, why, err, errlen);
+	mem_free(why);
 	return m;
 }
 
-char *qualtrics_map_default_path(const struct edition *ed)
+struct qualtrics_map *qualtrics_map_builtin(const struct edition *ed,
+                                            char *err, size_t errlen)
 {
-	const char *dir = getenv("APMWB_DATADIR");
+	struct qualtrics_map *m;
+	char *why;
 
-	if (!dir || !*dir)
-		dir = APMWB_PKGDATADIR;
-	return mem_printf("%s/qualtrics-map-%s.csv", dir, ed->id);
+	if (strcmp(ed->id, "2020") != 0) {
+		snprintf(err, errlen, "apmwb has no Qualtrics map of its own for "
+		         "the %s edition; give the LAN's with --map FILE", ed->id);
+		return NULL;
+	}
+	why = mem_alloc(errlen ? errlen : 1);
+	if (!why) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	m = parse(ed, (const char *)apmwb_qualtrics_map_2020,
+	          apmwb_qualtrics_map_2020_len, true, why, errlen);
+	if (!m)
+		name_lines("the built-in Qualtrics map", why, err, errlen);
+	mem_free(why);
+	return m;
+}
+
+struct qualtrics_map *qualtrics_map_parse_whole(const struct edition *ed,
+                                                const char *buf, size_t len,
+                                                char *err, size_t errlen)
+{
+	return parse(ed, buf, len, true, err, errlen);
 }

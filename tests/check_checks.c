@@ -209,6 +209,42 @@ START_TEST(test_nominal_warnings)
 }
 END_TEST
 
+START_TEST(test_nominal_row8_blank_is_not_zero)
+{
+	const struct check_item *it;
+
+	/* Row 8 left blank: the warning says blank, never $0.00. */
+	clean_submission();
+	set("commercial.m8", "");
+	set("nr.method", "worksheet");
+	totals.contracts = 1;
+	totals.meets[LOB_COMMERCIAL] = 30000;
+	run();
+	ck_assert_ptr_nonnull(it = find("nr.m8.commercial"));
+	ck_assert_str_eq(it->message, "Commercial: the worksheet's shared-risk "
+	                 "contracts add up to $300.00, but row 8 (FFS-based "
+	                 "shared risk) is blank");
+	/* A typed 0 is an answer, and says so. */
+	set("commercial.m8", "0");
+	run();
+	ck_assert_ptr_nonnull(it = find("nr.m8.commercial"));
+	ck_assert_ptr_nonnull(strstr(it->message, "shared risk) is $0.00"));
+	/* Another line with contracts but no Cat 3B: row 8 is not asked. */
+	set("gi.lob.medicaid", "yes");
+	set("pm.medicaid.cat1_legacy", "yes");
+	set("medicaid.m1", "100");
+	set("medicaid.m2", "100");
+	totals.contracts = 2;
+	totals.fails[LOB_MEDICAID] = 5000;
+	run();
+	ck_assert_ptr_nonnull(it = find("nr.m8.medicaid"));
+	ck_assert_str_eq(it->message, "Medicaid: the worksheet's shared-risk "
+	                 "contracts add up to $50.00, but row 8 (FFS-based "
+	                 "shared risk) is not asked (Cat 3B: FFS-based Shared "
+	                 "Risk is not marked in effect)");
+}
+END_TEST
+
 START_TEST(test_acknowledgements)
 {
 	struct check_ack ack;
@@ -263,6 +299,7 @@ static Suite *checks_suite(void)
 	tcase_add_test(tc, test_required_follow_up);
 	tcase_add_test(tc, test_warnings);
 	tcase_add_test(tc, test_nominal_warnings);
+	tcase_add_test(tc, test_nominal_row8_blank_is_not_zero);
 	tcase_add_test(tc, test_acknowledgements);
 	suite_add_tcase(s, tc);
 	return s;

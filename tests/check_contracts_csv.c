@@ -449,6 +449,125 @@ START_TEST(callback_refusal_names_line)
 }
 END_TEST
 
+/* ---- the results an export adds ---- */
+
+#define RESULTS_HEADER "label,line,type,risk_min,risk_max,shared_risk," \
+	"dollars,net_risk,meets,why_not\n"
+
+START_TEST(results_checked_not_kept)
+{
+	/* Contract 7 of Tab 9: 10% x 60% = 6% net risk, meets; given in any
+	 * exact spelling, or blank, the results pass and only the fields
+	 * are kept. */
+	struct result r = parse(RESULTS_HEADER
+		"C7,commercial,tcoc,1,10,60,500,6.0,yes,\n"
+		"C7b,commercial,tcoc,1,10,60,500,6%,YES,\n"
+		"C3,commercial,tcoc,2,15,25,100,,,whatever the words\n"
+		"C4,commercial,revenue,1,10,25,10,2.5,no,\n");
+
+	ck_assert_msg(r.ok, "%s", r.err);
+	ck_assert_uint_eq(r.rows, 4);
+	ck_assert_str_eq(r.out,
+		"2:C7|commercial|tcoc|1.0|10.0|60.0|500.00\n"
+		"3:C7b|commercial|tcoc|1.0|10.0|60.0|500.00\n"
+		"4:C3|commercial|tcoc|2.0|15.0|25.0|100.00\n"
+		"5:C4|commercial|revenue|1.0|10.0|25.0|10.00");
+	/* The results may come in any order, alone. */
+	r = parse("meets,label,line,type,risk_min,risk_max,shared_risk,dollars\n"
+	          "no,C1,medicare,tcoc,1,5,30,100\n");
+	ck_assert_msg(r.ok, "%s", r.err);
+}
+END_TEST
+
+START_TEST(results_that_disagree_are_refused)
+{
+	REFUSED(RESULTS_HEADER "C7,commercial,tcoc,1,10,60,500,6.5,yes,\n",
+	        "line 2, column net_risk: '6.5' is not the contract's net risk: "
+	        "risk_max 10.0% x shared_risk 60.0% is 6.0% (the results are "
+	        "checked, never imported)");
+	REFUSED(RESULTS_HEADER "C1,medicare,tcoc,1,5,30,100,1.5,yes,\n",
+	        "line 2, column meets: 'yes' says yes, but the contract does not "
+	        "meet the threshold: net risk 1.5% is below 3% (TCOC)");
+	REFUSED(RESULTS_HEADER "C7,commercial,tcoc,1,10,60,500,6,yes,too low\n",
+	        "line 2, column why_not: 'too low' gives a reason, but the "
+	        "contract meets the threshold");
+	REFUSED(RESULTS_HEADER "C7,commercial,tcoc,1,10,,500,6,no,\n",
+	        "line 2, column net_risk: '6' is given, but the contract has no "
+	        "net risk");
+	REFUSED("label,line,type,risk_min,risk_max,shared_risk,dollars,meets,"
+	        "MEETS\n", "line 1: column 'meets' is there twice");
+}
+END_TEST
+
+/* ---- fractions from spreadsheet percent cells ---- */
+
+static struct result parse_fractions(const char *in, bool on)
+{
+	struct result r;
+	struct contracts_csv *p;
+
+	memset(&r, 0, sizeof r);
+	p = contracts_csv_new(collect, &r);
+	ck_assert_ptr_nonnull(p);
+	contracts_csv_set_fractions(p, on);
+	r.ok = contracts_csv_feed(p, in, strlen(in), r.err, sizeof r.err) &&
+	       contracts_csv_finish(p, &r.rows, r.err, sizeof r.err);
+	contracts_csv_free(p);
+	return r;
+}
+
+START_TEST(fractions_refused_with_the_way_out)
+{
+	/* 4%, 10%, 60% as a spreadsheet's percent cells save them. */
+	static const char in[] = HEADER
+		"C7,commercial,tcoc,0.01,0.1,0.6,500\n"
+		"C2,medicaid,revenue,0.05,0.15,0.6,10\n";
+	struct result r = parse(in);
+
+	ck_assert(!r.ok);
+	ck_assert_str_eq(r.err, "every risk percentage in the file is at most "
+	                 "1 (the largest is 0.6), as spreadsheet percent cells "
+	                 "are saved (0.04 for 4%); read as percent units they "
+	                 "would all be 1% or less and no contract could meet "
+	                 "the threshold.  Write percent units (4 or 4% for four "
+	                 "percent), or import with --fractions to read 0.04 as "
+	                 "4%");
+	/* With --fractions they are read as meant: 1%, 10%, 60%. */
+	r = parse_fractions(in, true);
+	ck_assert_msg(r.ok, "%s", r.err);
+	ck_assert_str_eq(r.out,
+		"2:C7|commercial|tcoc|1.0|10.0|60.0|500.00\n"
+		"3:C2|medicaid|revenue|5.0|15.0|60.0|10.00");
+	/* --fractions refuses what is not a fraction, naming it. */
+	r = parse_fractions(HEADER "C7,commercial,tcoc,1,10,60,500\n", true);
+	ck_assert(!r.ok);
+	ck_assert_str_eq(r.err, "line 2, column risk_max: '10' is more than 1, "
+	                 "which as a fraction is more than 100%");
+	r = parse_fractions(HEADER "C7,commercial,tcoc,0.01,10%,0.6,500\n",
+	                    true);
+	ck_assert(!r.ok);
+	ck_assert(strstr(r.err, "line 2, column risk_max: '10%' carries a "
+	                 "percent sign"));
+}
+END_TEST
+
+START_TEST(small_percentages_said_as_such_pass)
+{
+	/* A '%' says percent; one term over 1 says percent units; all zero
+	 * reads the same either way. */
+	struct result r = parse(HEADER "C,commercial,tcoc,0.5%,1,0.8,5\n");
+
+	ck_assert_msg(r.ok, "%s", r.err);
+	r = parse(HEADER "C,commercial,tcoc,0.5,1,0.8,5\n"
+	          "D,commercial,tcoc,1,10,60,5\n");
+	ck_assert_msg(r.ok, "%s", r.err);
+	r = parse(HEADER "C,commercial,tcoc,0,0,0,5\n");
+	ck_assert_msg(r.ok, "%s", r.err);
+	r = parse(HEADER "C,commercial,tcoc,,,,5\n");
+	ck_assert_msg(r.ok, "%s", r.err);
+}
+END_TEST
+
 /* ---- writing, and reading back ---- */
 
 static char *write_rows(const struct contract *cs, size_t n, size_t *len)
@@ -490,13 +609,30 @@ START_TEST(write_exact_bytes)
 	set(&cs[2], "Acme, Inc.", "medicaid", "", "", "12.125", "", "");
 	set(&cs[3], "", "", "", "", "", "", "0.1");
 	out = write_rows(cs, 4, &len);
+	/* Each row ends with its results: 5% x 30% = 1.5% net risk, below
+	 * the 3% a TCOC contract needs; 10% x 25% = 2.5%, and 25% shared
+	 * risk is below 30%; the incomplete ones have no net risk (the
+	 * third's maximum alone, the fourth's nothing) and say what is
+	 * missing. */
 	ck_assert_str_eq(out,
-		"label,line,type,risk_min,risk_max,shared_risk,dollars\r\n"
-		"Contract 1,medicare,tcoc,1.0,5.0,30.0,100000000.00\r\n"
+		"label,line,type,risk_min,risk_max,shared_risk,dollars,"
+		"net_risk,meets,why_not\r\n"
+		"Contract 1,medicare,tcoc,1.0,5.0,30.0,100000000.00,"
+		"1.5,no,net risk 1.5% is below 3% (TCOC)\r\n"
 		"\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",commercial,revenue,"
-		"1.0,10.0,25.0,10000000.00\r\n"
-		"\"Acme, Inc.\",medicaid,,,12.125,,\r\n"
-		",,,,,,0.10\r\n");
+		"1.0,10.0,25.0,10000000.00,2.5,no,shared risk 25.0% is below 30%; "
+		"net risk 2.5% is below 8% (% revenue)\r\n"
+		"\"Acme, Inc.\",medicaid,,,12.125,,,,no,\"incomplete: no contract "
+		"type, no risk minimum, no shared risk, no total dollars\"\r\n"
+		",,,,,,0.10,,no,\"incomplete: no line, no contract type, no risk "
+		"minimum, no risk maximum, no shared risk\"\r\n");
+	/* ...and it reads back, its results checked. */
+	{
+		struct result r = parse_len(out, len);
+
+		ck_assert_msg(r.ok, "%s", r.err);
+		ck_assert_uint_eq(r.rows, 4);
+	}
 	free(out);
 	for (int i = 0; i < 4; i++)
 		contract_clear(&cs[i]);
@@ -651,6 +787,10 @@ static Suite *suite(void)
 	tcase_add_test(val, bad_labels);
 	tcase_add_test(val, first_bad_row_stops);
 	tcase_add_test(val, callback_refusal_names_line);
+	tcase_add_test(val, results_checked_not_kept);
+	tcase_add_test(val, results_that_disagree_are_refused);
+	tcase_add_test(val, fractions_refused_with_the_way_out);
+	tcase_add_test(val, small_percentages_said_as_such_pass);
 	tcase_add_test(out, write_exact_bytes);
 	tcase_add_test(out, formula_labels_round_trip);
 	tcase_add_test(out, csvout_rule);

@@ -238,13 +238,15 @@ START_TEST(bytes_of_awkward_rows)
 	ck_assert(strstr(text, "\r\nxc.commercial.diff,Commercial: sum of "
 	                 "numerators minus denominator,-8875.00\r\n") != NULL);
 	/* Metric figures name their tab and row; the workbook's share wording
-	 * alone does not say which line. */
+	 * alone does not say which line.  A share says its unit, so a
+	 * spreadsheet does not read 11.3 as 1130%. */
 	ck_assert(strstr(text, "\r\ncommercial.m2.share,\"Commercial metrics row "
 	                 "2: Dollars under legacy payments (including "
 	                 "Fee-for-Service, Diagnosis-Related Groups, or "
 	                 "capitation without quality components): Percent of "
 	                 "total dollars paid through legacy payments in CY 2019 "
-	                 "or most recent 12 months.\",11.3\r\n") != NULL);
+	                 "or most recent 12 months. (percent units: 43.2 means "
+	                 "43.2%)\",11.3\r\n") != NULL);
 	ck_assert(strstr(text, "\r\npm.commercial.cat1_legacy,What payment "
 	                 "models were in effect in CY 2019? Please specify the "
 	                 "line of business. - Cat 1: Legacy Payments - "

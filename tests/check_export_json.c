@@ -188,6 +188,66 @@ START_TEST(example_figures_by_hand)
 }
 END_TEST
 
+/* The example with one piece of text replaced, or NULL if it has none. */
+static char *example_with(const char *from, const char *to, size_t *len)
+{
+	char *json = slurp_data("example.json", len);
+	char *at = strstr(json, from), *out;
+
+	ck_assert_msg(at != NULL, "the example has no %s", from);
+	out = malloc(*len + strlen(to) + 1);
+	ck_assert_ptr_nonnull(out);
+	sprintf(out, "%.*s%s%s", (int)(at - json), json, to, at + strlen(from));
+	*len = strlen(out);
+	free(json);
+	return out;
+}
+
+START_TEST(contract_results_are_checked)
+{
+	/* Contract 1 (5% x 30% = 1.5%, below 3%): a net risk or a verdict
+	 * that does not follow from its fields is refused, nothing changes. */
+	static const struct { const char *from, *to, *want; } cases[] = {
+		{ "\"net_risk\": \"1.5\"", "\"net_risk\": \"6.5\"",
+		  "contracts[0] (contract 1) net_risk \"6.5\" is not the "
+		  "contract's net risk: risk_max 5.0% x shared_risk 30.0% is "
+		  "1.5% (the results are checked, never imported)" },
+		{ "\"meets\": \"no\", \"why_not\": \"net risk 1.5%",
+		  "\"meets\": \"yes\", \"why_not\": \"net risk 1.5%",
+		  "contracts[0] (contract 1) meets \"yes\" says yes, but the "
+		  "contract does not meet the threshold: net risk 1.5% is below "
+		  "3% (TCOC)" },
+		{ "\"dollars\": \"100000000.00\", \"net_risk\": \"1.5\"",
+		  "\"dollars\": \"100000000.00\", \"net_risk\": 1.5",
+		  "contracts[0] (contract 1) net_risk is a number" },
+	};
+	struct session *s = new_file("r.apmwb");
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t len;
+		char *json = example_with(cases[i].from, cases[i].to, &len);
+
+		ck_assert_int_eq(store_import_json(s->st, json, len, err,
+		                                   sizeof err), STORE_INVALID);
+		ck_assert_msg(strstr(err, cases[i].want) != NULL, "'%s' lacks "
+		              "'%s'", err, cases[i].want);
+		free(json);
+	}
+	/* Blank (null) results are not given: nothing to check. */
+	{
+		size_t len;
+		char *json = example_with("\"net_risk\": \"1.5\", \"meets\": "
+		                          "\"no\"", "\"net_risk\": null, "
+		                          "\"meets\": null", &len);
+
+		ck_assert_msg(store_import_json(s->st, json, len, err, sizeof err)
+		              == STORE_OK, "%s", err);
+		free(json);
+	}
+	session_close(s);
+}
+END_TEST
+
 START_TEST(awkward_text_round_trips)
 {
 	/* Text that JSON must escape (quotes, backslashes, newlines) and
@@ -255,6 +315,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, example_comes_back_exactly);
 	tcase_add_test(tc, example_figures_by_hand);
+	tcase_add_test(tc, contract_results_are_checked);
 	tcase_add_test(tc, awkward_text_round_trips);
 	tcase_add_test(tc, empty_submission_round_trips);
 	suite_add_tcase(s, tc);

@@ -1,10 +1,13 @@
 /* check_export_qualtrics: the Qualtrics response layout and its map.
  *
  * A small map and a small submission give an export written out here by
- * hand, byte for byte; every way a map can be wrong is refused with its
- * line; a map that misses an answer the submission gives names the key;
- * and the shipped template loads, covers every answer of the edition and
- * numbers its placeholder ids consistently. */
+ * hand, byte for byte, and so do the response metadata, both ImportId
+ * shapes, values as typed, the places and recodes a map gives; every way
+ * a map can be wrong is refused with its line, all of them at once; a map
+ * that misses an answer the edition or the submission gives names the
+ * key; and the shipped template, built into the program, loads, covers
+ * every answer of the edition and numbers its placeholder ids
+ * consistently. */
 #include <config.h>
 
 #include <check.h>
@@ -123,16 +126,18 @@ START_TEST(small_export_by_hand)
 		"ResponseId,Q1,Q2_1,Q2_2,Q3,Q6,Q4_2,Q4_10,Q4_10_TEXT,Q5_1,Q5_2,X1,X2,"
 		"Q7_1\r\n"
 		/* row 2: the map's texts; a blank one takes the edition's
-		 * question and the choice, as Qualtrics writes it */
+		 * question and the choice, as Qualtrics writes it: "Selected
+		 * Choice" for the boxes of a question with an "other" text */
 		"Response ID,Name,Lines - Commercial,Lines - MA,Trend,Most,"
 		"\"From health plan\xe2\x80\x99s perspective, what are the top "
-		"barriers to APM adoption? (Select up to 3) - Health plan "
-		"interest/readiness\","
+		"barriers to APM adoption? (Select up to 3) - Selected Choice - "
+		"Health plan interest/readiness\","
 		"\"From health plan\xe2\x80\x99s perspective, what are the top "
-		"barriers to APM adoption? (Select up to 3) - Other (please "
-		"list)\","
+		"barriers to APM adoption? (Select up to 3) - Selected Choice - "
+		"Other (please list)\","
 		"Other text,Row 1,Row 2,Difference,Difference MA,Legacy\r\n"
-		/* row 3: ImportIds; a whole JSON object as it is */
+		/* row 3: ImportIds; the map places the metadata column
+		 * ResponseId, which keeps Qualtrics' own id */
 		"\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
 		"\"{\"\"ImportId\"\":\"\"QID1_TEXT\"\"}\","
 		"\"{\"\"ImportId\"\":\"\"QID2_1\"\"}\","
@@ -149,10 +154,11 @@ START_TEST(small_export_by_hand)
 		"\"{\"\"ImportId\"\":\"\"QID7_1\"\"}\"\r\n"
 		/* row 4: no response id (Qualtrics' to give); Commercial ticked,
 		 * MA "no" is an unticked box (blank); "same" is recode 2; the
-		 * hidden Q6 blank; two boxes ticked and the other text, its '='
-		 * neutralised; dollars plain; the negative difference a number;
-		 * MA not reported on: its difference blank */
-		",Jane Doe,1,,2,,1,1,\"'=Other, \"\"quoted\"\"\",10000.00,1125.00,"
+		 * hidden Q6 blank; two boxes ticked and the other text as typed,
+		 * '=' and all (Qualtrics is no spreadsheet); dollars plain; the
+		 * negative difference a number; MA not reported on: its
+		 * difference blank */
+		",Jane Doe,1,,2,,1,1,\"=Other, \"\"quoted\"\"\",10000.00,1125.00,"
 		"-8875.00,,1\r\n";
 	char err[512];
 	struct qualtrics_map *m = parse(small_map, err, sizeof err);
@@ -312,9 +318,9 @@ START_TEST(malformed_maps_name_their_line)
 	assert_bad_map(HEAD "gi.contact_name,,Q1,QID1_TEXT,,\n"
 	               "gi.org_name,,Q1,QID1_TEXT,,\n",
 	               "line 3: column Q1 is gi.contact_name's already (line 2)");
-	assert_bad_map(HEAD ",,ResponseId,_recordId,,\n"
-	               "gi.org_name,,ResponseId,_recordId,,\n",
-	               "line 3: column ResponseId is a blank column's already");
+	assert_bad_map(HEAD ",,Spare,QID99,,\n"
+	               "gi.org_name,,Spare,QID99,,\n",
+	               "line 3: column Spare is a blank column's already");
 	assert_bad_map(HEAD "iq.trend,same,Q3,QID3,,2\n"
 	               "iq.trend,decrease,Q3,QID33,,3\n",
 	               "line 3: column Q3 has another import_id on line 2");
@@ -326,8 +332,13 @@ START_TEST(malformed_maps_name_their_line)
 	               "line 3: import_id QID1_TEXT is already column Q1's "
 	               "(line 2)");
 	assert_bad_map(HEAD "gi.contact_name,,Q1,\"{\"\"ImportId\"\":1\",,\n",
+	               "line 2: import_id is not a JSON object of strings: "
+	               "\"ImportId\" has no string");
+	assert_bad_map(HEAD "gi.contact_name,,Q1,\"{\"\"ImportId\"\":\"\"Q\"\"\",,\n",
 	               "line 2: import_id starts a JSON object but does not "
 	               "end it");
+	assert_bad_map(HEAD "gi.contact_name,,Q1,\"{\"\"choiceId\"\":\"\"1\"\"}\","
+	               ",\n", "line 2: import_id has no \"ImportId\"");
 	assert_bad_map(HEAD "gi.contact_name,,,QID1_TEXT,,\n",
 	               "line 2: no column name");
 	assert_bad_map(HEAD "gi.contact_name,,Q1,,,\n",
@@ -463,14 +474,17 @@ END_TEST
 START_TEST(template_ids_consistent)
 {
 	/* Column Qn[_k[_TEXT]] has ImportId QIDn[_k[_TEXT]]; a text field Qn
-	 * has QIDn_TEXT, as Qualtrics numbers them; question numbers rise in
-	 * the survey's order. */
+	 * has QIDn_TEXT; a multi-select's box Qn_k has QIDn with choiceId k,
+	 * as current exports write them; question numbers rise in the
+	 * survey's order. */
 	struct qualtrics_map *m = template();
 	long last = 0;
+	int boxes = 0;
 
 	for (size_t c = 0; c < m->ncols; c++) {
 		const struct qualtrics_col *col = &m->cols[c];
-		char want[128], want_text[128];
+		char want[128], want_text[128], want_box[128];
+		const char *us = strchr(col->name, '_');
 		long n;
 
 		ck_assert_msg(col->name[0] == 'Q', "%s", col->name);
@@ -481,14 +495,44 @@ START_TEST(template_ids_consistent)
 		         col->name + 1);
 		snprintf(want_text, sizeof want_text,
 		         "{\"ImportId\":\"QID%s_TEXT\"}", col->name + 1);
+		snprintf(want_box, sizeof want_box,
+		         "{\"ImportId\":\"QID%ld\",\"choiceId\":\"%s\"}", n,
+		         us ? us + 1 : "");
+		boxes += strcmp(col->import_id, want_box) == 0;
 		ck_assert_msg(strcmp(col->import_id, want) == 0 ||
-		              (!strchr(col->name, '_') &&
-		               strcmp(col->import_id, want_text) == 0),
+		              (!us && strcmp(col->import_id, want_text) == 0) ||
+		              (us && strcmp(col->import_id, want_box) == 0),
 		              "%s has %s", col->name, col->import_id);
 		ck_assert_msg(col->text != NULL, "%s has no question text",
 		              col->name);
+		ck_assert_int_eq(col->meta, -1);
 	}
+	/* The lines of business (3) and both top-3 questions' boxes (2 x 10)
+	 * are multi-selects in the survey. */
+	ck_assert_int_eq(boxes, 23);
+	ck_assert(m->meta_first);
 	qualtrics_map_free(m);
+}
+END_TEST
+
+START_TEST(builtin_is_the_template)
+{
+	/* The program carries share/'s file: the same columns and rows. */
+	struct qualtrics_map *t = template();
+	char err[512];
+	struct qualtrics_map *b = qualtrics_map_builtin(test_edition(), err,
+	                                                sizeof err);
+
+	ck_assert_msg(b != NULL, "%s", err);
+	ck_assert_uint_eq(b->ncols, t->ncols);
+	ck_assert_uint_eq(b->n, t->n);
+	for (size_t c = 0; c < b->ncols; c++) {
+		ck_assert_str_eq(b->cols[c].name, t->cols[c].name);
+		ck_assert_str_eq(b->cols[c].import_id, t->cols[c].import_id);
+		ck_assert_str_eq(b->cols[c].text, t->cols[c].text);
+	}
+	qualtrics_map_free(b);
+	qualtrics_map_free(t);
 }
 END_TEST
 
@@ -496,6 +540,12 @@ START_TEST(template_exports_small)
 {
 	/* The template takes the small submission: the one line's answers,
 	 * every other line's columns blank. */
+	static const char head[] =
+		"StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),"
+		"Finished,RecordedDate,ResponseId,RecipientLastName,"
+		"RecipientFirstName,RecipientEmail,ExternalReference,"
+		"LocationLatitude,LocationLongitude,DistributionChannel,"
+		"UserLanguage,Q1_1,Q1_2,Q1_3,Q1_4,Q2_1,Q2_2,Q2_3,";
 	struct qualtrics_map *m = template();
 	struct sub s;
 	char err[512], *out;
@@ -504,8 +554,8 @@ START_TEST(template_exports_small)
 	sub_init(&s, small, sizeof small / sizeof *small);
 	out = export_with(&s, m, &ok, err, sizeof err);
 	ck_assert_msg(ok, "%s", err);
-	ck_assert(strncmp(out, "Q1_1,Q1_2,Q1_3,Q1_4,Q2_1,Q2_2,Q2_3,", 35) == 0);
-	ck_assert(strstr(out, "\r\nJane Doe,,,,1,,,") != NULL);
+	ck_assert(strncmp(out, head, sizeof head - 1) == 0);
+	ck_assert(strstr(out, ",EN,Jane Doe,,,,1,,,") != NULL);
 	free(out);
 	sub_free(&s);
 	qualtrics_map_free(m);
@@ -535,6 +585,315 @@ START_TEST(out_of_memory)
 }
 END_TEST
 
+/* Row r (0-based) of an export, without its CRLF. */
+static char *row_of(const char *out, int r)
+{
+	const char *p = out, *end;
+	char *row;
+
+	for (int i = 0; i < r; i++) {
+		p = strstr(p, "\r\n");
+		ck_assert_ptr_nonnull(p);
+		p += 2;
+	}
+	end = strstr(p, "\r\n");
+	ck_assert_ptr_nonnull(end);
+	row = malloc((size_t)(end - p) + 1);
+	ck_assert_ptr_nonnull(row);
+	sprintf(row, "%.*s", (int)(end - p), p);
+	return row;
+}
+
+static void assert_row_starts(const char *out, int r, const char *want)
+{
+	char *row = row_of(out, r);
+
+	ck_assert_msg(strncmp(row, want, strlen(want)) == 0,
+	              "row %d is '%.300s', not '%s...'", r + 1, row, want);
+	free(row);
+}
+
+START_TEST(metadata_by_hand)
+{
+	/* A map that places no metadata column: all seventeen come first,
+	 * as in a real export, filled from the file. */
+	static const char names[] =
+		"StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),"
+		"Finished,RecordedDate,ResponseId,RecipientLastName,"
+		"RecipientFirstName,RecipientEmail,ExternalReference,"
+		"LocationLatitude,LocationLongitude,DistributionChannel,"
+		"UserLanguage,Q1,";
+	static const char labels[] =
+		"Start Date,End Date,Response Type,IP Address,Progress,"
+		"Duration (in seconds),Finished,Recorded Date,Response ID,"
+		"Recipient Last Name,Recipient First Name,Recipient Email,"
+		"External Data Reference,Location Latitude,Location Longitude,"
+		"Distribution Channel,User Language,Name,";
+	static const char ids[] =
+		"\"{\"\"ImportId\"\":\"\"startDate\"\",\"\"timeZone\"\":\"\"Z\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"endDate\"\",\"\"timeZone\"\":\"\"Z\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"status\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"ipAddress\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"progress\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"duration\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"finished\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"recordedDate\"\",\"\"timeZone\"\":\"\"Z\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"recipientLastName\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"recipientFirstName\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"recipientEmail\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"externalDataReference\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"locationLatitude\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"locationLongitude\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"distributionChannel\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"userLanguage\"\"}\","
+		"\"{\"\"ImportId\"\":\"\"QID1_TEXT\"\"}\",";
+	char err[512] = "", *text = map_without(",,ResponseId,\"{\"\"ImportId\"\":"
+	                                        "\"\"_recordId\"\"}\",Response "
+	                                        "ID,\n"), *out;
+	struct qualtrics_map *m = parse(text, err, sizeof err);
+	struct sub s;
+	bool ok;
+
+	ck_assert_msg(m != NULL, "%s", err);
+	ck_assert(m->meta_first);
+	sub_init(&s, small, sizeof small / sizeof *small);
+	s.in.created = "2020-05-28T09:00:00Z";
+	s.in.changed = "2020-05-29T10:00:00Z";
+	out = export_with(&s, m, &ok, err, sizeof err);
+	ck_assert_msg(ok, "%s", err);
+	assert_row_starts(out, 0, names);
+	assert_row_starts(out, 1, labels);
+	assert_row_starts(out, 2, ids);
+	/* A draft: it ends at its last change, 25 hours (90,000 s) after it
+	 * began; 9 of the 33 questions it shows are answered (General 3 of
+	 * 10, models 1 of 12, Commercial 2 of 2, informational 3 of 9): 27%;
+	 * not finished.  Qualtrics' own fields blank, the language EN. */
+	assert_row_starts(out, 3, "2020-05-28 09:00:00,2020-05-29 10:00:00,,,27,"
+	                  "90000,0,2020-05-29 10:00:00,,,,,,,,,EN,Jane Doe,");
+	free(out);
+	/* Signed off the next afternoon: it ends then (29 h 3 min, 104,580
+	 * s), finished, 100%. */
+	s.in.complete = true;
+	s.in.signed_by = "Jane Doe";
+	s.in.signed_at = "2020-05-29T14:03:00Z";
+	out = export_with(&s, m, &ok, err, sizeof err);
+	ck_assert_msg(ok, "%s", err);
+	assert_row_starts(out, 3, "2020-05-28 09:00:00,2020-05-29 14:03:00,,,100,"
+	                  "104580,1,2020-05-29 14:03:00,,,,,,,,,EN,Jane Doe,");
+	free(out);
+	/* A file that does not say when it began leaves the dates blank. */
+	s.in.created = s.in.changed = NULL;
+	s.in.complete = false;
+	out = export_with(&s, m, &ok, err, sizeof err);
+	ck_assert_msg(ok, "%s", err);
+	assert_row_starts(out, 3, ",,,,27,,0,,,,,,,,,,EN,Jane Doe,");
+	free(out);
+	free(text);
+	sub_free(&s);
+	qualtrics_map_free(m);
+}
+END_TEST
+
+START_TEST(values_as_typed)
+{
+	/* What a spreadsheet would run is Qualtrics' text all the same: no
+	 * apostrophe in front, only RFC 4180 quoting. */
+	static const char *const kv[][2] = {
+		{ "gi.contact_name", "=1+1" },
+		{ "gi.contact_phone", "+1 (555) 010-2030" },
+		{ "gi.assumptions", "- Dollars are paid claims.\n- Pharmacy is "
+		                    "excluded." },
+		{ "gi.org_name", "@Acme" },
+	};
+	static const char map[] = HEAD
+		"gi.contact_name,,Q1_1,QID1_1,,\n"
+		"gi.contact_phone,,Q1_3,QID1_3,,\n"
+		"gi.org_name,,Q1_4,QID1_4,,\n"
+		"gi.assumptions,,Q4,QID4_TEXT,,\n";
+	char err[512];
+	struct qualtrics_map *m = parse(map, err, sizeof err);
+	struct sub s;
+	char *out, *row;
+	bool ok;
+
+	ck_assert_msg(m != NULL, "%s", err);
+	sub_init(&s, kv, sizeof kv / sizeof *kv);
+	out = export_with(&s, m, &ok, err, sizeof err);
+	ck_assert_msg(ok, "%s", err);
+	row = strstr(out, "EN,");
+	ck_assert_ptr_nonnull(row);
+	ck_assert_str_eq(row, "EN,=1+1,+1 (555) 010-2030,@Acme,\"- Dollars are "
+	                 "paid claims.\n- Pharmacy is excluded.\"\r\n");
+	free(out);
+	sub_free(&s);
+	qualtrics_map_free(m);
+}
+END_TEST
+
+START_TEST(import_id_shapes)
+{
+	/* A multi-select's box in the current shape (choice_id, or a whole
+	 * object) and in the older one; the same box in two shapes is one
+	 * id used twice. */
+	static const char map[] =
+		"key,choice,column,import_id,choice_id,question_text,recode\n"
+		"iq.barriers,plan_interest,Q17_2,QID17,2,,1\n"
+		"iq.barriers,other,Q17_10,\"{\"\"ImportId\"\":\"\"QID17\"\",\"\"choiceId\"\":"
+		"\"\"10\"\"}\",,,1\n"
+		"iq.barriers,market,Q17_9,QID17_9,,,1\n";
+	char err[2048];
+	struct qualtrics_map *m = parse(map, err, sizeof err);
+
+	ck_assert_msg(m != NULL, "%s", err);
+	ck_assert_str_eq(m->cols[0].import_id,
+	                 "{\"ImportId\":\"QID17\",\"choiceId\":\"2\"}");
+	ck_assert_str_eq(m->cols[1].import_id,
+	                 "{\"ImportId\":\"QID17\",\"choiceId\":\"10\"}");
+	ck_assert_str_eq(m->cols[2].import_id, "{\"ImportId\":\"QID17_9\"}");
+	qualtrics_map_free(m);
+	assert_bad_map("key,choice,column,import_id,choice_id,question_text,"
+	               "recode\n"
+	               "iq.barriers,market,Q17_9,QID17,9,,1\n"
+	               "iq.barriers,other,Q17_9b,QID17_9,,,1\n",
+	               "line 3: import_id QID17_9 is already column Q17_9's "
+	               "(line 2)");
+	assert_bad_map("key,choice,column,import_id,choice_id,question_text,"
+	               "recode\n"
+	               "iq.barriers,market,Q17_9,\"{\"\"ImportId\"\":\"\"QID17\"\"}\",9,"
+	               ",1\n", "line 2: import_id is a whole JSON object: put "
+	               "its choiceId in it, not in choice_id");
+}
+END_TEST
+
+START_TEST(map_controls_decimals_and_recodes)
+{
+	/* The LAN's survey may number its choices otherwise (yes 1, no 0)
+	 * and take whole dollars: the map says so and the export follows,
+	 * never rounding a cent away. */
+	static const char map[] =
+		"key,choice,column,import_id,question_text,recode,decimals\n"
+		"gi.lob.commercial,yes,Q2_1,QID2_1,,1,\n"
+		"gi.lob.commercial,no,Q2_1,QID2_1,,,\n"
+		"pm.commercial.cat1_legacy,yes,Q6_1,QID6_1,,1,\n"
+		"pm.commercial.cat1_legacy,no,Q6_1,QID6_1,,0,\n"
+		"commercial.m1,,Q9_1,QID9_1,,,0\n"
+		"commercial.m2,,Q9_2,QID9_2,,,1\n"
+		"xc.commercial.diff,,X1,QIDX1,,,0\n";
+	static const char *const kv[][2] = {
+		{ "gi.lob.commercial", "yes" },
+		{ "pm.commercial.cat1_legacy", "no" },
+		{ "commercial.m1", "10000.00" },
+		{ "commercial.m2", "1125.50" },
+	};
+	char err[512], *out, *row;
+	struct qualtrics_map *m = parse(map, err, sizeof err);
+	struct sub s;
+	bool ok;
+
+	ck_assert_msg(m != NULL, "%s", err);
+	sub_init(&s, kv, sizeof kv / sizeof *kv);
+	/* Row 2 hidden (no legacy payments), so only whole dollars go out:
+	 * 10,000 and the difference -10,000. */
+	out = export_with(&s, m, &ok, err, sizeof err);
+	ck_assert_msg(ok, "%s", err);
+	row = strstr(out, "EN,");
+	ck_assert_ptr_nonnull(row);
+	ck_assert_str_eq(row, "EN,1,0,10000,,-10000\r\n");
+	free(out);
+	sub_free(&s);
+	/* Shown, 1,125.50 takes one decimal; 1,125.25 would lose a cent. */
+	{
+		static const char *const kv2[][2] = {
+			{ "gi.lob.commercial", "yes" },
+			{ "pm.commercial.cat1_legacy", "yes" },
+			{ "commercial.m1", "10000.00" },
+			{ "commercial.m2", "1125.50" },
+		};
+
+		sub_init(&s, kv2, sizeof kv2 / sizeof *kv2);
+		out = export_with(&s, m, &ok, err, sizeof err);
+		ck_assert_msg(!ok, "exported '%s'", out);
+		/* The difference, -8,874.50, has cents the map's 0 places
+		 * would drop. */
+		ck_assert_str_eq(err, "xc.commercial.diff is -8874.50, but the "
+		                 "Qualtrics map's column X1 takes 0 decimals: the "
+		                 "cents would be lost (apmwb never rounds them); "
+		                 "change the map's decimals or the answer");
+		ck_assert_str_eq(out, "");
+		free(out);
+		sub_free(&s);
+	}
+	qualtrics_map_free(m);
+	assert_bad_map("key,choice,column,import_id,question_text,recode,"
+	               "decimals\ngi.contact_name,,Q1,QID1,,,0\n",
+	               "line 2: gi.contact_name is not dollars: decimals is for "
+	               "dollar amounts");
+	assert_bad_map("key,choice,column,import_id,question_text,recode,"
+	               "decimals\ncommercial.m1,,Q1,QID1,,,3\n",
+	               "line 2: decimals '3' is not 0, 1 or 2");
+}
+END_TEST
+
+START_TEST(every_problem_listed)
+{
+	/* One reading names every bad row, each with its line. */
+	static const char map[] = HEAD
+		"gi.contact_nme,,Q1,QID1_TEXT,,\n"
+		"iq.trend,up,Q3,QID3,,1\n"
+		"gi.org_name,,Q4,QID4,,\n"
+		"gi.lob.ma,maybe,Q5,QID5,,1\n";
+	char err[2048];
+	struct qualtrics_map *m = parse(map, err, sizeof err);
+
+	ck_assert_ptr_null(m);
+	ck_assert_str_eq(err,
+		"line 2: unknown key 'gi.contact_nme' (did you mean "
+		"gi.contact_name?)\n"
+		"line 3: 'up' is not a choice of iq.trend\n"
+		"line 5: 'maybe' is not a choice of gi.lob.ma");
+}
+END_TEST
+
+START_TEST(map_checked_against_edition)
+{
+	/* Given to the program, a map must have a column for every answer
+	 * and choice the edition can show: the small map lacks most. */
+	char err[8192];
+	struct qualtrics_map *m = qualtrics_map_parse_whole(test_edition(),
+	                                                    small_map,
+	                                                    strlen(small_map),
+	                                                    err, sizeof err);
+
+	ck_assert_ptr_null(m);
+	ck_assert_msg(strstr(err, "no column for gi.contact_email (the map "
+	                     "needs a row for every answer and choice of the "
+	                     "2020 edition)\n") == err, "%s", err);
+	ck_assert(strstr(err, "\nno column for gi.lob.medicaid = yes "));
+	ck_assert(strstr(err, "\nno column for pm.commercial.cat2a_foundational = "
+	                 "no "));
+	/* More than fit: the rest are counted. */
+	ck_assert(strstr(err, "\nand ") && strstr(err, " more problems"));
+	/* The template covers it all. */
+	m = template();
+	qualtrics_map_free(m);
+}
+END_TEST
+
+START_TEST(metadata_columns_are_qualtrics_own)
+{
+	assert_bad_map(HEAD "gi.org_name,,StartDate,startDate,,\n",
+	               "line 2: column StartDate is Qualtrics' Start Date, which "
+	               "apmwb fills itself: leave its key blank");
+	assert_bad_map(HEAD ",,StartDate,QID1,,\n",
+	               "line 2: column StartDate is Qualtrics' Start Date, whose "
+	               "ImportId is startDate in every export, not QID1");
+	assert_bad_map(HEAD "gi.org_name,,Q1,_recordId,,\n",
+	               "line 2: import_id _recordId is Qualtrics' own ResponseId "
+	               "column's");
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("export_qualtrics");
@@ -545,14 +904,22 @@ static Suite *suite(void)
 	tcase_add_test(tc, small_export_by_hand);
 	tcase_add_test(tc, answer_not_covered_names_key);
 	tcase_add_test(tc, hidden_or_blank_need_no_column);
+	tcase_add_test(tc, metadata_by_hand);
+	tcase_add_test(tc, values_as_typed);
+	tcase_add_test(tc, map_controls_decimals_and_recodes);
 	tcase_add_test(mp, malformed_maps_name_their_line);
 	tcase_add_test(mp, nul_byte_in_map);
 	tcase_add_test(mp, spreadsheet_saved_map);
 	tcase_add_test(mp, import_id_json_escaped);
 	tcase_add_test(mp, missing_map_file_named);
+	tcase_add_test(mp, import_id_shapes);
+	tcase_add_test(mp, every_problem_listed);
+	tcase_add_test(mp, map_checked_against_edition);
+	tcase_add_test(mp, metadata_columns_are_qualtrics_own);
 	tcase_add_test(mp, out_of_memory);
 	tcase_add_test(tp, template_covers_every_answer);
 	tcase_add_test(tp, template_ids_consistent);
+	tcase_add_test(tp, builtin_is_the_template);
 	tcase_add_test(tp, template_exports_small);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, mp);

@@ -203,6 +203,102 @@ START_TEST(test_explain)
 }
 END_TEST
 
+START_TEST(test_results)
+{
+	/* The columns the exports carry, worked out by hand. */
+	struct contract c;
+	char buf[256], err[256];
+
+	make(&c, "Commercial", "% Revenue", "1%", "10%", "25%", "10,000,000");
+	nominal_format_result(&c, NR_R_NET_RISK, buf, sizeof buf);
+	ck_assert_str_eq(buf, "2.5");                  /* 10% x 25% */
+	nominal_format_result(&c, NR_R_MEETS, buf, sizeof buf);
+	ck_assert_str_eq(buf, "no");
+	nominal_format_result(&c, NR_R_WHY_NOT, buf, sizeof buf);
+	ck_assert_str_eq(buf, "shared risk 25.0% is below 30%; net risk 2.5% is "
+	                 "below 8% (% revenue)");
+	/* Read back: the same number in any exact spelling, blank not given. */
+	ck_assert(nominal_check_result(&c, NR_R_NET_RISK, "2.5", err, sizeof err));
+	ck_assert(nominal_check_result(&c, NR_R_NET_RISK, " 2.50% ", err,
+	                               sizeof err));
+	ck_assert(nominal_check_result(&c, NR_R_NET_RISK, "", err, sizeof err));
+	ck_assert(nominal_check_result(&c, NR_R_MEETS, "NO", err, sizeof err));
+	ck_assert(nominal_check_result(&c, NR_R_WHY_NOT, "too little risk", err,
+	                               sizeof err));
+	ck_assert(!nominal_check_result(&c, NR_R_NET_RISK, "25", err,
+	                                sizeof err));
+	ck_assert_str_eq(err, "is not the contract's net risk: risk_max 10.0% x "
+	                 "shared_risk 25.0% is 2.5%");
+	ck_assert(!nominal_check_result(&c, NR_R_MEETS, "yes", err, sizeof err));
+	ck_assert_str_eq(err, "says yes, but the contract does not meet the "
+	                 "threshold: shared risk 25.0% is below 30%; net risk "
+	                 "2.5% is below 8% (% revenue)");
+	ck_assert(!nominal_check_result(&c, NR_R_MEETS, "maybe", err,
+	                                sizeof err));
+	ck_assert_str_eq(err, "is not yes or no");
+	contract_clear(&c);
+
+	make(&c, "medicare", "tcoc", "1", "10", "70", "1");
+	nominal_format_result(&c, NR_R_NET_RISK, buf, sizeof buf);
+	ck_assert_str_eq(buf, "7.0");
+	nominal_format_result(&c, NR_R_MEETS, buf, sizeof buf);
+	ck_assert_str_eq(buf, "yes");
+	nominal_format_result(&c, NR_R_WHY_NOT, buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	ck_assert(!nominal_check_result(&c, NR_R_MEETS, "no", err, sizeof err));
+	ck_assert_str_eq(err, "says no, but the contract meets the threshold");
+	ck_assert(!nominal_check_result(&c, NR_R_WHY_NOT, "x", err, sizeof err));
+	ck_assert_str_eq(err, "gives a reason, but the contract meets the "
+	                 "threshold");
+	contract_clear(&c);
+
+	/* Incomplete: no net risk without a maximum, and it does not meet. */
+	make(&c, "commercial", "tcoc", "1", NULL, "60", "1000");
+	nominal_format_result(&c, NR_R_NET_RISK, buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	nominal_format_result(&c, NR_R_MEETS, buf, sizeof buf);
+	ck_assert_str_eq(buf, "no");
+	nominal_format_result(&c, NR_R_WHY_NOT, buf, sizeof buf);
+	ck_assert_str_eq(buf, "incomplete: no risk maximum");
+	ck_assert(!nominal_check_result(&c, NR_R_NET_RISK, "6", err, sizeof err));
+	ck_assert_str_eq(err, "is given, but the contract has no net risk: it "
+	                 "needs both risk_max and shared_risk");
+	contract_clear(&c);
+}
+END_TEST
+
+START_TEST(test_fraction_fields)
+{
+	/* Spreadsheet percent cells: 0.04 is 4%, and the rule is the same. */
+	struct contract c;
+	struct nr_eval e;
+	char err[256];
+
+	contract_init(&c);
+	ck_assert(nominal_parse_field(&c, NR_F_LINE, "commercial", err,
+	                              sizeof err));
+	ck_assert(nominal_parse_field_fraction(&c, NR_F_TYPE, "tcoc", err,
+	                                       sizeof err));
+	ck_assert(nominal_parse_field_fraction(&c, NR_F_RISK_MIN, "0.04", err,
+	                                       sizeof err));
+	ck_assert(nominal_parse_field_fraction(&c, NR_F_RISK_MAX, "0.1", err,
+	                                       sizeof err));
+	ck_assert(nominal_parse_field_fraction(&c, NR_F_SHARED_RISK, "0.3", err,
+	                                       sizeof err));
+	ck_assert(nominal_parse_field_fraction(&c, NR_F_DOLLARS, "1,000", err,
+	                                       sizeof err));
+	ck_assert_int_eq(c.risk_min, 4 * PCT_UNIT);
+	ck_assert_int_eq(c.shared_risk, 30 * PCT_UNIT);
+	nominal_evaluate(&c, &e);
+	ck_assert_int_eq(e.status, NR_MEETS);          /* 10% x 30% = 3% */
+	ck_assert(!nominal_parse_field_fraction(&c, NR_F_RISK_MAX, "10", err,
+	                                        sizeof err));
+	ck_assert_str_eq(err, "is more than 1, which as a fraction is more "
+	                 "than 100%");
+	contract_clear(&c);
+}
+END_TEST
+
 START_TEST(test_apply_and_take_back)
 {
 	struct nr_totals t, zero;
@@ -308,6 +404,8 @@ static Suite *nominal_suite(void)
 	                    (int)(sizeof boundaries / sizeof *boundaries));
 	tcase_add_test(tc, test_incomplete);
 	tcase_add_test(tc, test_explain);
+	tcase_add_test(tc, test_results);
+	tcase_add_test(tc, test_fraction_fields);
 	tcase_add_test(tc, test_apply_and_take_back);
 	tcase_add_test(tc, test_overflow);
 	tcase_add_test(tc, test_parse_fields);

@@ -318,6 +318,59 @@ START_TEST(test_net_risk)
 }
 END_TEST
 
+START_TEST(test_parse_fraction)
+{
+	/* A spreadsheet's percent cell: 0.04 is 4%, exactly. */
+	static const struct { const char *in; pct_t want; } fok[] = {
+		{ "0.04", 4000 }, { "0.3", 30000 }, { "0.6", 60000 },
+		{ "0.04125", 4125 }, { "1", PCT_MAX }, { "0", 0 },
+		{ " .5 ", 50000 }, { "0.00001", 1 },
+	};
+	static const struct { const char *in, *why; } fbad[] = {
+		{ "0.041255", "has more than five decimals" },
+		{ "4", "is more than 1, which as a fraction is more than 100%" },
+		{ "1.00001", "is more than 1" },
+		{ "4%", "carries a percent sign" },
+		{ "-0.1", "is negative" },
+		{ "", "is empty; type a fraction such as 0.04" },
+	};
+	char err[128];
+	pct_t v;
+
+	for (size_t i = 0; i < sizeof fok / sizeof *fok; i++) {
+		ck_assert_msg(pct_parse_fraction(fok[i].in, &v, err, sizeof err),
+		              "%s: %s", fok[i].in, err);
+		ck_assert_msg(v == fok[i].want, "%s gave %lld", fok[i].in,
+		              (long long)v);
+	}
+	for (size_t i = 0; i < sizeof fbad / sizeof *fbad; i++) {
+		ck_assert_msg(!pct_parse_fraction(fbad[i].in, &v, err, sizeof err),
+		              "%s accepted", fbad[i].in);
+		ck_assert_msg(strstr(err, fbad[i].why), "%s: '%s' lacks '%s'",
+		              fbad[i].in, err, fbad[i].why);
+	}
+}
+END_TEST
+
+START_TEST(test_parse_netrisk)
+{
+	netrisk_t n;
+	char err[128];
+
+	ck_assert(pct_parse_netrisk("6", &n, err, sizeof err));
+	ck_assert(n == 6 * NETRISK_UNIT);
+	ck_assert(pct_parse_netrisk("6.0%", &n, err, sizeof err));
+	ck_assert(n == 6 * NETRISK_UNIT);
+	ck_assert(pct_parse_netrisk("1.11098889", &n, err, sizeof err));
+	ck_assert(n == 111098889);
+	ck_assert(pct_parse_netrisk("100", &n, err, sizeof err));
+	ck_assert(!pct_parse_netrisk("1.111111111", &n, err, sizeof err));
+	ck_assert_str_eq(err, "has more than eight decimals");
+	ck_assert(!pct_parse_netrisk("100.00000001", &n, err, sizeof err));
+	ck_assert_str_eq(err, "is more than 100%");
+}
+END_TEST
+
 static Suite *percent_suite(void)
 {
 	Suite *s = suite_create("percent");
@@ -335,6 +388,8 @@ static Suite *percent_suite(void)
 	tcase_add_test(tc, test_format_term);
 	tcase_add_test(tc, test_term_round_trip);
 	tcase_add_test(tc, test_net_risk);
+	tcase_add_test(tc, test_parse_fraction);
+	tcase_add_test(tc, test_parse_netrisk);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,9 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "contracts_csv.h"
 #include "export.h"
-#include "mem.h"
 #include "outfile.h"
 #include "qualtrics_map.h"
 #include "ui.h"
@@ -50,12 +48,6 @@ void export_start(struct app *a)
 	       strlen(path);
 	snprintf(suggest, sizeof suggest, "%.*s%s", (int)stem, path, suffix[k]);
 	edit_prompt(a, P_EXPORT_PATH, "Write to:", suggest);
-}
-
-static bool write_contract(void *ctx, const struct contract *c, int64_t pos)
-{
-	(void)pos;
-	return contracts_csv_write_row(ctx, c);
 }
 
 void export_prompted(struct app *a, const char *path)
@@ -104,10 +96,7 @@ void export_write(struct app *a, const char *path)
 		return;
 	}
 	if (a->export_fmt == X_QUALTRICS) {
-		char *def = qualtrics_map_default_path(a->ed);
-
-		map = def ? qualtrics_map_load(a->ed, def, err, sizeof err) : NULL;
-		mem_free(def);
+		map = qualtrics_map_builtin(a->ed, err, sizeof err);
 		if (!map) {
 			app_msg(a, R_MSG_ERR, "not exported: the Qualtrics map %s "
 			        "(apmwb export --map FILE takes the LAN's)", err);
@@ -134,10 +123,7 @@ void export_write(struct app *a, const char *path)
 		ok = export_qualtrics(out.f, &in, map, err, sizeof err);
 		break;
 	default:
-		ok = contracts_csv_write_header(out.f) &&
-		     in.contracts(in.contracts_src, write_contract, out.f);
-		if (!ok)
-			snprintf(err, sizeof err, "could not write the contracts");
+		ok = export_contracts(out.f, &in, err, sizeof err);
 	}
 	{
 		char cerr[1024] = "";

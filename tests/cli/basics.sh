@@ -10,7 +10,7 @@ run frobnicate x y
 check "an unknown command is a usage error" eval 'is $status 2 && has "$err" "not a command"'
 run --bogus
 check "an unknown option is a usage error" eval 'is $status 2 && has "$err" "unknown option"'
-for c in new set get import check show export complete ack log undo; do
+for c in new set get import check show export complete ack log undo keys; do
 	run $c --help
 	check "$c --help exits 0 with its usage" eval 'is $status 0 && has "$out" "Usage: apmwb $c"'
 done

@@ -56,38 +56,72 @@ check "and neutralises the assumptions' leading dash" eval \
 	'grep -q "\"'"'"'- Dollars are paid claims" example.csv'
 check "hidden answers are not in the csv" eval '! grep -q "commercial.m15\|iq.decrease_most" example.csv'
 
-APMWB_DATADIR="$TOPSRCDIR/share" "$APMWB" export --format qualtrics \
-	example.apmwb >example.qualtrics.csv 2>qerr
+check "shares say they are in percent units" eval \
+	'grep -q "^commercial.m2.share,\".* (percent units: 43.2 means 43.2%)\",43.2" example.csv'
+
+# The Qualtrics layout, its dates fixed so the file can be compared: the
+# example created 2020-05-28 09:00 and last changed 2020-05-29 10:00 UTC.
+cp example.apmwb dated.apmwb
+sqlite3 dated.apmwb "UPDATE meta SET value = '2020-05-28T09:00:00Z' WHERE key = 'created'; UPDATE history SET at = '2020-05-29T10:00:00Z';" || exit 99
+APMWB_DATADIR="$T/nowhere" "$APMWB" export --format qualtrics dated.apmwb \
+	>example.qualtrics.csv 2>qerr
 status=$?
-check "qualtrics export with the template matches the expected file" eval \
+check "qualtrics export with the built-in map matches the expected file (no share/ needed)" eval \
 	'is "$status" 0 && cmp -s example.qualtrics.csv "$D/example.qualtrics.csv"'
+check "it starts with Qualtrics' metadata, filled from the file" eval \
+	'head -1 example.qualtrics.csv | grep -q "^StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,RecordedDate,ResponseId," && grep -q "^2020-05-28 09:00:00,2020-05-29 10:00:00,,,100,90000,0,2020-05-29 10:00:00,,,,,,,,,EN,Jane Doe," example.qualtrics.csv'
+check "the dates carry their time zone, UTC" eval \
+	'grep -q "^\"{\"\"ImportId\"\":\"\"startDate\"\",\"\"timeZone\"\":\"\"Z\"\"}\"," example.qualtrics.csv'
+check "a multi-select's boxes have the current ImportId shape" eval \
+	'grep -q "\"{\"\"ImportId\"\":\"\"QID17\"\",\"\"choiceId\"\":\"\"7\"\"}\"" example.qualtrics.csv'
+check "values go to Qualtrics as typed, the leading dash too" eval \
+	'grep -q ",\"- Dollars are paid claims" example.qualtrics.csv && ! grep -q "'"'"'- Dollars" example.qualtrics.csv'
+make_clean signed.apmwb >/dev/null 2>&1
+"$APMWB" complete signed.apmwb --by "Jane Doe" >/dev/null 2>&1
+"$APMWB" export --format qualtrics signed.apmwb >signed.qualtrics.csv
+signed_at=$(sqlite3 signed.apmwb "SELECT replace(replace(value, 'T', ' '), 'Z', '') FROM meta WHERE key = 'signed_at'")
+check "signed off, the response is finished (100, 1) and ends at the sign-off" eval \
+	'grep -q "^[0-9-]* [0-9:]*,$signed_at,,,100,[0-9]*,1,$signed_at,,,,,,,,,EN,Jane Doe," signed.qualtrics.csv'
 run export --format qualtrics --map "$TOPSRCDIR/share/qualtrics-map-2020.csv" \
 	-o mapped.csv example.apmwb
-check "--map takes a map file" eval \
-	'is "$status" 0 && cmp -s mapped.csv example.qualtrics.csv'
-APMWB_DATADIR="$T/nowhere" "$APMWB" export --format qualtrics example.apmwb \
-	>/dev/null 2>qerr
-status=$?
-check "without the template, qualtrics says to give --map" eval \
-	'is "$status" 2 && grep -q "give the LAN'"'"'s map with --map FILE" qerr'
+"$APMWB" export --format qualtrics example.apmwb >builtin.csv
+check "--map takes a map file (the template gives what is built in)" eval \
+	'is "$status" 0 && cmp -s mapped.csv builtin.csv'
+sed -e 's/^\(iq\.[a-z]*,[a-z_]*,Q1[78]_\([0-9]*\)\),QID\(1[78]\),[0-9]*,/\1,QID\3_\2,,/' \
+	"$TOPSRCDIR/share/qualtrics-map-2020.csv" >older.map
+run export --format qualtrics --map older.map example.apmwb
+check "a map in the older ImportId shape is taken too" eval \
+	'is "$status" 0 && has "$out" "\"{\"\"ImportId\"\":\"\"QID17_7\"\"}\""'
 
 run export --format contracts -o contracts.out example.apmwb
-check "contracts export matches the expected file" eval \
+check "contracts export matches the expected file, each contract's results included" eval \
 	'is "$status" 0 && cmp -s contracts.out "$D/example.contracts.csv"'
+"$APMWB" new back.apmwb >/dev/null 2>&1
+run import back.apmwb contracts.out
+"$APMWB" export --format contracts back.apmwb >contracts.again
+check "and imports back (results checked) to the same export" eval \
+	'is "$status" 0 && cmp -s contracts.again contracts.out'
 
 # ---- a map that is wrong --------------------------------------------------
 grep -v '^iq.barriers,other,' "$TOPSRCDIR/share/qualtrics-map-2020.csv" >short.map
 run export --format qualtrics --map short.map example.apmwb
-check "a map missing a chosen choice names the key and choice" eval \
-	'is "$status" 2 && has "$err" "no column for iq.barriers = other"'
+check "a map missing a choice names the key and choice" eval \
+	'is "$status" 2 && has "$err" "short.map: no column for iq.barriers = other"'
 grep -v '^gi.org_name,' "$TOPSRCDIR/share/qualtrics-map-2020.csv" >short.map
 run export --format qualtrics --map short.map example.apmwb
-check "a map missing an answer names the key" eval \
-	'is "$status" 2 && has "$err" "no column for gi.org_name"'
+check "a map missing an answer names the key, whatever the submission" eval \
+	'is "$status" 2 && has "$err" "no column for gi.org_name (the map needs a row for every answer and choice of the 2020 edition)"'
 printf 'key,choice,column,import_id,question_text,recode\ngi.nope,,Q1,QID1,,\n' >bad.map
 run export --format qualtrics --map bad.map example.apmwb
 check "a malformed map names its file and line" eval \
 	'is "$status" 2 && has "$err" "bad.map: line 2: unknown key '"'"'gi.nope'"'"'"'
+{ cat "$TOPSRCDIR/share/qualtrics-map-2020.csv"
+  printf 'gi.contact_nam,,Q99,QID99,,,\nxc.commercial.diff,,Q98,QID9_8,,,\n'; } >two.map
+n=$(wc -l <"$TOPSRCDIR/share/qualtrics-map-2020.csv")
+m8=$(grep -n '^commercial.m8,' "$TOPSRCDIR/share/qualtrics-map-2020.csv" | cut -d: -f1)
+run export --format qualtrics --map two.map example.apmwb
+check "every problem of a map is listed, each with its line" eval \
+	'is "$status" 2 && has "$err" "two.map: line $((n + 1)): unknown key '"'"'gi.contact_nam'"'"' (did you mean gi.contact_name?)" && has "$err" "two.map: line $((n + 2)): import_id QID9_8 is already column Q9_8'"'"'s (line $m8)" && has "$err" "nothing was written"'
 run export --format csv --map bad.map example.apmwb
 check "--map belongs to qualtrics only" is "$status" 2
 run export --format xml example.apmwb
@@ -111,6 +145,19 @@ run export --format json -o "$T/no/such/dir/x.json" example.apmwb
 check "-o into a missing folder is refused" eval 'is "$status" 2 && has "$err" "no/such/dir"'
 run export --format csv -o - example.apmwb
 check "-o - is standard output" eval 'is "$status" 0 && has "$out" "key,label,value"'
+
+# ---- --excel: the CSV exports as Excel reads UTF-8 -------------------------
+"$APMWB" export --format csv --excel -o excel.csv example.apmwb
+check "--excel puts a UTF-8 byte order mark before the csv" eval \
+	'is "$(head -c 3 excel.csv | od -An -tx1 | tr -d " ")" efbbbf && tail -c +4 excel.csv | cmp -s - example.csv'
+"$APMWB" export --format contracts --excel example.apmwb >excel.contracts.csv
+check "and before the contracts, which still import" eval \
+	'tail -c +4 excel.contracts.csv | cmp -s - "$D/example.contracts.csv" && "$APMWB" import back.apmwb excel.contracts.csv 2>/dev/null'
+run export --format qualtrics --excel example.apmwb
+check "--excel is not for the qualtrics export, which is for Qualtrics" eval \
+	'is "$status" 2 && has "$err" "not a spreadsheet"'
+run export --format json --excel example.apmwb
+check "nor for json" is "$status" 2
 
 # ---- the JSON round trip -----------------------------------------------------
 "$APMWB" export --format json example.apmwb >one.json
@@ -204,6 +251,32 @@ refused "a row past 64 KiB" bad.csv "line 3: a row longer than 65536 bytes"
 refused "an empty file" bad.csv "the file has no header line"
 printf '%s\nA,dental,tcoc,1,10,60,1\n' "$H" >bad.csv
 refused "an unknown line of business" bad.csv "line 2, column line: 'dental' is not a line of business"
+
+# A spreadsheet's percent cells saved as numbers: 4% is 0.04.
+printf '%s\nC7,commercial,tcoc,0.01,0.1,0.6,500000000\nC2,medicaid,revenue,0.05,0.15,0.6,10000000\n' "$H" >fractions.csv
+refused "fractions from spreadsheet percent cells" fractions.csv \
+	"every risk percentage in the file is at most 1 (the largest is 0.6)"
+check "and the refusal says how to write them" eval \
+	'has "$err" "Write percent units (4 or 4% for four percent), or import with --fractions to read 0.04 as 4%"'
+"$APMWB" new f.apmwb >/dev/null 2>&1
+"$APMWB" import f.apmwb "$D/example.json" >/dev/null 2>&1
+run import --fractions f.apmwb fractions.csv
+check "--fractions reads them as meant (1%, 10%, 60%: 6.0% net risk, meets)" eval \
+	'is "$status" 0 && "$APMWB" export --format contracts f.apmwb | grep -q "^C7,commercial,tcoc,1.0,10.0,60.0,500000000.00,6.0,yes,"'
+check "so Contract C7 counts as meeting: 500,000,000" \
+	is "$("$APMWB" get f.apmwb nr.commercial.meets)" 500000000.00
+run import --fractions f.apmwb "$D/example.json"
+check "--fractions is for a contracts CSV only" eval \
+	'is "$status" 2 && has "$err" "--fractions is for a contracts CSV"'
+
+# An export's results columns are checked on the way back in.
+"$APMWB" export --format contracts w.apmwb >results.csv
+sed 's/^Contract 7,\(.*\),6\.0,yes,/Contract 7,\1,6.5,yes,/' results.csv >bad.csv
+refused "a net risk that does not follow from the contract" bad.csv \
+	"line 8, column net_risk: '6.5' is not the contract's net risk: risk_max 10.0% x shared_risk 60.0% is 6.0%"
+sed 's/^Contract 1,\(.*\),1\.5,no,/Contract 1,\1,1.5,yes,/' results.csv >bad.csv
+refused "a verdict that does not follow from the contract" bad.csv \
+	"line 2, column meets: 'yes' says yes, but the contract does not meet the threshold: net risk 1.5% is below 3% (TCOC)"
 
 run import w.apmwb "$T/missing.csv"
 check "a missing file is exit 2" eval 'is "$status" 2 && has "$err" "missing.csv"'

@@ -50,6 +50,7 @@ expect "the row above is there" "row 9999 of 10000" 5
 quit
 run export --format contracts "$f"
 last=$(printf '%s\n' "$out" | tail -1 | tr -d '\r')
-check "the edit is in the file" is "$last" "Contract 10000,commercial,revenue,4.0,5.0,20.0,123.00"
+# 5% x 20% is 1.0% net risk, and 20% is below the 30% shared risk needed.
+check "the edit is in the file" is "$last" "Contract 10000,commercial,revenue,4.0,5.0,20.0,123.00,1.0,no,shared risk 20.0% is below 30%; net risk 1.0% is below 8% (% revenue)"
 check "the other rows are as imported" has "$out" "Contract 9999,medicaid,tcoc,3.0,14.0,69.0,10999.00"
 done_testing
