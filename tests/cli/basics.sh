@@ -6,6 +6,11 @@ run --help
 check "--help exits 0 and lists the commands" eval 'is $status 0 && has "$out" "complete FILE --by NAME"'
 run --version
 check "--version names the program" eval 'is $status 0 && has "$out" "apmwb "'
+check "--version says whose it is" has "$out" "Copyright (C) 2026 the apmwb authors."
+check "--version names the licence" has "$out" "License MIT (Expat)"
+check "--version says there is no warranty" has "$out" "There is NO WARRANTY"
+check "--version prints the version on its first line, as GNU programs do" \
+	eval 'printf "%s\n" "$out" | head -n 1 | grep -Eqx "apmwb [0-9]+\.[0-9]+\.[0-9]+"'
 run frobnicate x y
 check "an unknown command is a usage error" eval 'is $status 2 && has "$err" "not a command"'
 run --bogus
