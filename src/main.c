@@ -53,6 +53,8 @@ static void usage(FILE *out)
 	      "2 could not run.\n"
 	      "`apmwb COMMAND --help` says more; `man apmwb` says everything.\n",
 	      out);
+	fprintf(out, "\nReport bugs to: <%s>\n%s home page: <%s>\n",
+	        PACKAGE_BUGREPORT, PACKAGE_NAME, PACKAGE_URL);
 }
 
 /* As GNU programs print it: what, whose, under which licence, no warranty. */

@@ -4,6 +4,11 @@
 
 run --help
 check "--help exits 0 and lists the commands" eval 'is $status 0 && has "$out" "complete FILE --by NAME"'
+help_tail=$(printf '%s\n' "$out" | tail -n 2)
+check "--help ends with where to report bugs" \
+	has "$help_tail" "Report bugs to: <https://github.com/apmwb/apmwb/issues>"
+check "--help ends with the home page" \
+	has "$help_tail" "apmwb home page: <https://github.com/apmwb/apmwb>"
 run --version
 check "--version names the program" eval 'is $status 0 && has "$out" "apmwb "'
 check "--version says whose it is" has "$out" "Copyright (C) 2026 the apmwb authors."
