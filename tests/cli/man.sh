@@ -15,7 +15,7 @@ check "no @placeholder@ is left in the page" eval 'test -z "$left"'
 run --version
 v=$(printf '%s\n' "$out" | sed -n '1s/^apmwb //p')
 check "the page's title line carries the version --version prints ($v)" \
-	eval 'head -n 1 "$page" | grep -qF "\"apmwb $v\""'
+	eval 'grep "^\.TH " "$page" | grep -qF "\"apmwb $v\""'
 env=$(sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' "$page")
 check "ENVIRONMENT says a non-empty NO_COLOR turns colour off" \
 	has "$env" "When set to a non\\-empty value"
