@@ -62,6 +62,20 @@ static void usage(FILE *out)
 	      "2 could not run.\n"
 	      "`apmwb COMMAND --help` says more; `man apmwb` says everything.\n",
 	      out);
+	fprintf(out, "\nReport bugs to: <%s>\n%s home page: <%s>\n",
+	        PACKAGE_BUGREPORT, PACKAGE_NAME, PACKAGE_URL);
+}
+
+/* As GNU programs print it: what, whose, under which licence, no warranty. */
+static void version(void)
+{
+	printf("apmwb %s\n", PACKAGE_VERSION);
+	fputs("Copyright (C) 2026 the apmwb authors.\n"
+	      "License MIT (Expat): <https://spdx.org/licenses/MIT.html>.\n"
+	      "This is free software: you are free to change and redistribute "
+	      "it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n",
+	      stdout);
 }
 
 int main(int argc, char **argv)
@@ -92,7 +106,7 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return EXIT_DONE;
 		case 'V':
-			printf("apmwb %s\n", PACKAGE_VERSION);
+			version();
 			return EXIT_DONE;
 		default:
 			cli_error("unknown option '%s'; see apmwb --help",

@@ -4,8 +4,18 @@
 
 run --help
 check "--help exits 0 and lists the commands" eval 'is $status 0 && has "$out" "complete FILE --by NAME"'
+help_tail=$(printf '%s\n' "$out" | tail -n 2)
+check "--help ends with where to report bugs" \
+	has "$help_tail" "Report bugs to: <https://github.com/apmwb/apmwb/issues>"
+check "--help ends with the home page" \
+	has "$help_tail" "apmwb home page: <https://github.com/apmwb/apmwb>"
 run --version
 check "--version names the program" eval 'is $status 0 && has "$out" "apmwb "'
+check "--version says whose it is" has "$out" "Copyright (C) 2026 the apmwb authors."
+check "--version names the licence" has "$out" "License MIT (Expat)"
+check "--version says there is no warranty" has "$out" "There is NO WARRANTY"
+check "--version prints the version on its first line, as GNU programs do" \
+	eval 'printf "%s\n" "$out" | head -n 1 | grep -Eqx "apmwb [0-9]+\.[0-9]+\.[0-9]+"'
 run frobnicate x y
 check "an unknown command is a usage error" eval 'is $status 2 && has "$err" "not a command"'
 run --bogus

@@ -37,6 +37,16 @@ expect "NO_COLOR: editing works the same" "saved"
 quit
 check_get gi.contact_name Ann
 
+# no-color.org: only a non-empty value counts, so an empty one keeps colour.
+start TERM=xterm-256color NO_COLOR= -- "$f"
+expect "with NO_COLOR empty the workbook opens" "General information"
+if has_colour; then
+	ok "NO_COLOR empty: colour is still used"
+else
+	not_ok "NO_COLOR empty: colour is still used"
+fi
+quit
+
 # A terminal without colour at all (vt100) works in monochrome too.
 start TERM=vt100 -- "$f"
 expect "a monochrome terminal shows the workbook" "General information"
