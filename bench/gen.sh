@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # gen.sh: a realistic submission with N contracts, made fresh at bench time.
 #
 #   gen.sh APMWB SRCDIR OUTDIR N

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* harness.c: the measurements bench/run.sh cannot take from outside.
  *
  * Drives the full-screen workbook's own steps (app_init, app_draw,

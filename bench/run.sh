@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # run.sh: apmwb's speed at 50, 10,000 and 1,000,000 contracts, and the
 # targets of issue 6.  `make bench` runs it; by hand:
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* contracts.c: the nominal-risk worksheet in the file.
  *
  * Contracts keep a sparse worksheet position (steps of CONTRACT_POS_STEP),

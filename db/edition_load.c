@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* edition_load.c: the edition between SQL and the core's structs.
  *
  * The edition is data (share/edition-*.sql).  A new submission gets the

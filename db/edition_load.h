@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* edition_load.h: the edition between SQL and the core's structs. */
 #ifndef APMWB_EDITION_LOAD_H
 #define APMWB_EDITION_LOAD_H

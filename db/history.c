@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* history.c: the history of changes, and undo.
  *
  * Every change writes a row (when, who, what, key, old, new) in the same

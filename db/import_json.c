@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* import_json.c: answers, contracts and acknowledgements from the JSON
  * export's own shape.
  *

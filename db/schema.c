@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* schema.c: the tables of a submission file and their migrations.
  *
  * As in iSH's fs/fake-migrate.c: an array of SQL steps, step k bringing

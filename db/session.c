@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* session.c: an open submission with its figures and checks. */
 #include <config.h>
 

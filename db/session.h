@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* session.h: an open submission with its figures and checks.
  *
  * The command line and the full-screen workbook both work through a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store.c: the submission file: create, open, lock, close.
  *
  * A new file is built whole under a temporary name and linked into place,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store.h: the submission file.
  *
  * One SQLite file per submission (see man/apmwb.5): the edition it was filled

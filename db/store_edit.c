@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store_edit.c: answers, acknowledgements and sign-off: each change its
  * own synchronous transaction with its history row, memory updated only
  * after COMMIT (with everything it needs allocated before), so a failure

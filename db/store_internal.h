@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store_internal.h: what the files of db/ share, and nothing else may use
  * (tests/check_store.c excepted, to build files of older versions). */
 #ifndef APMWB_STORE_INTERNAL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* store_sql.c: what the files of db/ share: the statements kept for the
  * life of a store, binding, transactions, the history row, and the
  * messages every failure becomes.

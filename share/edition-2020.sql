@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- share/edition-2020.sql: the 2020 edition of the LAN "APM National Data
 -- Collection Metrics" workbook (form CMS-10620, CY 2019 dollars) as data for
 -- the tables of share/edition-schema.sql.  The wording is the workbook's own,

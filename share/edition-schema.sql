@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- The tables of a workbook edition.  share/edition-<year>.sql fills them;
 -- a new submission file gets both, so it keeps the edition it was filled in.
 -- Rows only: no PRAGMA, no transaction (the caller wraps it).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # embed.sh NAME FILE...: writes C source defining NAME, the bytes of the
 # files one after another, and NAME_len, so the built program carries its
 # data and a bare installed binary needs nothing beside it.  An array of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* answers.c: the answers of one submission, in memory. */
 #include <config.h>
 

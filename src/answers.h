@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* answers.h: the answers of one submission, in memory.
  *
  * One slot per question of the edition, holding the canonical text that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* checks.c: every error and warning of a submission, from its figures. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* checks.h: errors and warnings of a submission.
  *
  * Errors (a required answer missing, a line whose numerators do not meet its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.c: what the command line's commands share. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.h: the command line's commands and what they share.
  *
  * Each command is a function taking its own argv (argv[0] is the command's

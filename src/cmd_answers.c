@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_answers.c: apmwb new, set and get. */
 #include <config.h>
 

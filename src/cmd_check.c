@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_check.c: apmwb check, complete and ack. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_history.c: apmwb log and undo. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_io.c: apmwb import, export and show. */
 #include <config.h>
 

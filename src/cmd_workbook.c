@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_workbook.c: bare `apmwb [-r] [FILE]`: the full-screen workbook. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* contracts_csv.c: the worksheet's contracts as CSV, in and out.
  *
  * csvin does the reading (libcsv, line numbers, BOM, blank rows); this

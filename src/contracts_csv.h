@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* contracts_csv.h: the nominal-risk worksheet as CSV.
  *
  * Header `label,line,type,risk_min,risk_max,shared_risk,dollars` (columns in

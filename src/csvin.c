@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvin.c: libcsv fed a physical line at a time, so rows know their line. */
 #include <config.h>
 

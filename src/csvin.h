@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvin.h: CSV read through libcsv, a row at a time, with the line each
  * row starts on, for messages that name it.
  *

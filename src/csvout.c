@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvout.c: RFC 4180 fields with formula-like text neutralised. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvout.h: fields of the CSV files apmwb writes (the csv, qualtrics and
  * contracts exports), and the one rule for text a spreadsheet would run
  * (the csv and contracts exports; the qualtrics one is for Qualtrics).

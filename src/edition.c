@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* edition.c: building and reading an edition of the workbook. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* edition.h: one edition of the workbook, as data.
  *
  * The questions, their wording, types, choices, display conditions and help

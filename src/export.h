@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export.h: a submission written out for machines and people.
  *
  * Every exporter reads the same figures and checks that the screen shows,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export_csv.c: key, label, value for every shown answer and computed
  * figure, for reviewers and spreadsheets. */
 #include <config.h>

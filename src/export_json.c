@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export_json.c: the JSON export, which `apmwb import` reads back. */
 #include <config.h>
 

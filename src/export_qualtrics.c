@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export_qualtrics.c: a submission in the layout of a Qualtrics response
  * export, for the LAN to load into its survey.
  *

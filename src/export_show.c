@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export_show.c: the copy sheet, for typing answers into the online form
  * page by page and for reading a submission in a pager.
  *

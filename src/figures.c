@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* figures.c: display logic, computed rows, shares, cross-checks and the
  * nominal-risk summary: every figure of a submission, in one place. */
 #include <config.h>

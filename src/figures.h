@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* figures.h: every computed figure of a submission, from its answers.
  *
  * figures_compute() decides what is shown (display logic), sums the computed

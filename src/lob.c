@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lob.c: names of the lines of business. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lob.h: the three lines of business the workbook reports on. */
 #ifndef APMWB_LOB_H
 #define APMWB_LOB_H

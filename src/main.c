@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: apmwb's command line. */
 #include <config.h>
 

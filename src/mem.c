@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mem.c: allocation with a fault-injection door for tests. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mem.h: every allocation of apmwb's own code goes through here.
  *
  * The functions behave like their libc namesakes and return NULL when

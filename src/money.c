@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* money.c: dollars as exact integer cents. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* money.h: dollars as exact integer cents.
  *
  * Every dollar figure in apmwb is an int64_t count of cents.  Parsing and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* nominal.c: the LAN nominal-risk test and the worksheet's sums. */
 #include <config.h>
 

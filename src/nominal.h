@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* nominal.h: the LAN nominal-risk test for FFS-based shared-risk contracts.
  *
  * A contract qualifies when its risk minimum is at most 4%, the provider's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* outfile.c: an export written to a temporary file and renamed. */
 #include <config.h>
 

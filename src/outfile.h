@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* outfile.h: an export written whole or not at all.
  *
  * Standard output, or a named file written to a temporary file beside it

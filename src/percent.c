@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* percent.c: percentages as exact integers (milli-percent). */
 #include <config.h>
 

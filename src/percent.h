@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* percent.h: percentages as exact integers.
  *
  * The fixed unit is the milli-percent: 1% == PCT_UNIT == 1000.  Shares of a

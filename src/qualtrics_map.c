@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* qualtrics_map.c: the map from our keys to a Qualtrics export's columns,
  * read with csvin (libcsv) and checked row by row, then against the
  * edition. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* qualtrics_map.h: which Qualtrics column each answer goes in.
  *
  * The map is a CSV file (share/qualtrics-map-2020.csv is the documented

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sanitize.c: the one door from stored text to a terminal. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sanitize.h: the one door from stored text to a terminal.
  *
  * Every string read from a submission file, an import or the command line

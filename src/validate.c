@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* validate.c: what may be stored as an answer, and in what canonical form. */
 #include <config.h>
 

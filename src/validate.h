@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* validate.h: what may be stored as an answer.
  *
  * The screen, `apmwb set` and every import send typed text through

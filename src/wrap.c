@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wrap.c: display widths and word wrapping of UTF-8 text. */
 #include <config.h>
 

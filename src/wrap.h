@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* wrap.h: text laid out in columns, for the copy sheet, messages and the
  * screen's help. */
 #ifndef APMWB_WRAP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_checks.c: errors, warnings, acknowledgements. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_contracts_csv: the worksheet's CSV, read in every malformed way we
  * could think of, and written back.  Each refusal must name its line, the
  * column where there is one, and the reason; rows before a bad one are

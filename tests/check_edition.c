@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_edition.c: the built-in 2020 edition is the workbook, whole; the
  * builder refuses malformed rows with a message. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_export_csv: key,label,value for reviewers, RFC 4180 and safe to
  * open in a spreadsheet.
  *

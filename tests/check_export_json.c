@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_export_json: the JSON export and its import, round and round.
  *
  * tests/data/example.json is a full submission (three lines, the Tab 9

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_export_qualtrics: the Qualtrics response layout and its map.
  *
  * A small map and a small submission give an export written out here by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_faults.c: failing disks and failing memory lose nothing.
  *
  * Five workloads, each the path the command line and the screen take:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_figures.c: display logic, computed rows, shares, cross-checks and
  * the nominal-risk summary, against figures worked out by hand. */
 #include <config.h>

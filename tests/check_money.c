@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_money.c: dollars as integer cents: what is accepted, what is
  * refused and why, the formats, and overflow-checked sums. */
 #include <config.h>

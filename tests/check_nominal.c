@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_nominal.c: the LAN nominal-risk test, its boundaries and the
  * worksheet's sums, against the workbook's own Tab 9 example. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_percent.c: exact percentages: risk terms as typed, shares rounded
  * as the spreadsheet rounds them, and net risk without drift. */
 #include <config.h>

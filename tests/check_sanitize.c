@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_sanitize.c: nothing from a file reaches the terminal as an escape
  * sequence, a bidi trick or broken UTF-8; real text passes untouched. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_tui_bars.c: the category bar's cells, by largest remainder with
  * integers only, worked out by hand. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_tui_editline.c: editing text of several lines: insertion, the
  * cursor's moves, soft wrapping at spaces, wide (CJK) characters, limits. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_tui_layout.c: which rows a question tab shows and where, the
  * cursor's moves and scrolling.  The layout is written out as text (one
  * line per row) and compared with what it should be, worked out by hand. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_tui_texts.c: the status line's check state, tab badges and the
  * tab bar's fitting, against text written out by hand. */
 #include <config.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check_validate.c: what each kind of question accepts, the canonical form
  * it stores, and the reason it gives for what it refuses. */
 #include <config.h>

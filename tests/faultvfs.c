@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* faultvfs.c: a pass-through SQLite VFS that fails on purpose (tests).
  *
  * Each file it opens is the real VFS's file with our io_methods in front:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* faultvfs.h: a test-only SQLite VFS that makes I/O fail on purpose.
  *
  * It wraps the VFS that was the default when it was installed and passes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* testlib.c: helpers for the check suites. */
 #include <config.h>
 

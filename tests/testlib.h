@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* testlib.h: what the check suites share. */
 #ifndef APMWB_TESTLIB_H
 #define APMWB_TESTLIB_H

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # valgrind-run.sh: make check-valgrind's LOG_COMPILER.  Runs one test of
 # the suite with the program under valgrind:
 #  - a shell test (*.sh) runs as usual, with $APMWB pointing at

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # valgrind-wrap.sh: stands in for apmwb ($APMWB) in the shell tests under
 # make check-valgrind: the real program ($APMWB_REAL) under valgrind, its
 # report in a log of its own that valgrind-run.sh reads afterwards.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* app.c: the full-screen workbook's start, input loop, resize and
  * dispatch to the screen of the current tab. */
 #include <config.h>

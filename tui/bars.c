@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bars.c: category bars by largest remainder, integers only. */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bars.h: a line's dollars as a bar of cells (no curses).
  *
  * The bar under each metric tab shows how the line's dollars split across

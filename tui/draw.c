@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* draw.c: putting text on the screen by display width. */
 #include <config.h>
 

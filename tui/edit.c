@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* edit.c: what happens to typed text: live figures while it is typed,
  * and on confirming, validation and one saved answer, a worksheet cell,
  * or a prompt's answer.  A refused or failed value stays on screen. */

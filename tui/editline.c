@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* editline.c: a text buffer of several lines with a cursor. */
 #include <config.h>
 

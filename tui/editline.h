@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* editline.h: editing text of several lines (no curses).
  *
  * Long answers (assumptions, "how do they vary") keep their own line

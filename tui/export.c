@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* export.c: the export key: a format from a list, a file name (offered
  * beside the submission, or for a reviewer in the folder apmwb started
  * in), asked before an existing file is replaced, written whole or not at

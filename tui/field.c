@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* field.c: one value edited in place.
  *
  * A line of text is a one-field libform form in its own window over the

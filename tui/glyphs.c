@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* glyphs.c: UTF-8 symbols and their ASCII stand-ins. */
 #include <config.h>
 

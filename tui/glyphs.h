@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* glyphs.h: the few symbols the screens draw, with plain ASCII stand-ins
  * for terminals whose locale is not UTF-8 (no curses here). */
 #ifndef APMWB_TUI_GLYPHS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* help.c: help over any field (its definitions, the methods text for
  * dollars), a searchable list of every definition, the key reference and
  * the Help tab that lists them all. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout.c: the rows of a question tab, the cursor's moves and scrolling.
  * Pure arithmetic over the edition and the display logic; tested in
  * tests/check_tui_layout.c. */

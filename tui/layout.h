@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout.h: which lines a question tab shows, and where (no curses).
  *
  * A tab is laid out as rows of text for a given width from the edition and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* metrics.c: a line's metric tab: its rows in the tab's own numbering and
  * wording, dollars beside computed rows (marked "=", never typed), shares
  * right-aligned, the line's cross-check always in sight and a bar of its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* picker.c: choosing from a list with libmenu: one choice, or several
  * (O_ONEVALUE off, at most a given number). */
 #include <config.h>

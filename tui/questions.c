@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* questions.c: the tabs of questions (General information, Payment model
  * selection, Informational questions): each question in the workbook's
  * wording, its prompt once per group, the model and Likert grids. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* status.c: the title bar, the tab bar, the message line and the status
  * line: the submission's state always in sight. */
 #include <config.h>

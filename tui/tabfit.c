@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tabfit.c: fitting the tab bar to the terminal's width. */
 #include <config.h>
 

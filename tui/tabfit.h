@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tabfit.h: where the tabs go on the two-line tab bar (no curses).
  *
  * Each tab is a column: its title on the first line, its badge (progress

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* texts.c: lines of words made from figures, for every screen. */
 #include <config.h>
 

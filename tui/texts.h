@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* texts.h: the words the screens share, made from figures (no curses).
  *
  * Each function writes one line of plain text; the screens only place and

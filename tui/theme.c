@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* theme.c: how each role looks, in colour and in monochrome.
  *
  * Every role has a monochrome attribute, so nothing is told by colour

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tui.h: the full-screen workbook, the only door into tui/.
  *
  * The rest of the program never includes curses: it opens a session and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ui.h: what the curses half of tui/ shares (never included outside tui/).
  *
  * One struct app holds the screen's state; each screen is a draw and a key

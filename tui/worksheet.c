@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* worksheet.c: the Nominal risk tab: the attest/worksheet choice, the
  * worksheet as a table of contracts read a page at a time from the file
  * (so 10,000 or a million contracts cost what a screenful does), net risk

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xcheck.c: the Cross-checking tab: each selected line's numerators
  * against its row 1 with the workbook's hint, every error and warning
  * (Enter jumps to its field, 'a' acknowledges a warning with a reason),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # basics.sh: help, version, usage errors, and `apmwb new`.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # check.sh: check, ack, complete, log and undo.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 f="$T/c.apmwb"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # file.sh: the submission file seen from the command line: read-only
 # commands write nothing, and foreign or damaged files are refused untouched.
 . "$TOPSRCDIR/tests/cli/lib.sh"

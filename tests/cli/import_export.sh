@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # import_export.sh: show, every export, -o, the JSON round trip and the
 # contracts CSV imported in every malformed way we could think of.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh: TAP helpers for the command-line tests.  Source it; it makes a
 # scratch directory $T, removed on exit.  `run apmwb-args...` runs the
 # program and leaves $status, $out and $err.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # set_get.sh: answers in and out, validation, computed figures.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 f="$T/s.apmwb"

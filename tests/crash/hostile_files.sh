@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # hostile_files.sh: files that are not good submissions, given to every
 # command that opens one and to the full screen (-r and read-write).  Each
 # is refused with status 1 or 2 (never a crash, never 0) and one plain line

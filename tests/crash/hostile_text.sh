@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # hostile_text.sh: control characters, escape sequences, bidi overrides,
 # invalid UTF-8 and over-long values, in every text answer, in contract
 # labels (CSV import) and in a JSON import, are refused with a reason and

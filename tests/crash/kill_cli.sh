@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # kill_cli.sh: `apmwb set` and `apmwb import` killed with SIGKILL at random
 # moments never lose a confirmed answer (one whose command exited 0) nor
 # damage the file.  After each kill: a hot journal left behind is read

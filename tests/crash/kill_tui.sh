@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # kill_tui.sh: the full-screen workbook killed with SIGKILL at random
 # points of typing answers loses none that the screen called saved, and
 # leaves the file whole: the next open repairs an interrupted save, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh: helpers shared by the crash, hostile-file and hostile-text tests.
 # Source it from bash after tests/cli/lib.sh (TAP helpers, $T, run/check).
 #

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: MIT
 -- edition-check.sql: consistency checks of the built-in edition.
 --
 -- Run over a scratch database holding the schema and the edition:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_contracts_csv.c: the contracts CSV reader on arbitrary bytes.
  *
  * Invariants: the input read whole and read in small uneven chunks gives

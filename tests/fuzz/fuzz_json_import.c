@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_json_import.c: store_import_json on arbitrary bytes, into a fresh
  * submission each time.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_money.c: money_parse on arbitrary bytes.
  *
  * Invariants: a parse that succeeds gives 0..MONEY_MAX cents, and both the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_open.c: arbitrary bytes opened as a submission.
  *
  * The bytes are written to a file; the part after a line

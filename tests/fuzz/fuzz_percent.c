@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_percent.c: pct_parse on arbitrary bytes, and the shares and net
  * risk of arbitrary int64s.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_set.c: setting an answer from arbitrary bytes, as `apmwb set FILE
  * KEY VALUE...` does, against the built-in edition.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_util.c: helpers shared by the fuzz targets (see fuzz.h). */
 #include <config.h>
 

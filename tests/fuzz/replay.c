@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay.c: runs one fuzz target on every file of its seed corpus and its
  * regressions, so `make check` (any compiler, no libFuzzer) keeps every
  * crash ever found fixed.  Prints TAP; a broken invariant or a crash

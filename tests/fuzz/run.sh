@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run.sh: runs each libFuzzer target for a bounded time and prints how many
 # inputs it tried.  `make check-fuzz` calls it; by hand:
 #   FUZZ_BIN=build/tests/fuzz FUZZ_SRC=tests/fuzz FUZZ_TIME=20 \

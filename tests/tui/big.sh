@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # big.sh: a large payer's worksheet of 10,000 contracts pages from the
 # file: the last row, the first, a page down, and an edit of one, each
 # showing up at once (the waits below are ceilings, not timings).

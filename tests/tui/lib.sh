@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh: driving the full-screen workbook in a private tmux server.
 # Source it after tests/cli/lib.sh (TAP helpers, $T).  The program runs
 # in an 80x24 pane of its own server; screens are read with capture-pane

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # nocolor.sh: NO_COLOR is honoured (ncurses ignores it): attributes only,
 # no colour, and every role still told apart; with colour allowed, colour
 # is used, so this test can tell the two apart.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # notsaved.sh: a save that fails (the file kept busy by another program)
 # says NOT SAVED plainly, keeps the typed text on screen and loses
 # nothing saved before; the same Enter saves it once the file is free.

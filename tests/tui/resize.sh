@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # resize.sh: a window made too small says so and recovers; the field
 # under the cursor survives the resize, even in the middle of typing.
 . "$TOPSRCDIR/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # review.sh: review mode (-r) shows the same screens, answers every
 # editing key with "read-only" and leaves the file byte-identical, with
 # nothing written beside it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # whole.sh: a respondent types a whole submission through the screens
 # (every tab, a cross-check mismatch seen and fixed on screen, a worksheet
 # of contracts), quits, reopens and finds everything; `apmwb get` reads it.
