@@ -20,7 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../src/nominal.h"
+#include "nominal.h"
 
 struct edition;
 struct answers;

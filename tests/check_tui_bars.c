@@ -6,7 +6,7 @@
 #include <check.h>
 #include <stdint.h>
 
-#include "../tui/bars.h"
+#include "bars.h"
 #include "money.h"
 #include "testlib.h"
 

@@ -7,7 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "../tui/editline.h"
+#include "editline.h"
 #include "testlib.h"
 
 static void setup(void)

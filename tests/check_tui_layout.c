@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../tui/layout.h"
+#include "layout.h"
 #include "edition.h"
 #include "testlib.h"
 

@@ -7,9 +7,9 @@
 #include <locale.h>
 #include <string.h>
 
-#include "../tui/glyphs.h"
-#include "../tui/tabfit.h"
-#include "../tui/texts.h"
+#include "glyphs.h"
+#include "tabfit.h"
+#include "texts.h"
 #include "testlib.h"
 
 static const struct glyphs *G;

@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../tui/bars.h"
-#include "../tui/glyphs.h"
+#include "bars.h"
+#include "glyphs.h"
 #include "aggregate.h"
 #include "answers.h"
 #include "cli.h"

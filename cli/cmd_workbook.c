@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "../tui/tui.h"
+#include "tui.h"
 #include "cli.h"
 
 int cmd_workbook(const char *path, bool read_only)
