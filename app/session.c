@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: MIT */
-/* session.c: an open submission with its figures and checks. */
+/* session.c: an open submission, and every change to it (session.h). */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "ack.h"
 #include "answers.h"
+#include "contracts_csv.h"
 #include "edition.h"
 #include "mem.h"
 #include "session.h"
+#include "session_internal.h"
 #include "validate.h"
 
 static enum store_status open_session(const char *path,
@@ -74,42 +78,70 @@ void session_close(struct session *s)
 	if (!s)
 		return;
 	checks_free(&s->checks);
+	checks_free(&s->pchecks);
 	figures_free(s->f);
+	figures_free(s->pf);
+	answers_free(s->scratch);
 	mem_free(s->export_acks);
 	store_close(s->st);
 	mem_free(s);
 }
 
-enum store_status session_refresh(struct session *s, char *err, size_t errlen)
+bool session_checks(struct session *s, const struct figures *f,
+                    const struct answers *a, struct check_list *out)
 {
 	struct check_ack *acks = NULL;
 	const struct store_ack *sa;
 	size_t n;
+	bool ok;
+
+	checks_free(out);
+	sa = store_acks(s->st, &n);
+	if (n && !(acks = mem_calloc(n, sizeof *acks)))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		acks[i].id = sa[i].id;
+		acks[i].message = sa[i].message;
+		acks[i].reason = sa[i].reason;
+	}
+	ok = checks_run(f, a, out) && checks_apply_acks(out, acks, n);
+	mem_free(acks);
+	return ok;
+}
+
+enum store_status session_refresh(struct session *s, char *err, size_t errlen)
+{
 	enum store_status rc;
 
 	rc = store_nr_totals(s->st, &s->totals, err, errlen);
 	if (rc != STORE_OK)
 		return rc;
 	figures_compute(s->f, s->a, &s->totals);
-	checks_free(&s->checks);
-	sa = store_acks(s->st, &n);
-	if (n && !(acks = mem_calloc(n, sizeof *acks)))
-		goto nomem;
-	for (size_t i = 0; i < n; i++) {
-		acks[i].id = sa[i].id;
-		acks[i].message = sa[i].message;
-		acks[i].reason = sa[i].reason;
+	if (!session_checks(s, s->f, s->a, &s->checks)) {
+		snprintf(err, errlen, "%s: out of memory", store_path(s->st));
+		return STORE_NOMEM;
 	}
-	if (!checks_run(s->f, s->a, &s->checks) ||
-	    !checks_apply_acks(&s->checks, acks, n))
-		goto nomem;
-	mem_free(acks);
 	return STORE_OK;
-nomem:
-	mem_free(acks);
-	snprintf(err, errlen, "%s: out of memory", store_path(s->st));
-	return STORE_NOMEM;
 }
+
+/* After a change the store saved: the figures once, and the screens told.
+ * The change stands even when the figures cannot be recomputed just now
+ * (memory, a read error): reporting it unsaved would have the user type
+ * again what the file already holds, so the status stays the change's. */
+static enum store_status changed(struct session *s, enum store_status rc,
+                                 char *err, size_t errlen)
+{
+	char why[512];
+
+	if (rc != STORE_OK)
+		return rc;
+	s->gen++;
+	if (session_refresh(s, why, sizeof why) != STORE_OK)
+		snprintf(err, errlen, "%s", why);
+	return STORE_OK;
+}
+
+/* ---- answers ---- */
 
 enum store_status session_set_text(struct session *s, int q, const char *text,
                                    char *err, size_t errlen)
@@ -117,6 +149,11 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
 	char *canonical = NULL, why[300];
 	enum store_status rc;
 
+	if (q < 0 || (size_t)q >= s->ed->nq) {
+		snprintf(err, errlen, "%s: no question number %d in its edition",
+		         store_path(s->st), q);
+		return STORE_INVALID;
+	}
 	if (!validate_answer(s->ed, q, text, &canonical, why, sizeof why)) {
 		/* No fault of the value: not a refusal, nothing to retype. */
 		if (strcmp(why, "out of memory") == 0) {
@@ -129,86 +166,186 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
 	}
 	rc = store_set_answer(s->st, q, canonical, err, errlen);
 	mem_free(canonical);
-	if (rc != STORE_OK)
+	if (rc == STORE_UNCHANGED)
 		return rc;
-	/* The answer is saved: figures that cannot be recomputed just now
-	 * (memory, a read error) must not make it look unsaved, which would
-	 * have the user type again what the file already holds. */
-	(void)session_refresh(s, err, errlen);
-	return STORE_OK;
+	return changed(s, rc, err, errlen);
 }
 
-struct each_ctx {
-	export_contract_fn fn;
-	void *ctx;
-	bool fn_ok;          /* false once fn refused */
+/* ---- the worksheet ---- */
+
+enum store_status session_contract_insert(struct session *s, int64_t after,
+                                          struct contract *c, int64_t *pos,
+                                          char *err, size_t errlen)
+{
+	return changed(s, store_contract_insert(s->st, after, c, pos, err,
+	                                        errlen), err, errlen);
+}
+
+enum store_status session_contract_update(struct session *s,
+                                          const struct contract *c,
+                                          char *err, size_t errlen)
+{
+	return changed(s, store_contract_update(s->st, c, err, errlen), err,
+	               errlen);
+}
+
+enum store_status session_contract_delete(struct session *s, int64_t id,
+                                          char *err, size_t errlen)
+{
+	return changed(s, store_contract_delete(s->st, id, err, errlen), err,
+	               errlen);
+}
+
+/* What the CSV reader hands each contract to: the store, and how its last
+ * save went (a full disk is trouble, not a bad row: its message is the
+ * store's own, with no line of the CSV to blame). */
+struct import_ctx {
+	struct store *st;
+	enum store_status rc;
+	char trouble[1024];
 };
 
-static bool each_contract(void *ctx, const struct contract *c, int64_t pos)
+static bool add_contract(void *ctx, const struct contract *c, size_t line,
+                         char *err, size_t errlen)
 {
-	struct each_ctx *e = ctx;
+	struct import_ctx *ic = ctx;
 
-	e->fn_ok = e->fn(e->ctx, c, pos);
-	return e->fn_ok;
+	(void)line;
+	ic->rc = store_contracts_replace_add(ic->st, c, err, errlen);
+	if (ic->rc != STORE_OK && ic->rc != STORE_INVALID)
+		snprintf(ic->trouble, sizeof ic->trouble, "%s", err);
+	return ic->rc == STORE_OK;
 }
 
-/* Adapts store_contract_each to the exporters' contract source; a read
- * that failed leaves its message in the session (fn's own refusal, a
- * failed write of the export, is the exporter's to tell). */
-static bool contracts_src(void *src, export_contract_fn fn, void *ctx)
+/* Feeds the CSV through the reader into the open replacement. */
+static bool feed_all(struct contracts_csv *p, const char *first,
+                     size_t nfirst, session_read_fn rd, void *ctx,
+                     size_t *rows, char *err, size_t errlen)
 {
-	struct session *s = src;
-	struct each_ctx e = { fn, ctx, true };
+	char buf[65536];
+	ssize_t n;
+
+	if (!contracts_csv_feed(p, first, nfirst, err, errlen))
+		return false;
+	while ((n = rd(ctx, buf, sizeof buf)) > 0)
+		if (!contracts_csv_feed(p, buf, (size_t)n, err, errlen))
+			return false;
+	if (n < 0) {
+		snprintf(err, errlen, "could not read: %s", strerror(errno));
+		return false;
+	}
+	return contracts_csv_finish(p, rows, err, errlen);
+}
+
+enum store_status session_import_contracts(struct session *s,
+                                           const char *first, size_t nfirst,
+                                           session_read_fn rd, void *ctx,
+                                           bool fractions,
+                                           struct session_import *out,
+                                           char *err, size_t errlen)
+{
+	struct import_ctx ic = { s->st, STORE_OK, "" };
+	struct contracts_csv *p;
+	enum store_status rc;
+	char end[512];
+	bool ok;
+
+	memset(out, 0, sizeof *out);
+	rc = store_contract_count(s->st, &out->replaced, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
+	p = contracts_csv_new(add_contract, &ic);
+	if (!p) {
+		snprintf(err, errlen, "%s: nothing imported: out of memory",
+		         store_path(s->st));
+		return STORE_NOMEM;
+	}
+	contracts_csv_set_fractions(p, fractions);
+	rc = store_contracts_replace_begin(s->st, err, errlen);
+	if (rc != STORE_OK) {
+		contracts_csv_free(p);
+		return rc;
+	}
+	ok = feed_all(p, first, nfirst, rd, ctx, &out->rows, err, errlen);
+	contracts_csv_free(p);
+	if (!ok) {
+		store_contracts_replace_end(s->st, false, end, sizeof end);
+		if (*ic.trouble) {
+			snprintf(err, errlen, "%s", ic.trouble);
+			return ic.rc;
+		}
+		out->source_fault = true;
+		return ic.rc == STORE_OK ? STORE_INVALID : ic.rc;
+	}
+	return changed(s, store_contracts_replace_end(s->st, true, err, errlen),
+	               err, errlen);
+}
+
+/* The import's own rule: an acknowledgement of an error is refused. */
+static bool ack_of_warning(void *ctx, const char *id, char *why,
+                           size_t whylen)
+{
+	(void)ctx;
+	if (checks_id_severity(id) != SEV_ERROR)
+		return true;
+	snprintf(why, whylen, "'%s' is an error, and errors cannot be "
+	         "acknowledged: fix it", id);
+	return false;
+}
+
+enum store_status session_import_json(struct session *s, const char *json,
+                                      size_t len, char *err, size_t errlen)
+{
+	return changed(s, store_import_json(s->st, json, len, ack_of_warning,
+	                                    NULL, err, errlen), err, errlen);
+}
+
+/* ---- acknowledgements, sign-off, undo ---- */
+
+enum store_status session_ack(struct session *s, const char *id,
+                              const char *reason, char *err, size_t errlen)
+{
+	const struct check_item *it = NULL;
+	const char *path = store_path(s->st);
 	enum store_status rc;
 
-	s->read_err[0] = '\0';
-	rc = store_contract_each(s->st, each_contract, &e, s->read_err,
-	                         sizeof s->read_err);
-	if (rc != STORE_OK && e.fn_ok == true)
-		return false;   /* the read failed: read_err says why */
-	if (rc != STORE_OK)
-		s->read_err[0] = '\0';
-	return rc == STORE_OK;
+	for (size_t k = 0; k < s->checks.n && !it; k++)
+		if (strcmp(s->checks.items[k].id, id) == 0)
+			it = &s->checks.items[k];
+	if (!it) {
+		snprintf(err, errlen, "%s has no check '%s' now; `apmwb check %s` "
+		         "lists them", path, id, path);
+		return STORE_INVALID;
+	}
+	if (it->sev == SEV_ERROR) {
+		snprintf(err, errlen, "'%s' is an error, and errors cannot be "
+		         "acknowledged: fix it", it->id);
+		return STORE_INVALID;
+	}
+	rc = store_ack(s->st, it->id, it->message, reason, err, errlen);
+	if (rc == STORE_UNCHANGED)
+		return rc;
+	return changed(s, rc, err, errlen);
 }
 
-void session_export_input(struct session *s, struct export_input *in)
+enum store_status session_complete(struct session *s, const char *name,
+                                   char *err, size_t errlen)
 {
-	struct store_signoff so;
-	struct export_ack *acks;
-	const struct store_ack *sa;
-	size_t n;
+	const char *path = store_path(s->st);
+	size_t n = s->checks.errors;
 
-	memset(in, 0, sizeof *in);
-	store_signoff(s->st, &so);
-	in->ed = s->ed;
-	in->a = s->a;
-	in->f = s->f;
-	in->checks = &s->checks;
-	in->file = store_path(s->st);
-	in->complete = so.complete;
-	in->signed_by = so.by;
-	in->signed_at = so.at;
-	{
-		char err[256];
+	if (n) {
+		snprintf(err, errlen, "%s: not signed off: %zu error%s remain%s; "
+		         "`apmwb check %s` lists them", path, n, n == 1 ? "" : "s",
+		         n == 1 ? "s" : "", path);
+		return STORE_INVALID;
+	}
+	return changed(s, store_complete(s->st, name, err, errlen), err, errlen);
+}
 
-		if (store_dates(s->st, s->made_at, s->changed_at, sizeof s->made_at,
-		                err, sizeof err) != STORE_OK)
-			s->made_at[0] = s->changed_at[0] = '\0';
-	}
-	in->created = s->made_at[0] ? s->made_at : NULL;
-	in->changed = s->changed_at[0] ? s->changed_at : NULL;
-	sa = store_acks(s->st, &n);
-	mem_free(s->export_acks);
-	acks = s->export_acks = n ? mem_calloc(n, sizeof *acks) : NULL;
-	for (size_t i = 0; acks && i < n; i++) {
-		acks[i].id = sa[i].id;
-		acks[i].message = sa[i].message;
-		acks[i].reason = sa[i].reason;
-		acks[i].by = sa[i].by;
-		acks[i].at = sa[i].at;
-	}
-	in->acks = acks;
-	in->nacks = acks ? n : 0;
-	in->contracts = contracts_src;
-	in->contracts_src = s;
+enum store_status session_undo(struct session *s, char *what, size_t whatlen,
+                               char *err, size_t errlen)
+{
+	return changed(s, store_undo(s->st, what, whatlen, err, errlen), err,
+	               errlen);
 }

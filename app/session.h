@@ -1,21 +1,34 @@
 /* SPDX-License-Identifier: MIT */
-/* session.h: an open submission with its figures and checks.
+/* session.h: an open submission, and the one door to change it.
  *
  * The command line and the full-screen workbook both work through a
- * session, so they read the same figures: after every change the session
- * recomputes the figures and the checks (with acknowledgements applied)
- * from the store's confirmed answers and the worksheet's kept totals. */
+ * session.  Every change goes through one function here (an answer, a
+ * contract, an import, an acknowledgement, the sign-off, undo), which
+ * checks the workflow's rules, saves through the store and recomputes the
+ * figures and checks exactly once; `gen` then moves on, so a screen knows
+ * to redraw without every caller having to say so.  The workflow's rules
+ * live here and nowhere else: sign-off refused while errors remain, errors
+ * never acknowledged, what an acknowledgement may hold (src/ack.h).
+ *
+ * A change returns STORE_OK when it was saved, STORE_UNCHANGED when the
+ * file already held it (nothing written), STORE_INVALID when a rule or a
+ * value refused it (err says why; nothing written), and the store's other
+ * statuses when the file could not be read or written. */
 #ifndef APMWB_SESSION_H
 #define APMWB_SESSION_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
 
 #include "checks.h"
 #include "export.h"
 #include "figures.h"
 #include "nominal.h"
 #include "store.h"
+
+struct qualtrics_map;
 
 struct session {
 	struct store *st;
@@ -25,6 +38,12 @@ struct session {
 	struct check_list checks;
 	struct nr_totals totals;
 	bool created;                /* session_open made the file */
+	uint64_t gen;                /* moves on with every change saved */
+	/* The live preview (session_preview): answers as typed, their
+	 * figures and checks. */
+	struct answers *scratch;
+	struct figures *pf;
+	struct check_list pchecks;
 	struct export_ack *export_acks; /* session_export_input's */
 	char read_err[512];          /* why the export's contracts stopped */
 	char made_at[32], changed_at[32]; /* session_export_input's dates */
@@ -43,16 +62,84 @@ enum store_status session_open_known(const char *path,
                                      char *err, size_t errlen);
 void session_close(struct session *s);
 
-/* Recomputes figures and checks after a change made through s->st. */
+/* Recomputes figures and checks from the file (another program's change;
+ * every change made here does it itself). */
 enum store_status session_refresh(struct session *s, char *err, size_t errlen);
+
+/* ---- the changes ---- */
 
 /* Validates typed text for question q and saves it (blank text makes the
  * answer blank).  A refused value returns STORE_INVALID with the reason,
- * prefixed by the key, and nothing is saved.  STORE_OK means saved, even
- * when the figures could not be recomputed after it: they may then be
- * stale until a session_refresh succeeds (which says why it did not). */
+ * prefixed by the key ("commercial.m1 is not an amount: ..."), and nothing
+ * is saved.  STORE_OK means saved, even when the figures could not be
+ * recomputed after it: they may then be stale until a session_refresh
+ * succeeds (which says why it did not). */
 enum store_status session_set_text(struct session *s, int q, const char *text,
                                    char *err, size_t errlen);
+
+/* The nominal-risk worksheet, as store.h describes each. */
+enum store_status session_contract_insert(struct session *s, int64_t after,
+                                          struct contract *c, int64_t *pos,
+                                          char *err, size_t errlen);
+enum store_status session_contract_update(struct session *s,
+                                          const struct contract *c,
+                                          char *err, size_t errlen);
+enum store_status session_contract_delete(struct session *s, int64_t id,
+                                          char *err, size_t errlen);
+
+/* Where an import of contracts reads its CSV: up to n bytes into buf,
+ * how many (0 at the end), or -1 with errno set. */
+typedef ssize_t (*session_read_fn)(void *ctx, char *buf, size_t n);
+struct session_import {
+	size_t rows;         /* contracts read */
+	int64_t replaced;    /* contracts the worksheet held before */
+	bool source_fault;   /* err is about the CSV (its line and column), not
+	                        about the submission file */
+};
+/* Replaces the worksheet with the contracts of a CSV (contracts_csv.h),
+ * all or nothing: `first` bytes already read, then rd until it ends.
+ * fractions reads 0.04 as 4% (a spreadsheet's percent cells). */
+enum store_status session_import_contracts(struct session *s,
+                                           const char *first, size_t nfirst,
+                                           session_read_fn rd, void *ctx,
+                                           bool fractions,
+                                           struct session_import *out,
+                                           char *err, size_t errlen);
+/* Answers, the worksheet and acknowledgements from the JSON export's own
+ * shape (store_import_json); an acknowledgement of an error is refused, as
+ * apmwb ack refuses it. */
+enum store_status session_import_json(struct session *s, const char *json,
+                                      size_t len, char *err, size_t errlen);
+
+/* Acknowledges the warning with this id, now on the list, with a reason
+ * (NULL or "" withdraws it).  Refused for a check not on the list now and
+ * for an error: errors are fixed, not acknowledged. */
+enum store_status session_ack(struct session *s, const char *id,
+                              const char *reason, char *err, size_t errlen);
+/* Signs off in `name`; refused while any error remains. */
+enum store_status session_complete(struct session *s, const char *name,
+                                   char *err, size_t errlen);
+/* Undoes the newest change not yet undone; `what` says what it was. */
+enum store_status session_undo(struct session *s, char *what, size_t whatlen,
+                               char *err, size_t errlen);
+
+/* ---- the live preview ---- */
+
+/* What the screens show: the confirmed figures and checks, or while a
+ * value is typed, the figures and checks as they would be if it were
+ * saved.  A value the rules would refuse is never previewed as another
+ * value: the view is then the confirmed one, with why_not saying why. */
+struct session_view {
+	const struct figures *f;
+	const struct check_list *checks;
+	bool preview;        /* f and checks hold a typed, unsaved value */
+	char why_not[300];   /* why the typed text would be refused, or "" */
+};
+void session_view_saved(struct session *s, struct session_view *v);
+void session_preview(struct session *s, int q, const char *text,
+                     struct session_view *v);
+
+/* ---- exports ---- */
 
 /* Fills an export_input from the session; valid until the next change.
  * The acknowledgement array and the dates are the session's own (the
@@ -60,5 +147,20 @@ enum store_status session_set_text(struct session *s, int q, const char *text,
  * never a figure).  When reading the contracts fails, read_err says why
  * ("" when the exporter stopped). */
 void session_export_input(struct session *s, struct export_input *in);
+
+enum session_format {
+	SESSION_FORMAT_SHOW, SESSION_FORMAT_JSON, SESSION_FORMAT_CSV,
+	SESSION_FORMAT_QUALTRICS, SESSION_FORMAT_CONTRACTS
+};
+/* "show", "json", "csv", "qualtrics", "contracts"; -1 for none of them. */
+int session_format_from_name(const char *name);
+/* Writes the submission to out in a format (map: the Qualtrics map, NULL
+ * for the built-in one; width: the copy sheet's; excel: the CSVs with the
+ * byte order mark Excel needs).  On failure err says why: a failed read of
+ * the file in its words, else what the exporter said; a failed write of
+ * out is the caller's to tell (ferror(out) is set then). */
+bool session_export(struct session *s, enum session_format fmt, FILE *out,
+                    const struct qualtrics_map *map, int width, bool excel,
+                    char *err, size_t errlen);
 
 #endif

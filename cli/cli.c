@@ -72,30 +72,11 @@ void cli_print_line(FILE *out, const char *text)
 	print_sanitized(out, text, SANITIZE_ONE_LINE);
 }
 
-bool cli_print_sanitised(FILE *out, char *text, size_t len)
-{
-	char *line = text, *end = text + len;
-
-	while (line < end) {
-		char *nl = memchr(line, '\n', (size_t)(end - line));
-		char *stop = nl ? nl : end, *clean;
-
-		if (stop > line && stop[-1] == '\r')
-			stop[-1] = '\0';
-		*stop = '\0';
-		if (!(clean = sanitize_dup(line, 0)))
-			return false;
-		fprintf(out, "%s%s", clean, nl ? "\n" : "");
-		mem_free(clean);
-		line = stop + 1;
-	}
-	return true;
-}
-
 int cli_exit_for(enum store_status rc)
 {
 	switch (rc) {
 	case STORE_OK:
+	case STORE_UNCHANGED:
 		return EXIT_DONE;
 	case STORE_INVALID:
 		return EXIT_PROBLEMS;
@@ -118,47 +99,192 @@ int cli_open(const char *path, enum store_mode mode, struct session **s)
 	return EXIT_DONE;
 }
 
-int cli_getopt(int argc, char **argv, const char *shortopts,
-               const struct option *longopts, const char *usage,
-               void (*on_opt)(int opt, const char *arg, void *ctx), void *ctx)
+/* ---- running a command ---- */
+
+/* The getopt_long tables of an entry's options, --help among them. */
+static void option_tables(const struct cmd_entry *e, char *shortopts,
+                          size_t n, struct option *longopts)
 {
-	int c;
+	size_t k = 0, used = 0;
 
-	optind = 0;     /* glibc: start afresh for this command's argv */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(usage, stdout);
-			return -1;
+	shortopts[used++] = e->options_first ? '+' : ':';
+	if (e->options_first)
+		shortopts[used++] = ':';
+	for (const struct cmd_opt *o = e->opts; o->name; o++, k++) {
+		longopts[k] = (struct option){ o->name, o->arg ? required_argument :
+		                               no_argument, NULL, o->val };
+		if (o->val > ' ' && o->val < 0x7f && used + 3 < n) {
+			shortopts[used++] = (char)o->val;
+			if (o->arg)
+				shortopts[used++] = ':';
 		}
-		if (c == '?' || c == ':') {
-			/* Inside a cluster of short options ("-dash.apmwb"), optind
-			 * still points at it; once past it, at the next. */
-			const char *bad = optind < argc && argv[optind][0] == '-' &&
-			                  (optind == 0 || argv[optind - 1][0] != '-' ||
-			                   strchr(argv[optind], optopt)) ?
-			                  argv[optind] : argv[optind - 1];
-
-			if (c == ':' || (optopt && strchr(shortopts, optopt)))
-				cli_error("%s: option '%s' needs a value", argv[0], bad);
-			else if (bad[0] == '-' && bad[1] >= '0' && bad[1] <= '9')
-				cli_error("%s: '%s' looks like a negative number; dollars "
-				          "are never negative (to pass a value starting "
-				          "with '-', put -- before the file)", argv[0], bad);
-			else if (bad[0] == '-' && bad[1] != '-' && strchr(bad, '.'))
-				cli_error("%s: '%s' reads as options; to name a file that "
-				          "starts with '-', write ./%s", argv[0], bad, bad);
-			else
-				cli_error("%s: unknown option '%s'; see apmwb %s --help",
-				          argv[0], bad, argv[0]);
-			return -2;
-		}
-		on_opt(c, optarg, ctx);
 	}
-	return optind;
+	longopts[k++] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[k] = (struct option){ NULL, 0, NULL, 0 };
+	shortopts[used++] = 'h';
+	shortopts[used] = '\0';
 }
 
-bool cli_out_open(struct cli_out *o, const char *path)
+/* What an unknown or incomplete option was: inside a cluster of short
+ * options ("-dash.apmwb") optind still points at it; once past, at the
+ * next. */
+static const char *bad_option(int argc, char **argv)
+{
+	return optind < argc && argv[optind][0] == '-' &&
+	       (optind == 0 || argv[optind - 1][0] != '-' ||
+	        strchr(argv[optind], optopt)) ? argv[optind] : argv[optind - 1];
+}
+
+static int usage_error(const struct cmd_entry *e, int c, int argc,
+                       char **argv)
+{
+	const char *bad = bad_option(argc, argv);
+
+	if (c == ':')
+		cli_error("%s: option '%s' needs a value", e->name, bad);
+	else if (bad[0] == '-' && bad[1] >= '0' && bad[1] <= '9')
+		cli_error("%s: '%s' looks like a negative number; dollars are "
+		          "never negative (to pass a value starting with '-', put "
+		          "-- before it)", e->name, bad);
+	else if (bad[0] == '-' && bad[1] != '-' && strchr(bad, '.'))
+		cli_error("%s: '%s' reads as options; to name a file that starts "
+		          "with '-', write ./%s", e->name, bad, bad);
+	else
+		cli_error("%s: unknown option '%s'; see apmwb %s --help", e->name,
+		          bad, e->name);
+	return EXIT_TROUBLE;
+}
+
+static int operands_error(const struct cmd_entry *e)
+{
+	cli_error("%s: give %s (apmwb %s %s)", e->name,
+	          e->max_args == 0 ? "no operands" : e->min_args == 0 ?
+	          "at most one FILE" : "what its usage names", e->name,
+	          e->synopsis);
+	return EXIT_TROUBLE;
+}
+
+int cli_run(int argc, char **argv)
+{
+	const struct cmd_entry *e = cli_find(argv[0]);
+	struct option longopts[16];
+	struct cmd_ctx c = { .e = e };
+	char shortopts[64];
+	int ch, rc;
+
+	option_tables(e, shortopts, sizeof shortopts, longopts);
+	optind = 0;     /* glibc: start afresh for this command's argv */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			printf("Usage: apmwb %s %s\n%s", e->name, e->synopsis, e->help);
+			return fflush(stdout) == 0 ? EXIT_DONE : EXIT_TROUBLE;
+		}
+		if (ch == '?' || ch == ':')
+			return usage_error(e, ch, argc, argv);
+		if (ch > 0 && ch < 128)
+			c.opt[ch] = optarg ? optarg : "";
+	}
+	c.argc = argc - optind;
+	c.argv = argv + optind;
+	if (c.argc < e->min_args || (e->max_args >= 0 && c.argc > e->max_args))
+		return operands_error(e);
+	if (e->precheck && (rc = e->precheck(&c)) >= 0)
+		return rc;
+	if (e->open == CMD_OPEN_READ || e->open == CMD_OPEN_WRITE ||
+	    (e->open == CMD_OPEN_READ_IF && c.argc > 0)) {
+		rc = cli_open(c.argv[0], e->open == CMD_OPEN_WRITE ?
+		              STORE_MODE_READ_WRITE : STORE_MODE_READ_ONLY, &c.s);
+		if (rc != EXIT_DONE)
+			return rc;
+	}
+	rc = e->run(&c);
+	session_close(c.s);
+	return rc;
+}
+
+/* ---- output ---- */
+
+/* A stream that sanitises each line written through it to the terminal,
+ * holding one line at a time; a CSV's CRLF ends a line like LF. */
+struct term_stream {
+	FILE *to;
+	char *line;
+	size_t len, cap;
+	bool failed;
+};
+
+static void term_line(struct term_stream *t, bool newline)
+{
+	char *clean;
+
+	if (t->len && t->line[t->len - 1] == '\r' && newline)
+		t->len--;
+	t->line[t->len] = '\0';
+	clean = sanitize_dup(t->line, 0);
+	if (!clean || fputs(clean, t->to) == EOF ||
+	    (newline && fputc('\n', t->to) == EOF))
+		t->failed = true;
+	mem_free(clean);
+	t->len = 0;
+}
+
+static ssize_t term_write(void *cookie, const char *buf, size_t n)
+{
+	struct term_stream *t = cookie;
+
+	for (size_t i = 0; i < n; i++) {
+		if (buf[i] == '\n') {
+			term_line(t, true);
+			continue;
+		}
+		if (t->len + 1 >= t->cap) {
+			size_t cap = t->cap ? t->cap * 2 : 4096;
+			char *grown = mem_realloc_array(t->line, cap, 1);
+
+			if (!grown) {
+				errno = ENOMEM;
+				return -1;
+			}
+			t->line = grown;
+			t->cap = cap;
+		}
+		t->line[t->len++] = buf[i];
+	}
+	return t->failed ? -1 : (ssize_t)n;
+}
+
+static int term_close(void *cookie)
+{
+	struct term_stream *t = cookie;
+	int rc;
+
+	if (t->len)
+		term_line(t, false);
+	rc = t->failed ? EOF : 0;
+	mem_free(t->line);
+	mem_free(t);
+	return rc;
+}
+
+static FILE *term_open(FILE *to)
+{
+	static const cookie_io_functions_t io = {
+		.write = term_write, .close = term_close,
+	};
+	struct term_stream *t = mem_calloc(1, sizeof *t);
+	FILE *f;
+
+	if (!t)
+		return NULL;
+	t->to = to;
+	f = fopencookie(t, "w", io);
+	if (!f)
+		mem_free(t);
+	return f;
+}
+
+bool cli_out_open(struct cli_out *o, const char *path, bool sanitise)
 {
 	char err[1024];
 
@@ -168,55 +294,30 @@ bool cli_out_open(struct cli_out *o, const char *path)
 		return false;
 	}
 	o->f = o->o.f;
+	if (sanitise && !o->o.path && isatty(fileno(stdout))) {
+		o->term = term_open(stdout);
+		if (!o->term) {
+			cli_error("out of memory");
+			outfile_close(&o->o, false, err, sizeof err);
+			return false;
+		}
+		o->f = o->term;
+	}
 	return true;
 }
 
 bool cli_out_close(struct cli_out *o, bool ok)
 {
 	char err[1024];
-	bool done = outfile_close(&o->o, ok, err, sizeof err);
+	bool done;
 
+	if (o->term && fclose(o->term) != 0 && ok) {
+		cli_error("could not write to the terminal");
+		ok = false;
+	}
+	done = outfile_close(&o->o, ok, err, sizeof err);
 	if (!done && *err)
 		cli_error("%s", err);
-	o->f = NULL;
+	o->f = o->term = NULL;
 	return done;
-}
-
-char *cli_read_all(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL, *nb;
-	size_t cap = 0, n = 0, got;
-
-	if (!f) {
-		cli_error("%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? cap * 2 : 65536;
-			nb = mem_realloc_array(buf, cap + 1, 1);
-			if (!nb) {
-				cli_error("%s: too large to read into memory", path);
-				mem_free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (buf && ferror(f)) {
-		cli_error("%s: %s", path, strerror(errno));
-		mem_free(buf);
-		buf = NULL;
-	}
-	if (f != stdin)
-		fclose(f);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
-	}
-	return buf;
 }

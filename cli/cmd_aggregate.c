@@ -8,7 +8,6 @@
  * list is written as the files are read; the figures at the end. */
 #include <config.h>
 
-#include <getopt.h>
 #include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,7 +31,6 @@ enum agg_format { AGG_TEXT, AGG_CSV, AGG_JSON };
 
 struct agg_opts {
 	enum agg_format format;
-	const char *bad_format;
 	bool drafts;
 };
 
@@ -65,22 +63,15 @@ struct agg_entry {
 	size_t dup_of;
 };
 
-static void agg_opt(int opt, const char *arg, void *ctx)
+/* The options as the table parsed them (precheck_format checked the
+ * format's name). */
+static void agg_options(const struct cmd_ctx *c, struct agg_opts *o)
 {
-	struct agg_opts *o = ctx;
+	const char *f = c->opt['f'];
 
-	if (opt == 'f') {
-		if (strcmp(arg, "text") == 0)
-			o->format = AGG_TEXT;
-		else if (strcmp(arg, "csv") == 0)
-			o->format = AGG_CSV;
-		else if (strcmp(arg, "json") == 0)
-			o->format = AGG_JSON;
-		else
-			o->bad_format = arg;
-	} else if (opt == 'd') {
-		o->drafts = true;
-	}
+	o->format = !f || strcmp(f, "text") == 0 ? AGG_TEXT :
+	            strcmp(f, "csv") == 0 ? AGG_CSV : AGG_JSON;
+	o->drafts = c->opt['d'] != NULL;
 }
 
 /* printf to out through the sanitiser: file names and organisations are
@@ -446,41 +437,15 @@ static void text_figures(struct agg_run *r)
 
 /* ---- the command ---- */
 
-int cmd_aggregate(int argc, char **argv)
+int cmd_aggregate(struct cmd_ctx *c)
 {
-	static const char usage[] =
-		"Usage: apmwb aggregate [--format text|csv|json] [--include-drafts] "
-		"FILE...\n"
-		"Reads every FILE read-only and sums, exactly, the LAN's national "
-		"measures\nper line of business and for all lines, each with its "
-		"share of the line's\ntotal.  Signed-off submissions only, unless "
-		"--include-drafts; every file\nis listed with its state and why it "
-		"was left out.\n"
-		"Exit status: 0 a file was counted, 1 none was, 2 could not run.\n";
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "include-drafts", no_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct agg_run r = { .o = { AGG_TEXT, NULL, false }, .out = stdout };
-	int i = cli_getopt(argc, argv, "f:h", opts, usage, agg_opt, &r.o);
+	struct agg_run r = { .out = stdout };
 	int measure = 0, rc = EXIT_DONE;
 	bool ok = true;
 
-	if (i < 0)
-		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
-	if (r.o.bad_format) {
-		cli_error("aggregate: unknown format '%s'; use text, csv or json",
-		          r.o.bad_format);
-		return EXIT_TROUBLE;
-	}
-	if (argc - i < 1) {
-		cli_error("aggregate: give one or more FILEs");
-		return EXIT_TROUBLE;
-	}
-	r.files = argv + i;
-	r.nfiles = (size_t)(argc - i);
+	agg_options(c, &r.o);
+	r.files = c->argv;
+	r.nfiles = (size_t)c->argc;
 	agg_init(&r.sums);
 	agg_orgs_init(&r.orgs);
 	if (r.o.format == AGG_JSON)

@@ -7,7 +7,6 @@
  * files of a million contracts each take no more memory than two of ten. */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +23,6 @@
 
 struct diff_opts {
 	bool json;
-	const char *bad_format;
 };
 
 struct diff_run {
@@ -37,19 +35,6 @@ struct diff_run {
 	char err[1024];
 };
 
-static void diff_opt(int opt, const char *arg, void *ctx)
-{
-	struct diff_opts *o = ctx;
-
-	if (opt != 'f')
-		return;
-	if (strcmp(arg, "json") == 0)
-		o->json = true;
-	else if (strcmp(arg, "text") == 0)
-		o->json = false;
-	else
-		o->bad_format = arg;
-}
 
 /* ---- text ---- */
 
@@ -352,35 +337,15 @@ static enum store_status snapshot(struct session *s, struct diff_snapshot *snap,
 	return STORE_OK;
 }
 
-int cmd_diff(int argc, char **argv)
+int cmd_diff(struct cmd_ctx *c)
 {
-	static const char usage[] =
-		"Usage: apmwb diff [--format text|json] OLD NEW\n"
-		"Every answer, acknowledgement, sign-off field, contract and "
-		"computed figure\nthat differs between two submissions, one per "
-		"line: KEY: OLD -> NEW.\nBoth files are opened read-only.\n"
-		"Exit status: 0 the same, 1 they differ, 2 one could not be read.\n";
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct diff_run r = { .out = stdout, .first = true };
 	struct diff_snapshot so = { 0 }, sn = { 0 };
-	int i = cli_getopt(argc, argv, "f:h", opts, usage, diff_opt, &r.o);
-	int rc;
+	char **argv = c->argv;
+	int i = 0, rc;
 
-	if (i < 0)
-		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
-	if (r.o.bad_format) {
-		cli_error("diff: unknown format '%s'; use text or json",
-		          r.o.bad_format);
-		return EXIT_TROUBLE;
-	}
-	if (argc - i != 2) {
-		cli_error("diff: give OLD and NEW");
-		return EXIT_TROUBLE;
-	}
+	/* precheck_format checked the name. */
+	r.o.json = c->opt['f'] && strcmp(c->opt['f'], "json") == 0;
 	rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &r.old);
 	if (rc == EXIT_DONE)
 		rc = cli_open(argv[i + 1], STORE_MODE_READ_ONLY, &r.new);

@@ -2,26 +2,14 @@
 /* cmd_keys.c: apmwb keys, the codebook. */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "codebook.h"
 #include "edition_load.h"
 #include "edition.h"
-
-struct keys_opts {
-	const char *format;
-};
-
-static void keys_opt(int opt, const char *arg, void *ctx)
-{
-	if (opt == 'f')
-		((struct keys_opts *)ctx)->format = arg;
-}
 
 static bool format_of(const char *name, enum codebook_format *fmt)
 {
@@ -43,80 +31,34 @@ static bool format_of(const char *name, enum codebook_format *fmt)
  * a submission's own edition is text from a file. */
 static int print(const struct codebook *cb, enum codebook_format fmt)
 {
-	char err[256] = "", *text = NULL;
-	size_t len = 0;
-	FILE *mem;
+	struct cli_out out;
+	char err[256] = "";
 	bool ok;
 
-	if (!isatty(STDOUT_FILENO)) {
-		ok = codebook_write(stdout, cb, fmt, err, sizeof err);
-	} else if (!(mem = open_memstream(&text, &len))) {
-		snprintf(err, sizeof err, "out of memory");
-		ok = false;
-	} else {
-		ok = codebook_write(mem, cb, fmt, err, sizeof err);
-		if (fclose(mem) != 0 && ok) {
-			snprintf(err, sizeof err, "out of memory");
-			ok = false;
-		}
-		if (ok && !cli_print_sanitised(stdout, text, len)) {
-			snprintf(err, sizeof err, "out of memory");
-			ok = false;
-		}
-		free(text);
-	}
-	if (ok && fflush(stdout) != 0) {
-		snprintf(err, sizeof err, "could not write the list of keys");
-		ok = false;
-	}
+	if (!cli_out_open(&out, NULL, true))
+		return EXIT_TROUBLE;
+	ok = codebook_write(out.f, cb, fmt, err, sizeof err);
 	if (!ok)
-		cli_error("keys: %s", err);
-	return ok ? EXIT_DONE : EXIT_TROUBLE;
+		cli_error("keys: %s", *err ? err : "could not write the list of "
+		          "keys");
+	return cli_out_close(&out, ok) ? EXIT_DONE : EXIT_TROUBLE;
 }
 
-int cmd_keys(int argc, char **argv)
+int cmd_keys(struct cmd_ctx *c)
 {
-	static const char usage[] =
-		"Usage: apmwb keys [--format text|csv|json] [FILE]\n"
-		"The codebook: every key, answers and computed figures, with its "
-		"tab, type,\nwording, choices and when it is shown.  Without FILE, "
-		"the built-in edition;\nwith FILE, the edition that submission was "
-		"filled in (opened read-only).\nThe csv has the key in its first "
-		"column.  --format man writes apmwb-keys(7).\n";
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct keys_opts o = { "text" };
-	enum codebook_format fmt;
+	enum codebook_format fmt = CODEBOOK_TEXT;
 	struct edition *builtin = NULL;
-	struct session *s = NULL;
 	struct codebook *cb;
 	char err[1024];
-	int i = cli_getopt(argc, argv, "f:h", opts, usage, keys_opt, &o);
 	int rc;
 
-	if (i < 0)
-		return i == -1 ? EXIT_DONE : EXIT_TROUBLE;
-	if (argc - i > 1) {
-		cli_error("keys: give at most one FILE");
-		return EXIT_TROUBLE;
-	}
-	if (!format_of(o.format, &fmt)) {
-		cli_error("keys: unknown format '%s'; use text, csv or json",
-		          o.format);
-		return EXIT_TROUBLE;
-	}
-	if (argc - i == 1) {
-		rc = cli_open(argv[i], STORE_MODE_READ_ONLY, &s);
-		if (rc != EXIT_DONE)
-			return rc;
-	} else if (!(builtin = edition_load_builtin(err, sizeof err))) {
+	if (c->opt['f'])
+		format_of(c->opt['f'], &fmt);   /* checked by precheck_format */
+	if (!c->s && !(builtin = edition_load_builtin(err, sizeof err))) {
 		cli_error("keys: the built-in edition: %s", err);
 		return EXIT_TROUBLE;
 	}
-	cb = codebook_new(s ? s->ed : builtin);
+	cb = codebook_new(c->s ? c->s->ed : builtin);
 	if (!cb) {
 		cli_error("keys: out of memory");
 		rc = EXIT_TROUBLE;
@@ -124,7 +66,34 @@ int cmd_keys(int argc, char **argv)
 		rc = print(cb, fmt);
 	}
 	codebook_free(cb);
-	session_close(s);
 	edition_free(builtin);
 	return rc;
+}
+
+/* The --format of aggregate, diff and keys, checked before any file is
+ * opened. */
+int precheck_format(struct cmd_ctx *c)
+{
+	static const struct { const char *cmd, *formats, *words; } allowed[] = {
+		{ "aggregate", " text csv json ", "text, csv or json" },
+		{ "diff", " text json ", "text or json" },
+		{ "keys", " text csv json man ", "text, csv or json" },
+	};
+	const char *f = c->opt['f'];
+	char word[64];
+
+	if (!f)
+		return -1;
+	snprintf(word, sizeof word, " %s ", f);
+	for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
+		if (strcmp(c->e->name, allowed[i].cmd) != 0)
+			continue;
+		if (strlen(f) < sizeof word - 2 && !strchr(f, ' ') &&
+		    strstr(allowed[i].formats, word))
+			return -1;
+		cli_error("%s: unknown format '%s'; use %s", c->e->name, f,
+		          allowed[i].words);
+		return EXIT_TROUBLE;
+	}
+	return -1;
 }

@@ -49,6 +49,8 @@ struct import {
 	bool acks_changed, changed_any;
 	struct store_ack *acks;
 	size_t nacks_now;
+	store_ack_rule rule;     /* the session's own, may be NULL */
+	void *rule_ctx;
 };
 
 /* A refusal of the import itself: the message names what and why. */
@@ -523,6 +525,10 @@ static bool import_ack(struct import *im, int64_t i, const char *obj)
 		refuse(im, "%s: the %s", where, why);
 		goto out;
 	}
+	if (im->rule && !im->rule(im->rule_ctx, v[0], why, sizeof why)) {
+		refuse(im, "%s: %s", where, why);
+		goto out;
+	}
 	rc = store_ack_write(im->st, v[0], v[1], v[2], v[3], v[4], "ack",
 	                     &changed);
 	if (rc != SQLITE_OK) {
@@ -761,11 +767,13 @@ static bool run_import(struct import *im)
 }
 
 enum store_status store_import_json(struct store *st, const char *json,
-                                    size_t len, char *err, size_t errlen)
+                                    size_t len, store_ack_rule rule,
+                                    void *rule_ctx, char *err, size_t errlen)
 {
 	struct import im = {
 		.st = st, .db = st->db, .json = json, .err = err,
-		.errlen = errlen, .status = STORE_OK,
+		.errlen = errlen, .status = STORE_OK, .rule = rule,
+		.rule_ctx = rule_ctx,
 	};
 	enum store_status status;
 

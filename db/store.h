@@ -40,7 +40,8 @@ enum store_status {
 	STORE_FULL,             /* disk full */
 	STORE_IO,               /* I/O error, permissions */
 	STORE_NOMEM,
-	STORE_INVALID           /* a bad argument (unknown key, bad row) */
+	STORE_INVALID,          /* a bad argument (unknown key, bad row) */
+	STORE_UNCHANGED         /* nothing to do: the file already holds it */
 };
 
 #define STORE_APPLICATION_ID 0x41504D57   /* "APMW" */
@@ -97,7 +98,8 @@ void store_set_actor(struct store *st, const char *actor);
 
 /* Saves one already-validated answer (canonical text, NULL for blank) in its
  * own transaction with its history row; a complete submission returns to
- * draft.  On failure nothing is changed, in the file or in memory. */
+ * draft.  The answer the file holds already is STORE_UNCHANGED (nothing
+ * written).  On failure nothing is changed, in the file or in memory. */
 enum store_status store_set_answer(struct store *st, int q,
                                    const char *canonical,
                                    char *err, size_t errlen);
@@ -161,7 +163,7 @@ struct store_ack {
 const struct store_ack *store_acks(const struct store *st, size_t *n);
 /* Sets the reason a warning is acknowledged, by the actor, now; reason
  * NULL or "" withdraws it, message NULL keeps the one stored.  An
- * unchanged acknowledgement writes nothing. */
+ * unchanged acknowledgement writes nothing: STORE_UNCHANGED. */
 enum store_status store_ack(struct store *st, const char *id,
                             const char *message, const char *reason,
                             char *err, size_t errlen);
@@ -174,7 +176,8 @@ struct store_signoff {
 	const char *at;      /* ISO 8601 UTC */
 };
 void store_signoff(const struct store *st, struct store_signoff *out);
-/* The caller has checked that no error remains. */
+/* Records the sign-off; the session (app/session.h) refuses it while
+ * errors remain, the store only writes it. */
 enum store_status store_complete(struct store *st, const char *name,
                                  char *err, size_t errlen);
 
@@ -217,9 +220,14 @@ enum store_status store_undo(struct store *st, char *what, size_t whatlen,
  * absent ones kept; "contracts" replaces the worksheet; "acknowledgements"
  * are set one by one; "figures", "checks" and "state" are ignored (a
  * sign-off is not imported).  The error names the key (or contract and
- * field) and the reason.  Each changed answer can be undone on its own. */
+ * field) and the reason.  Each changed answer can be undone on its own.
+ * rule, when given, is asked of every acknowledgement (a workflow rule of
+ * the caller's: the session refuses acknowledgements of errors). */
+typedef bool (*store_ack_rule)(void *ctx, const char *id, char *why,
+                               size_t whylen);
 enum store_status store_import_json(struct store *st, const char *json,
-                                    size_t len, char *err, size_t errlen);
+                                    size_t len, store_ack_rule rule,
+                                    void *rule_ctx, char *err, size_t errlen);
 
 /* ---- is the file whole? ---- */
 

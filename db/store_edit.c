@@ -75,6 +75,7 @@ enum store_status store_set_answer(struct store *st, int q,
 	stmt_done(s);
 	if (rc == SQLITE_OK && same(old, value)) {
 		store_rollback(st);   /* nothing was written */
+		status = STORE_UNCHANGED;
 		goto out;
 	}
 	store_now(now);
@@ -252,7 +253,7 @@ enum store_status store_ack(struct store *st, const char *id,
 	                     &changed);
 	if (rc == SQLITE_OK && !changed) {
 		store_rollback(st);
-		return STORE_OK;
+		return STORE_UNCHANGED;
 	}
 	if (rc == SQLITE_OK)
 		rc = store_draft(st);

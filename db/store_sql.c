@@ -219,6 +219,7 @@ const char *store_status_text(enum store_status s)
 	case STORE_IO: return "could not read or write the file";
 	case STORE_NOMEM: return "out of memory";
 	case STORE_INVALID: return "refused";
+	case STORE_UNCHANGED: return "unchanged: the file holds it already";
 	}
 	return "unknown error";
 }

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "answers.h"
@@ -27,6 +28,32 @@ struct builder {
 	const struct edition *ed;
 	bool ok;    /* false once memory ran out */
 };
+
+/* Every check's id starts with its family, and a family has one
+ * severity: what an acknowledgement may name is known from the id alone,
+ * before any figure is computed (an import of acknowledgements). */
+static const struct {
+	const char *prefix;     /* a family: "xc." holds xc.commercial ... */
+	enum severity sev;
+} families[] = {
+	{ "required.", SEV_ERROR }, { "lines.none", SEV_ERROR },
+	{ "xc.", SEV_ERROR }, { "overflow", SEV_ERROR },
+	{ "m1.", SEV_WARNING }, { "nodollars.", SEV_WARNING },
+	{ "over.", SEV_WARNING }, { "hidden.", SEV_WARNING },
+	{ "nr.", SEV_WARNING },
+};
+
+enum severity checks_id_severity(const char *id)
+{
+	for (size_t i = 0; id && i < sizeof families / sizeof *families; i++) {
+		size_t n = strlen(families[i].prefix);
+
+		if (strncmp(id, families[i].prefix, n) == 0 &&
+		    (families[i].prefix[n - 1] == '.' || id[n] == '\0'))
+			return families[i].sev;
+	}
+	return SEV_WARNING;
+}
 
 /* Adds one check; the message is printf-formatted. */
 static void add(struct builder *b, enum severity sev, int tab, int q,
@@ -61,6 +88,9 @@ static void add(struct builder *b, enum severity sev, int tab, int q,
 	it->q = q;
 	it->id = id_arg ? mem_printf("%s.%s", id_prefix, id_arg)
 	                : mem_strdup(id_prefix);
+	/* A check of a family with another severity is a bug here. */
+	if (it->id && checks_id_severity(it->id) != sev)
+		abort();
 	it->keys = mem_strdup(keys ? keys : "");
 	it->message = mem_strdup(msg);
 	it->hint = hint ? mem_strdup(hint) : NULL;

@@ -57,4 +57,9 @@ void checks_count_tab(const struct check_list *l, int tab, int *errors,
 
 const char *severity_name(enum severity s);   /* "error" / "warning" */
 
+/* The severity of any check with this id, from its family ("xc.ma" is an
+ * error wherever it appears): what decides, before anything is computed,
+ * that an acknowledgement names an error. */
+enum severity checks_id_severity(const char *id);
+
 #endif

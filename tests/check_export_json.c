@@ -69,7 +69,7 @@ static struct session *new_with(const char *name, const char *json,
 {
 	struct session *s = new_file(name);
 
-	ck_assert_msg(store_import_json(s->st, json, len, err, sizeof err) ==
+	ck_assert_msg(store_import_json(s->st, json, len, NULL, NULL, err, sizeof err) ==
 	              STORE_OK, "import: %s", err);
 	ck_assert_int_eq(session_refresh(s, err, sizeof err), STORE_OK);
 	return s;
@@ -228,7 +228,7 @@ START_TEST(contract_results_are_checked)
 		size_t len;
 		char *json = example_with(cases[i].from, cases[i].to, &len);
 
-		ck_assert_int_eq(store_import_json(s->st, json, len, err,
+		ck_assert_int_eq(store_import_json(s->st, json, len, NULL, NULL, err,
 		                                   sizeof err), STORE_INVALID);
 		ck_assert_msg(strstr(err, cases[i].want) != NULL, "'%s' lacks "
 		              "'%s'", err, cases[i].want);
@@ -241,7 +241,7 @@ START_TEST(contract_results_are_checked)
 		                          "\"no\"", "\"net_risk\": null, "
 		                          "\"meets\": null", &len);
 
-		ck_assert_msg(store_import_json(s->st, json, len, err, sizeof err)
+		ck_assert_msg(store_import_json(s->st, json, len, NULL, NULL, err, sizeof err)
 		              == STORE_OK, "%s", err);
 		free(json);
 	}

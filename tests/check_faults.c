@@ -707,12 +707,12 @@ static void run_json(struct run *r)
 	json_done = false;
 	if (!run_open(r))
 		return;
-	rc = store_import_json(r->s->st, json, strlen(json), err, sizeof err);
+	rc = store_import_json(r->s->st, json, strlen(json), NULL, NULL, err, sizeof err);
 	if (rc != STORE_OK) {
 		ck_failure(r, rc, false);
 		ck_answer(r->s->st, "gi.contact_name", "before", r);
 		if (!r->sticky) {
-			rc = store_import_json(r->s->st, json, strlen(json), err,
+			rc = store_import_json(r->s->st, json, strlen(json), NULL, NULL, err,
 			                       sizeof err);
 			ck_assert_msg(rc == STORE_OK, "%s %lu: imported again: %s",
 			              r->in->name, r->n, err);

@@ -56,7 +56,7 @@ static const char good_json[] =
 
 static enum store_status import(struct store *st, const char *json)
 {
-	return store_import_json(st, json, strlen(json), err, sizeof err);
+	return store_import_json(st, json, strlen(json), NULL, NULL, err, sizeof err);
 }
 
 START_TEST(test_import_json)
@@ -178,7 +178,7 @@ START_TEST(test_import_json_all_or_nothing)
 		ck_assert_int_eq(raw_int(path, "SELECT count(*) FROM answer"), 1);
 	}
 	ck_assert_int_eq(import(st, "[1, 2]"), STORE_INVALID);
-	ck_assert_int_eq(store_import_json(st, "{\"a\0", 4, err, sizeof err),
+	ck_assert_int_eq(store_import_json(st, "{\"a\0", 4, NULL, NULL, err, sizeof err),
 	                 STORE_INVALID);
 	store_close(st);
 	free(path);
@@ -254,7 +254,7 @@ START_TEST(test_import_json_round_trip)
 	ck_assert(strstr(ja, "\"reason\": \"checked\""));
 
 	st = make(b);
-	ck_assert_msg(store_import_json(st, ja, strlen(ja), err, sizeof err) ==
+	ck_assert_msg(store_import_json(st, ja, strlen(ja), NULL, NULL, err, sizeof err) ==
 	              STORE_OK, "%s", err);
 	ck_get(st, "commercial.m8", "910000000.00");
 	store_close(st);

@@ -336,7 +336,7 @@ START_TEST(test_every_commit_syncs_the_folder)
 	ck_assert_int_eq(store_contracts_replace_end(st, true, err, sizeof err),
 	                 STORE_OK);
 	ck_durable("a contracts import", 1);
-	ck_assert_int_eq(store_import_json(st, json, strlen(json), err,
+	ck_assert_int_eq(store_import_json(st, json, strlen(json), NULL, NULL, err,
 	                                   sizeof err), STORE_OK);
 	ck_durable("a JSON import", 1);
 	store_close(st);

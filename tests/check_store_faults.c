@@ -191,7 +191,7 @@ static enum store_status op_import(const char *path)
 
 	if (rc != STORE_OK)
 		return rc;
-	rc = store_import_json(st, json, strlen(json), err, sizeof err);
+	rc = store_import_json(st, json, strlen(json), NULL, NULL, err, sizeof err);
 	if (rc == STORE_OK)
 		expect = "imported";
 	ck_get(st, "gi.contact_name", expect);

@@ -170,7 +170,7 @@ START_TEST(test_read_only_writes_nothing)
 	                 STORE_READ_ONLY);
 	ck_assert_int_eq(store_undo(st, err, sizeof err, err, sizeof err),
 	                 STORE_READ_ONLY);
-	ck_assert_int_eq(store_import_json(st, "{}", 2, err, sizeof err),
+	ck_assert_int_eq(store_import_json(st, "{}", 2, NULL, NULL, err, sizeof err),
 	                 STORE_READ_ONLY);
 	store_close(st);
 	ck_same(path, &before);

@@ -23,7 +23,12 @@
 
 const struct figures *app_figures(const struct app *a)
 {
-	return a->live_on ? a->live : a->s->f;
+	return a->view.f;
+}
+
+const struct check_list *app_checks(const struct app *a)
+{
+	return a->view.checks;
 }
 
 void app_msg(struct app *a, enum role r, const char *fmt, ...)
@@ -162,15 +167,23 @@ void app_relayout(struct app *a)
 	ts->pos = layout_fix(&a->lay, a->ed, ts->pos);
 }
 
-void app_changed(struct app *a)
+/* The session saved a change (its gen moved on): what the screens keep
+ * of the figures is out of date.  Called from app_draw, so no caller of a
+ * change has to remember it. */
+static void app_follow_session(struct app *a)
 {
-	char err[512];
-
-	if (session_refresh(a->s, err, sizeof err) != STORE_OK)
-		app_msg(a, R_MSG_ERR, "%s", err);
-	a->live_on = false;
+	if (a->gen_seen == a->s->gen)
+		return;
+	a->gen_seen = a->s->gen;
+	app_saved(a);
+	app_view_saved(a);
 	worksheet_invalidate(a);
 	app_relayout(a);
+}
+
+void app_view_saved(struct app *a)
+{
+	session_view_saved(a->s, &a->view);
 }
 
 int app_current_q(const struct app *a)
@@ -206,10 +219,8 @@ void app_undo(struct app *a)
 
 	if (app_refuse_ro(a))
 		return;
-	rc = store_undo(a->s->st, what, sizeof what, err, sizeof err);
+	rc = session_undo(a->s, what, sizeof what, err, sizeof err);
 	if (rc == STORE_OK) {
-		app_saved(a);
-		app_changed(a);
 		app_msg(a, R_NORMAL, "undone: %s", what);
 	} else {
 		app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
@@ -263,6 +274,7 @@ void app_draw(struct app *a)
 	getmaxyx(stdscr, h, w);
 	if (h != a->H || w != a->W)
 		resized(a);
+	app_follow_session(a);
 	if (a->small) {
 		curs_set(0);
 		small_draw(a);
@@ -465,11 +477,11 @@ bool app_init(struct app *a, struct session *s, bool ro)
 	a->xc_tab = edition_find_tab(a->ed, "xc");
 	a->nr_tab = edition_find_tab(a->ed, "nr");
 	a->ts = mem_calloc((size_t)a->ntabs, sizeof *a->ts);
-	a->scratch = answers_new(a->ed);
-	a->live = figures_new(a->ed);
 	a->edit.kind = EDIT_NONE;
 	a->ws.on_method = true;
-	if (!a->ts || !a->scratch || !a->live)
+	a->gen_seen = s->gen;
+	session_view_saved(s, &a->view);
+	if (!a->ts)
 		return false;
 	for (int t = 0; t < a->ntabs; t++)
 		a->ts[t].pos = (struct lay_pos){
@@ -484,8 +496,6 @@ void app_free(struct app *a)
 	if (a->lay_ok)
 		layout_free(&a->lay);
 	worksheet_invalidate(a);
-	answers_free(a->scratch);
-	figures_free(a->live);
 	mem_free(a->ts);
 }
 

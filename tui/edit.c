@@ -43,10 +43,7 @@ bool edit_answer(struct app *a, int q, const char *initial, int y, int x,
 		return false;
 	}
 	a->edit.saved = v ? mem_strdup(v) : NULL;
-	/* The scratch answers start as the confirmed ones. */
-	for (size_t i = 0; i < a->ed->nq; i++)
-		answers_set(a->scratch, (int)i, answers_get(a->s->a, (int)i));
-	a->live_on = false;
+	app_view_saved(a);
 	if (qu->type == Q_MONEY)
 		edit_live(a);
 	if (qu->type == Q_LONGTEXT)
@@ -81,27 +78,19 @@ bool edit_prompt(struct app *a, enum prompt_for pf, const char *label,
 void edit_live(struct app *a)
 {
 	struct edit *e = &a->edit;
-	const struct question *q;
-	char *text, *canon = NULL;
+	char *text;
 
 	if (e->kind != EDIT_ANSWER)
 		return;
-	q = &a->ed->qs[e->q];
 	text = field_text(a);
 	if (!text)
 		return;
-	if (validate_answer(a->ed, e->q, text, &canon, e->why, sizeof e->why)) {
-		e->why[0] = '\0';
-		answers_set(a->scratch, e->q, canon);
-		mem_free(canon);
-	}
+	/* The tab, the tab bar and the status line all read this view: the
+	 * figures as they would be with the typed value, or the confirmed
+	 * ones (and why not) while the text would be refused. */
+	session_preview(a->s, e->q, text, &a->view);
+	snprintf(e->why, sizeof e->why, "%s", a->view.why_not);
 	mem_free(text);
-	/* Only dollars move figures; a partial amount that does not parse
-	 * leaves them as they were at the last one that did. */
-	if (q->type == Q_MONEY || q->type == Q_YESNO) {
-		figures_compute(a->live, a->scratch, &a->s->totals);
-		a->live_on = true;
-	}
 }
 
 /* The label a reason reads after ("Email is not ..."). */
@@ -143,32 +132,23 @@ static bool confirm_answer(struct app *a, int ch, bool fkey)
 {
 	struct edit *e = &a->edit;
 	int q = e->q;
-	char *text = field_text(a), *canon = NULL, err[600];
-	const char *old = answers_get(a->s->a, q);
+	char *text = field_text(a), err[600];
 	enum store_status rc;
 
 	if (!text) {
 		app_msg(a, R_MSG_ERR, "out of memory: not saved");
 		return false;
 	}
-	if (!validate_answer(a->ed, q, text, &canon, err, sizeof err)) {
-		say_refused(a, q, err);
-		mem_free(text);
-		return false;
-	}
-	/* The same value again: nothing to write, nothing in the history. */
-	if ((!canon && !old) || (canon && old && strcmp(canon, old) == 0)) {
-		mem_free(canon);
-		mem_free(text);
+	rc = session_set_text(a->s, q, text, err, sizeof err);
+	mem_free(text);
+	/* The same value again: nothing written, nothing in the history. */
+	if (rc == STORE_UNCHANGED) {
 		field_end(a);
-		a->live_on = false;
+		app_view_saved(a);
 		app_relayout(a);
 		move_after(a, ch, fkey);
 		return true;
 	}
-	mem_free(canon);
-	rc = session_set_text(a->s, q, text, err, sizeof err);
-	mem_free(text);
 	if (rc == STORE_INVALID) {
 		say_refused(a, q, err);
 		return false;
@@ -181,8 +161,6 @@ static bool confirm_answer(struct app *a, int ch, bool fkey)
 		return false;
 	}
 	field_end(a);
-	app_saved(a);
-	app_changed(a);
 	app_msg(a, R_GOOD, "saved");
 	move_after(a, ch, fkey);
 	return true;
@@ -201,12 +179,12 @@ bool edit_set(struct app *a, int q, const char *text)
 		a->edit.refused = false;
 		return false;
 	}
+	if (rc == STORE_UNCHANGED)
+		return true;
 	if (rc != STORE_OK) {
 		app_save_failed(a, err);
 		return false;
 	}
-	app_saved(a);
-	app_changed(a);
 	app_msg(a, R_GOOD, *text ? "saved" : "cleared (u undoes)");
 	return true;
 }
@@ -227,14 +205,15 @@ static void confirm_prompt(struct app *a, const char *text)
 		field_end(a);
 		if (!it)
 			return;
-		rc = store_ack(a->s->st, it->id, it->message, text, err,
-		               sizeof err);
-		if (rc != STORE_OK) {
-			app_msg(a, R_MSG_ERR, "%s", err);
+		rc = session_ack(a->s, it->id, text, err, sizeof err);
+		if (rc == STORE_UNCHANGED) {
+			app_msg(a, R_DIM, "unchanged: that is the reason kept");
 			return;
 		}
-		app_saved(a);
-		app_changed(a);
+		if (rc != STORE_OK) {
+			app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
+			return;
+		}
 		app_msg(a, R_GOOD, *text ? "acknowledged: the reason is kept with "
 		        "the warning" : "acknowledgement withdrawn");
 		return;
@@ -245,17 +224,11 @@ static void confirm_prompt(struct app *a, const char *text)
 			app_msg(a, R_WARN, "not signed off: a name is needed");
 			return;
 		}
-		if (a->s->checks.errors) {
-			app_msg(a, R_WARN, "not signed off: errors remain");
-			return;
-		}
-		rc = store_complete(a->s->st, text, err, sizeof err);
+		rc = session_complete(a->s, text, err, sizeof err);
 		if (rc != STORE_OK) {
-			app_msg(a, R_MSG_ERR, "%s", err);
+			app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
 			return;
 		}
-		app_saved(a);
-		app_changed(a);
 		app_msg(a, R_GOOD, "signed off: the submission is COMPLETE; any "
 		        "later change returns it to draft");
 		return;
@@ -302,7 +275,7 @@ bool edit_key(struct app *a, int ch, bool fkey)
 		enum edit_kind k = e->kind;
 
 		field_end(a);
-		a->live_on = false;
+		app_view_saved(a);
 		app_msg(a, R_DIM, "%s", k == EDIT_PROMPT ? "cancelled" :
 		        "put back the saved value");
 		if (multi)

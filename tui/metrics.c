@@ -236,7 +236,7 @@ void metrics_draw(struct app *a)
 	struct cols c = columns(a);
 	int h = list_h(a), y0 = list_y(), py;
 	char right[60];
-	const struct tab_progress *p = &a->s->f->progress[a->tab];
+	const struct tab_progress *p = &app_figures(a)->progress[a->tab];
 
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 24, t->title, theme(R_HEADING));
 	snprintf(right, sizeof right, "%d of %d answered ", p->answered,

@@ -43,7 +43,7 @@ static int field_w(const struct app *a, const struct question *q)
 
 static void heading(struct app *a, const char *title)
 {
-	const struct tab_progress *p = &a->s->f->progress[a->tab];
+	const struct tab_progress *p = &app_figures(a)->progress[a->tab];
 	char right[80], clean[200];
 
 	snprintf(clean, sizeof clean, "%s", title);

@@ -64,7 +64,7 @@ static void title_draw(struct app *a)
 
 bool app_tab_off(const struct app *a, int tab, char *why, size_t n)
 {
-	const struct figures *f = a->s->f;
+	const struct figures *f = app_figures(a);
 	const struct tab *t;
 
 	if (tab >= (int)a->ed->ntabs)
@@ -102,13 +102,13 @@ void tabbar_draw(struct app *a)
 			              sizeof titles[t]);
 			if (t == a->xc_tab) {
 				/* The whole submission's checks. */
-				errors = (int)a->s->checks.errors;
-				warnings = (int)(a->s->checks.warnings -
-				                 a->s->checks.acknowledged);
+				errors = (int)app_checks(a)->errors;
+				warnings = (int)(app_checks(a)->warnings -
+				                 app_checks(a)->acknowledged);
 			} else {
-				checks_count_tab(&a->s->checks, t, &errors,
+				checks_count_tab(app_checks(a), t, &errors,
 				                 &warnings);
-				p = &a->s->f->progress[t];
+				p = &app_figures(a)->progress[t];
 			}
 			texts_tab_badge(p, errors, warnings, off, a->g, badges[t],
 			                sizeof badges[t], glyphs[t],
@@ -163,12 +163,12 @@ void tabbar_draw(struct app *a)
 void status_draw(struct app *a)
 {
 	char xc[400], counts[120], e[40], w[40], right[80];
-	const struct check_list *cl = &a->s->checks;
+	const struct check_list *cl = app_checks(a);
 	int y = a->H - 1, rw;
 
-	texts_xc_summary(a->s->f->xc, " \u00b7 ", xc, sizeof xc);
+	texts_xc_summary(app_figures(a)->xc, " \u00b7 ", xc, sizeof xc);
 	if (!a->utf8)
-		texts_xc_summary(a->s->f->xc, " - ", xc, sizeof xc);
+		texts_xc_summary(app_figures(a)->xc, " - ", xc, sizeof xc);
 	texts_count(cl->errors, "error", "errors", e, sizeof e);
 	texts_count(cl->warnings - cl->acknowledged, "warning", "warnings", w,
 	            sizeof w);

@@ -105,6 +105,7 @@ struct wsview {
 	int64_t cache_from;
 	size_t cache_n;
 	bool cache_ok;
+	uint64_t cache_gen;    /* the session's gen the cache was read at */
 	int rows;              /* table rows shown at the last draw */
 	char find[128];        /* the last search */
 };
@@ -139,10 +140,10 @@ struct app {
 	struct layout lay;     /* of the current question or metric tab */
 	bool lay_ok;
 	struct edit edit;
-	/* live figures while a money answer is typed */
-	struct answers *scratch;
-	struct figures *live;
-	bool live_on;
+	/* What the screens show: the confirmed figures and checks, or while
+	 * an answer is typed, the session's preview of it. */
+	struct session_view view;
+	uint64_t gen_seen;     /* the session's gen the screens follow */
 	/* messages and state */
 	char msg[600];
 	enum role msg_role;
@@ -161,11 +162,13 @@ struct app {
 };
 
 /* ---- app.c ---- */
+/* The figures and checks every screen shows (app->view). */
 const struct figures *app_figures(const struct app *a);
+const struct check_list *app_checks(const struct app *a);
+/* Back to the confirmed figures (a preview ended). */
+void app_view_saved(struct app *a);
 void app_msg(struct app *a, enum role r, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* After any change through the store: recompute, relayout, keep cursors. */
-void app_changed(struct app *a);
 void app_saved(struct app *a);
 void app_save_failed(struct app *a, const char *err);
 /* "read-only" for an editing key in review mode; true when refused. */

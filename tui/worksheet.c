@@ -133,7 +133,8 @@ static void ensure(struct app *a, int64_t from, int64_t n)
 	int64_t start;
 	size_t got = 0;
 
-	if (w->cache_ok && from >= w->cache_from &&
+	/* A page read before the last change is never shown or edited. */
+	if (w->cache_ok && w->cache_gen == a->s->gen && from >= w->cache_from &&
 	    (from + n <= w->cache_from + (int64_t)w->cache_n ||
 	     w->cache_from + (int64_t)w->cache_n >= w->count))
 		return;
@@ -153,6 +154,7 @@ static void ensure(struct app *a, int64_t from, int64_t n)
 	w->cache_from = start;
 	w->cache_n = got;
 	w->cache_ok = true;
+	w->cache_gen = a->s->gen;
 }
 
 static const struct contract *row_at(struct app *a, int64_t i)
@@ -171,14 +173,14 @@ static int table_rows(const struct app *a)
 	int lines = 0;
 
 	for (int l = 0; l < LOB_COUNT; l++)
-		lines += a->s->f->xc[l].selected;
+		lines += app_figures(a)->xc[l].selected;
 	/* heading, method, column heads, why, summary head, lines, total */
 	return app_body_h(a) - 3 - 1 - 1 - lines - 1;
 }
 
 static void draw_summary(struct app *a, int y)
 {
-	const struct figures *f = a->s->f;
+	const struct figures *f = app_figures(a);
 	int mw = (a->W - 12) / 3 - 7;
 
 	ui_put_num(stdscr, y, 11, mw, "Meets", theme(R_DIM));
@@ -229,7 +231,7 @@ static void draw_method(struct app *a, int y)
 
 void worksheet_draw(struct app *a)
 {
-	const struct figures *f = a->s->f;
+	const struct figures *f = app_figures(a);
 	struct wsview *w = &a->ws;
 	char right[80];
 	int y = UI_TOP, rows;
@@ -416,15 +418,13 @@ void worksheet_draw(struct app *a)
 static bool save_contract(struct app *a, const struct contract *c)
 {
 	char err[600];
-	enum store_status rc = store_contract_update(a->s->st, c, err,
-	                                             sizeof err);
+	enum store_status rc = session_contract_update(a->s, c, err,
+	                                               sizeof err);
 
 	if (rc != STORE_OK) {
 		app_save_failed(a, err);
 		return false;
 	}
-	app_saved(a);
-	app_changed(a);
 	return true;
 }
 
@@ -577,15 +577,13 @@ static void add_row(struct app *a, const struct contract *from)
 		return;
 	}
 	c.id = 0;
-	rc = store_contract_insert(a->s->st, w->count ? w->cur : -1, &c, &pos,
-	                           err, sizeof err);
+	rc = session_contract_insert(a->s, w->count ? w->cur : -1, &c, &pos,
+	                             err, sizeof err);
 	contract_clear(&c);
 	if (rc != STORE_OK) {
 		app_save_failed(a, err);
 		return;
 	}
-	app_saved(a);
-	app_changed(a);
 	w->count = a->s->totals.contracts;
 	w->cur = pos;
 	w->on_method = false;
@@ -678,7 +676,7 @@ static bool method_key(struct app *a, int ch, bool fkey)
 		return true;
 	}
 	if ((fkey && ch == KEY_DOWN) || (!fkey && (ch == 'j' || ch == '\t'))) {
-		if (a->s->f->nr_method == NR_METHOD_WORKSHEET)
+		if (app_figures(a)->nr_method == NR_METHOD_WORKSHEET)
 			a->ws.on_method = false;
 		return true;
 	}
@@ -706,22 +704,20 @@ bool worksheet_key(struct app *a, int ch, bool fkey)
 			app_msg(a, R_DIM, "not deleted");
 			return true;
 		}
-		if (store_contract_delete(a->s->st, ct->id, err, sizeof err) !=
+		if (session_contract_delete(a->s, ct->id, err, sizeof err) !=
 		    STORE_OK) {
 			app_save_failed(a, err);
 			return true;
 		}
-		app_saved(a);
-		app_changed(a);
 		w->count = a->s->totals.contracts;
 		if (w->cur >= w->count)
 			w->cur = w->count - 1;
 		app_msg(a, R_GOOD, "deleted (u undoes)");
 		return true;
 	}
-	if (!a->s->f->nr_asked)
+	if (!app_figures(a)->nr_asked)
 		return false;
-	if (w->on_method || a->s->f->nr_method != NR_METHOD_WORKSHEET)
+	if (w->on_method || app_figures(a)->nr_method != NR_METHOD_WORKSHEET)
 		return method_key(a, ch, fkey);
 	if (fkey) {
 		switch (ch) {

@@ -50,8 +50,8 @@ static void add(struct xrows *r, enum xrow_kind k, int item, const char *text,
 
 static void build(const struct app *a, struct xrows *r)
 {
-	const struct figures *f = a->s->f;
-	const struct check_list *cl = &a->s->checks;
+	const struct figures *f = app_figures(a);
+	const struct check_list *cl = app_checks(a);
 	int hidden = 0;
 
 	memset(r, 0, sizeof *r);
@@ -88,7 +88,7 @@ static void build(const struct app *a, struct xrows *r)
 
 static void draw_line(struct app *a, int y, int lob)
 {
-	const struct xcheck *x = &a->s->f->xc[lob];
+	const struct xcheck *x = &app_figures(a)->xc[lob];
 	char sum[MONEY_BUFSZ], den[MONEY_BUFSZ], diff[MONEY_BUFSZ] = "";
 	int cw = (a->W - 40) / 2;
 
@@ -154,10 +154,10 @@ static void draw_sign(struct app *a, int y, bool cur)
 		snprintf(line, sizeof line, "COMPLETE: signed off by %s at %s",
 		         so.by ? so.by : "?", so.at ? so.at : "?");
 		r = R_GOOD;
-	} else if (a->s->checks.errors) {
+	} else if (app_checks(a)->errors) {
 		snprintf(line, sizeof line, "Draft: sign-off waits for %zu "
-		         "error%s to be fixed", a->s->checks.errors,
-		         a->s->checks.errors == 1 ? "" : "s");
+		         "error%s to be fixed", app_checks(a)->errors,
+		         app_checks(a)->errors == 1 ? "" : "s");
 		r = R_DIM;
 	} else {
 		snprintf(line, sizeof line, "Draft, no errors left: press Enter "
@@ -213,7 +213,7 @@ void xcheck_draw(struct app *a)
 			draw_line(a, y, x->item);
 			break;
 		case XR_ITEM:
-			draw_item(a, y, &a->s->checks.items[x->item],
+			draw_item(a, y, &app_checks(a)->items[x->item],
 			          x->focus == v->cur);
 			break;
 		case XR_HIDDEN:
@@ -225,8 +225,8 @@ void xcheck_draw(struct app *a)
 		}
 	}
 	/* The item under the cursor in full, with the workbook's advice. */
-	if (v->cur < (int)a->s->checks.n) {
-		const struct check_item *it = &a->s->checks.items[v->cur];
+	if (v->cur < (int)app_checks(a)->n) {
+		const struct check_item *it = &app_checks(a)->items[v->cur];
 		char *text = mem_printf("%s%s%s%s%s", it->message,
 		                        it->hint && *it->hint ? " \u2014 " : "",
 		                        it->hint ? it->hint : "",
@@ -253,10 +253,10 @@ static void sign_off(struct app *a)
 
 	if (app_refuse_ro(a))
 		return;
-	if (a->s->checks.errors) {
+	if (app_checks(a)->errors) {
 		app_msg(a, R_WARN, "not yet: %zu error%s left (listed above); "
-		        "sign-off needs none", a->s->checks.errors,
-		        a->s->checks.errors == 1 ? "" : "s");
+		        "sign-off needs none", app_checks(a)->errors,
+		        app_checks(a)->errors == 1 ? "" : "s");
 		return;
 	}
 	store_signoff(a->s->st, &so);
@@ -266,7 +266,7 @@ static void sign_off(struct app *a)
 bool xcheck_key(struct app *a, int ch, bool fkey)
 {
 	struct xcview *v = &a->xc;
-	int n = (int)a->s->checks.n;   /* the sign-off row is n */
+	int n = (int)app_checks(a)->n;   /* the sign-off row is n */
 
 	if (fkey) {
 		switch (ch) {
@@ -298,7 +298,7 @@ bool xcheck_key(struct app *a, int ch, bool fkey)
 
 		if (v->cur >= n)
 			return true;
-		it = &a->s->checks.items[v->cur];
+		it = &app_checks(a)->items[v->cur];
 		if (it->sev != SEV_WARNING) {
 			app_msg(a, R_WARN, "errors cannot be acknowledged: fix the "
 			        "answer (Enter goes there)");
@@ -318,7 +318,7 @@ enter:
 		return true;
 	}
 	{
-		const struct check_item *it = &a->s->checks.items[v->cur];
+		const struct check_item *it = &app_checks(a)->items[v->cur];
 
 		app_goto(a, it->tab, it->q);
 	}

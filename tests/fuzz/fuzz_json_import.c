@@ -97,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ed = store_edition(st);
 	err[0] = '\0';
-	rc = store_import_json(st, json, size, err, sizeof err);
+	rc = store_import_json(st, json, size, NULL, NULL, err, sizeof err);
 	if (rc != STORE_OK) {
 		/* The reason may quote the JSON; it is sanitised when shown. */
 		FUZZ_ASSERT(err[0], "refused without a reason");
