@@ -51,14 +51,18 @@ static char *dir_of(const char *path)
 	return dir;
 }
 
-/* Flushes the folder holding path (after an unlink in it). */
-static bool sync_dir_of(const char *path)
+/* Flushes the folder holding path (after an unlink in it): 0, or ENOMEM
+ * when there was no memory to name the folder, or EIO. */
+static int sync_dir_of(const char *path)
 {
 	char *dir = dir_of(path);
-	bool ok = dir && sync_dir(dir);
+	int rc;
 
+	if (!dir)
+		return ENOMEM;
+	rc = sync_dir(dir) ? 0 : EIO;
 	mem_free(dir);
-	return ok;
+	return rc;
 }
 
 /* The login name for the history when nobody says otherwise.  It is a
@@ -682,7 +686,11 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		st->recovery = STORE_RECOVERY_REPAIRED;
 		/* SQLite unlinks a journal it rolled back without syncing the
 		 * folder: do it, so a power cut cannot bring it back. */
-		if (!sync_dir_of(st->real_path)) {
+		int e = sync_dir_of(st->real_path);
+
+		if (e == ENOMEM)
+			return nomem(st->path, err, errlen);
+		if (e) {
 			snprintf(err, errlen, "%s had an interrupted save, put right, "
 			         "but its folder could not be flushed to the disk; "
 			         "check the disk, then open it again", st->path);

@@ -470,7 +470,7 @@ static const char old_csv[] =
 	"old-a,medicaid,revenue,1.0,10.0,80.0,5.00\n"
 	"old-b,commercial,tcoc,1.0,5.0,30.0,7.00\n";
 
-static enum store_status import_csv(struct store *st, const char *csv);
+static enum store_status import_csv(struct session *s, const char *csv);
 static void copy_file(const char *from, const char *to);
 
 /* Three answers, two contracts: what was confirmed before any fault. */
@@ -483,7 +483,7 @@ static void make_current(const char *file)
 	set_text(s, "gi.contact_name", "before");
 	set_text(s, "gi.contact_phone", "(555) 010-2030");
 	set_text(s, "gi.assumptions", "kept text");
-	ck_assert_msg(import_csv(s->st, old_csv) == STORE_OK, "%s", err);
+	ck_assert_msg(import_csv(s, old_csv) == STORE_OK, "%s", err);
 	session_close(s);
 }
 
@@ -564,57 +564,44 @@ static void verify_sets(struct run *r)
 
 /* ---- workload: the contracts CSV import ---- */
 
-struct csv_ctx {
-	struct store *st;
-	enum store_status rc;
+/* Hands the CSV to the session in two pieces, as a read loop would. */
+struct csv_src {
+	const char *csv;
+	size_t len, at;
 };
 
-static bool csv_row(void *ctx, const struct contract *c, size_t line,
-                    char *why, size_t whylen)
+static ssize_t csv_read(void *ctx, char *buf, size_t n)
 {
-	struct csv_ctx *x = ctx;
+	struct csv_src *src = ctx;
+	size_t take = src->len - src->at;
 
-	(void)line;
-	x->rc = store_contracts_replace_add(x->st, c, why, whylen);
-	if (x->rc != STORE_OK)
-		snprintf(err, sizeof err, "%.1000s", why);
-	return x->rc == STORE_OK;
+	if (take > n)
+		take = n;
+	memcpy(buf, src->csv + src->at, take);
+	src->at += take;
+	return (ssize_t)take;
 }
 
-/* The import as `apmwb import FILE x.csv` runs it (src/cmd_io.c):
- * replace_begin, the rows fed through the CSV reader, replace_end. */
-static enum store_status import_csv(struct store *st, const char *csv)
+/* The import as `apmwb import FILE x.csv` runs it: the session's own. */
+static enum store_status import_csv(struct session *s, const char *csv)
 {
-	struct csv_ctx x = { st, STORE_OK };
-	struct contracts_csv *p = contracts_csv_new(csv_row, &x);
-	size_t rows, len = strlen(csv), half = len / 2;
-	char why[1024], end[512];
+	size_t len = strlen(csv), half = len / 2;
+	struct csv_src src = { csv + half, len - half, 0 };
+	struct session_import im;
 	enum store_status rc;
-	bool ok;
 
-	if (!p) {
-		snprintf(err, sizeof err, "%s: out of memory", store_path(st));
-		return STORE_NOMEM;
+	rc = session_import_contracts(s, csv, half, csv_read, &src, false, &im,
+	                              err, sizeof err);
+	if (rc != STORE_OK && im.source_fault) {
+		char why[600];
+
+		snprintf(why, sizeof why, "%.590s", err);
+		snprintf(err, sizeof err, "%.400s: %.590s; nothing was imported",
+		         store_path(s->st), why);
+		if (strstr(why, "out of memory"))
+			rc = STORE_NOMEM;
 	}
-	rc = store_contracts_replace_begin(st, err, sizeof err);
-	if (rc != STORE_OK) {
-		contracts_csv_free(p);
-		return rc;
-	}
-	/* In two pieces, as a read loop feeds it. */
-	ok = contracts_csv_feed(p, csv, half, why, sizeof why) &&
-	     contracts_csv_feed(p, csv + half, len - half, why, sizeof why) &&
-	     contracts_csv_finish(p, &rows, why, sizeof why);
-	contracts_csv_free(p);
-	if (!ok) {
-		store_contracts_replace_end(st, false, end, sizeof end);
-		if (x.rc != STORE_OK)
-			return x.rc;   /* err holds the store's own message */
-		snprintf(err, sizeof err, "%.400s: %.400s; nothing was imported",
-		         store_path(st), why);
-		return strstr(why, "out of memory") ? STORE_NOMEM : STORE_INVALID;
-	}
-	return store_contracts_replace_end(st, true, err, sizeof err);
+	return rc;
 }
 
 #define CSV_ROWS 60
@@ -644,11 +631,11 @@ static void run_csv(struct run *r)
 
 	csv_done = false;
 	if (run_open(r)) {
-		rc = import_csv(r->s->st, csv);
+		rc = import_csv(r->s, csv);
 		if (rc != STORE_OK) {
 			ck_failure(r, rc, false);
 			if (!r->sticky) {
-				rc = import_csv(r->s->st, csv);
+				rc = import_csv(r->s, csv);
 				ck_assert_msg(rc == STORE_OK, "%s %lu: imported again: %s",
 				              r->in->name, r->n, err);
 			}
