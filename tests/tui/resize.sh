@@ -57,7 +57,7 @@ else
 fi
 keys C-l
 i=0
-while [ $i -lt 200 ] && ! screen_e | cmp -s - "$T/before"; do
+while [ $i -lt $((200 * ${APMWB_TIMEOUT_SCALE:-1})) ] && ! screen_e | cmp -s - "$T/before"; do
 	sleep 0.05
 	i=$((i + 1))
 done
