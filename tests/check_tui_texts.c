@@ -40,9 +40,18 @@ START_TEST(test_xc_summary)
 	xc[LOB_MEDICAID].selected = false;
 	texts_xc_summary(xc, " | ", buf, sizeof buf);
 	ck_assert_str_eq(buf, "Commercial ok | MA over by $0.01");
-	/* Too small a buffer: cut, never overrun. */
+	/* Too small a buffer: cut, never overrun.  "Commercial ok" is 13
+	 * bytes: 9 of them fit in 10, and the bytes after the 10 stay as they
+	 * were. */
+	memset(buf, 'Z', sizeof buf);
 	texts_xc_summary(xc, " | ", buf, 10);
-	ck_assert_int_le(strlen(buf), 9);
+	ck_assert_str_eq(buf, "Commercia");
+	ck_assert_int_eq(buf[10], 'Z');
+	/* 14 bytes hold the first phrase whole, and nothing of the second. */
+	memset(buf, 'Z', sizeof buf);
+	texts_xc_summary(xc, " | ", buf, 14);
+	ck_assert_str_eq(buf, "Commercial ok");
+	ck_assert_int_eq(buf[14], 'Z');
 }
 END_TEST
 
