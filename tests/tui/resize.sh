@@ -29,7 +29,9 @@ expect "a resize while typing asks again" "larger"
 tm resize-window -x 100 -y 30
 expect "and recovers at another size" "Commercial metrics"
 keys Enter
-expect "the typed value is saved" "saved"
+# "saved" is in the title bar all along: the message line and row 4 tell.
+expect_line "the typed value is saved" '^ saved *$'
+expect_line "...and row 4 shows it" '^ +4 .*[$]777[.]00 '
 check_get commercial.m4 777.00
 check_get commercial.m2 1000.00
 
