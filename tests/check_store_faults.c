@@ -237,16 +237,21 @@ START_TEST(test_status_texts)
 		{ STORE_IO, { "read or write" } },
 		{ STORE_NOMEM, { "out of memory" } },
 		{ STORE_INVALID, { "refused" } },
+		{ STORE_UNCHANGED, { "unchanged", "holds it already" } },
 	};
 	/* The reader is not expected to know SQLite. */
 	static const char *const jargon[] = {
 		"sql", "database", "journal", "wal", "pragma", "constraint",
 		"errno", "i/o", "(", "%",
 	};
-	size_t n = sizeof want / sizeof *want;
+	size_t n = sizeof want / sizeof *want, known = 0;
 
-	/* Every status is in the table, once. */
-	ck_assert_uint_eq(n, (size_t)STORE_INVALID + 1);
+	/* Every status is in the table, once: a new one must say what it
+	 * tells its reader here too. */
+	while (known < 64 && strcmp(store_status_text((enum store_status)known),
+	                            "unknown error") != 0)
+		known++;
+	ck_assert_uint_eq(known, n);
 	for (size_t i = 0; i < n; i++) {
 		const char *t = store_status_text(want[i].s);
 		char low[256];
@@ -268,8 +273,6 @@ START_TEST(test_status_texts)
 			ck_assert_msg(strcmp(t, store_status_text(want[j].s)) != 0,
 			              "statuses %zu and %zu both say '%s'", j, i, t);
 	}
-	ck_assert_str_eq(store_status_text((enum store_status)(STORE_INVALID + 1)),
-	                 "unknown error");
 }
 END_TEST
 
