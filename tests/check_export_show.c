@@ -89,6 +89,14 @@ static void build_edition(void)
 	for (size_t i = 0; i < sizeof choices / sizeof *choices; i++)
 		ck_assert(edition_add_choice(ed, choices[i][0], choices[i][1],
 		                             choices[i][2], err, sizeof err));
+	/* The lines' names are the edition's own (the copy sheet shows them). */
+	ck_assert_msg(edition_add_line(ed, "commercial", "Commercial",
+	                               "Commercial", "Commercial", err,
+	                               sizeof err), "%s", err);
+	ck_assert_msg(edition_add_line(ed, "ma", "Medicare Advantage", "MA",
+	                               "Medicare", err, sizeof err), "%s", err);
+	ck_assert_msg(edition_add_line(ed, "medicaid", "Medicaid", "Medicaid",
+	                               "Medicaid", err, sizeof err), "%s", err);
 	ck_assert(edition_add_model(ed, "m1", "Cat 1: Legacy", "1", err,
 	                            sizeof err));
 	ck_assert(edition_add_model(ed, "m2", "Cat 3B: Shared risk", "3", err,
