@@ -512,13 +512,11 @@ static char *trim(char *s)
 	return lex_trim(s);
 }
 
-bool edition_add_question(struct edition *ed, const struct question_row *row,
-                          char *err, size_t errlen)
+/* A row that names what the edition has, in an order it can take. */
+static bool row_checks(struct edition *ed, const struct question_row *row,
+                       int *tab, int *type, int *role, char *err,
+                       size_t errlen)
 {
-	struct question *q;
-	int tab, type, role;
-	bool ok = true;
-
 	if (!row->key || !*row->key)
 		return lex_fail(err, errlen, "a question has no key");
 	for (const char *p = row->key; *p; p++)
@@ -526,40 +524,82 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 		      *p == '.' || *p == '_'))
 			return lex_fail(err, errlen, "question key '%s' has a character "
 			                "other than a-z, 0-9, '.' and '_'", row->key);
-	tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
-	if (tab < 0)
+	*tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
+	if (*tab < 0)
 		return lex_fail(err, errlen, "question '%s' is on unknown tab '%s'",
 		                row->key, row->tab ? row->tab : "");
-	if (ed->nq && ed->qs[ed->nq - 1].tab > tab)
-		return lex_fail(err, errlen, "question '%s' is out of tab order", row->key);
-	if (ed->nq && ed->qs[ed->nq - 1].tab != tab && ed->tabs[tab].nq)
-		return lex_fail(err, errlen, "the questions of tab '%s' are not together",
-		                row->tab);
-	type = parse_qtype(row->type);
-	if (type < 0)
+	if (ed->nq && ed->qs[ed->nq - 1].tab > *tab)
+		return lex_fail(err, errlen, "question '%s' is out of tab order",
+		                row->key);
+	if (ed->nq && ed->qs[ed->nq - 1].tab != *tab && ed->tabs[*tab].nq)
+		return lex_fail(err, errlen, "the questions of tab '%s' are not "
+		                "together", row->tab);
+	if ((*type = parse_qtype(row->type)) < 0)
 		return lex_fail(err, errlen, "question '%s' has unknown type '%s'",
 		                row->key, row->type ? row->type : "");
-	role = parse_role(row->role);
-	if (role < 0)
+	if ((*role = parse_role(row->role)) < 0)
 		return lex_fail(err, errlen, "question '%s' has unknown role '%s'",
 		                row->key, row->role);
 	for (size_t i = 0; i < ed->nq; i++)
 		if (strcmp(ed->qs[i].key, row->key) == 0)
-			return lex_fail(err, errlen, "question '%s' is defined twice", row->key);
-	if ((type == Q_CHOICE || type == Q_MULTI) &&
+			return lex_fail(err, errlen, "question '%s' is defined twice",
+			                row->key);
+	if ((*type == Q_CHOICE || *type == Q_MULTI) &&
 	    (!row->choices || !find_set(ed, row->choices)))
-		return lex_fail(err, errlen, "question '%s' has unknown choice set '%s'",
-		                row->key, row->choices ? row->choices : "");
+		return lex_fail(err, errlen, "question '%s' has unknown choice set "
+		                "'%s'", row->key, row->choices ? row->choices : "");
 	if (row->model && *row->model && !edition_find_model(ed, row->model))
-		return lex_fail(err, errlen, "question '%s' has unknown payment model '%s'",
-		                row->key, row->model);
+		return lex_fail(err, errlen, "question '%s' has unknown payment "
+		                "model '%s'", row->key, row->model);
 	if (row->total_of && *row->total_of && find_category(ed, row->total_of) < 0)
 		return lex_fail(err, errlen, "question '%s' totals unknown category "
 		                "'%s'", row->key, row->total_of);
-	if ((type == Q_COMPUTED) != (row->formula && *row->formula))
-		return lex_fail(err, errlen, "question '%s': only computed rows have a "
-		                "formula, and every computed row has one", row->key);
+	if ((*type == Q_COMPUTED) != (row->formula && *row->formula))
+		return lex_fail(err, errlen, "question '%s': only computed rows have "
+		                "a formula, and every computed row has one",
+		                row->key);
+	return true;
+}
 
+/* A computed row's formula: earlier rows of dollars, added.  Formulas may
+ * only add earlier rows, so they resolve right here. */
+static bool add_formula(struct edition *ed, struct question *q,
+                        const char *formula, char *err, size_t errlen)
+{
+	char *text = mem_strdup(formula), *save = NULL, *tok;
+	bool ok = true;
+
+	if (!text)
+		return NOMEM();
+	for (tok = strtok_r(text, "+", &save); ok && tok;
+	     tok = strtok_r(NULL, "+", &save)) {
+		int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
+
+		if (idx < 0)
+			ok = lex_fail(err, errlen, "the formula of '%s' names '%s', which "
+			              "is not an earlier question", q->key, tok);
+		else if (ed->qs[idx].type != Q_MONEY &&
+		         ed->qs[idx].type != Q_COMPUTED)
+			ok = lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
+			              "is not dollars", q->key, tok);
+		else if (!(slot = grow(&q->formula, &q->nformula, sizeof *slot)))
+			ok = NOMEM();
+		else
+			*slot = idx;
+	}
+	mem_free(text);
+	return ok;
+}
+
+bool edition_add_question(struct edition *ed, const struct question_row *row,
+                          char *err, size_t errlen)
+{
+	struct question *q;
+	int tab = -1, type = -1, role = -1;
+	bool ok = true;
+
+	if (!row_checks(ed, row, &tab, &type, &role, err, errlen))
+		return false;
 	q = grow(&ed->qs, &ed->nq, sizeof *q);
 	if (!q)
 		return NOMEM();
@@ -589,39 +629,10 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->show_if_text = dup_opt(row->show_if, &ok);
 	q->short_label = dup_opt(row->short_label, &ok);
 	q->section_short = dup_opt(row->section_short, &ok);
-	/* Formulas may only add earlier rows, so they resolve right here. */
-	if (ok && row->formula && *row->formula) {
-		char *text = mem_strdup(row->formula), *save = NULL, *tok;
-
-		if (!text)
-			return NOMEM();
-		for (tok = strtok_r(text, "+", &save); tok;
-		     tok = strtok_r(NULL, "+", &save)) {
-			int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
-
-			if (idx < 0) {
-				lex_fail(err, errlen, "the formula of '%s' names '%s', which "
-				         "is not an earlier question", row->key, tok);
-				mem_free(text);
-				return false;
-			}
-			if (ed->qs[idx].type != Q_MONEY && ed->qs[idx].type != Q_COMPUTED) {
-				lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
-				         "is not dollars", row->key, tok);
-				mem_free(text);
-				return false;
-			}
-			slot = grow(&q->formula, &q->nformula, sizeof *slot);
-			if (!slot) {
-				mem_free(text);
-				return NOMEM();
-			}
-			*slot = idx;
-		}
-		mem_free(text);
-	}
 	if (!ok)
 		return NOMEM();
+	if (row->formula && *row->formula)
+		return add_formula(ed, q, row->formula, err, errlen);
 	return true;
 }
 

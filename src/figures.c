@@ -451,23 +451,11 @@ static const char *line_shown(const struct edition *ed, int lob)
 	       "always";
 }
 
-void figures_each_key(const struct edition *ed, figures_def_fn fn,
-                      void *ctx)
+/* Each line's rows 5, 10 and 16-19 and every row's share. */
+static void each_row_key(const struct edition *ed, figures_def_fn fn,
+                         void *ctx)
 {
-	static const char *const nr_parts[] = { "meets", "fails", "total" };
-	static const char *const nr_words[] = {
-		"dollars that meet the LAN nominal risk threshold",
-		"dollars that do not meet the LAN nominal risk threshold",
-		"all FFS-based shared-risk dollars",
-	};
-	static const char *const xc_parts[] = { "sum", "ok", "diff" };
-	static const char *const xc_words[] = {
-		"sum of numerators",
-		"is the denominator equal to the sum of the numerators?",
-		"sum of numerators minus denominator",
-	};
-	char key[160], label[512], shown[512];
-	int xc_tab = edition_find_tab(ed, "xc"), nr_tab = edition_find_tab(ed, "nr");
+	char key[160];
 	struct figure_def d;
 
 	for (int l = 0; l < LOB_COUNT; l++) {
@@ -494,6 +482,22 @@ void figures_each_key(const struct edition *ed, figures_def_fn fn,
 			fn(ctx, &d);
 		}
 	}
+}
+
+/* Each line's cross-check: xc.<lob>.sum, .ok, .diff. */
+static void each_xc_key(const struct edition *ed, figures_def_fn fn,
+                        void *ctx)
+{
+	static const char *const xc_parts[] = { "sum", "ok", "diff" };
+	static const char *const xc_words[] = {
+		"sum of numerators",
+		"is the denominator equal to the sum of the numerators?",
+		"sum of numerators minus denominator",
+	};
+	int xc_tab = edition_find_tab(ed, "xc");
+	char key[160], label[512];
+	struct figure_def d;
+
 	for (int l = 0; l < LOB_COUNT; l++) {
 		if (edition_denominator(ed, l) < 0)
 			continue;
@@ -507,8 +511,22 @@ void figures_each_key(const struct edition *ed, figures_def_fn fn,
 			fn(ctx, &d);
 		}
 	}
-	if (ed->nr_method_q < 0)
-		return;
+}
+
+/* The nominal-risk summary: nr.<line>.meets, .fails, .total and shares. */
+static void each_nr_key(const struct edition *ed, figures_def_fn fn,
+                        void *ctx)
+{
+	static const char *const nr_parts[] = { "meets", "fails", "total" };
+	static const char *const nr_words[] = {
+		"dollars that meet the LAN nominal risk threshold",
+		"dollars that do not meet the LAN nominal risk threshold",
+		"all FFS-based shared-risk dollars",
+	};
+	int nr_tab = edition_find_tab(ed, "nr");
+	char key[160], label[512], shown[512];
+	struct figure_def d;
+
 	for (int l = 0; l <= NR_ALL; l++) {
 		const char *word = l == NR_ALL ? "all" : lob_nr_id(l);
 		const char *name = l == NR_ALL ? "All lines" :
@@ -536,6 +554,15 @@ void figures_each_key(const struct edition *ed, figures_def_fn fn,
 			fn(ctx, &d);
 		}
 	}
+}
+
+void figures_each_key(const struct edition *ed, figures_def_fn fn,
+                      void *ctx)
+{
+	each_row_key(ed, fn, ctx);
+	each_xc_key(ed, fn, ctx);
+	if (ed->nr_method_q >= 0)
+		each_nr_key(ed, fn, ctx);
 }
 
 struct computed_ctx {
