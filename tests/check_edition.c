@@ -311,7 +311,7 @@ START_TEST(test_categories)
 
 	ck_assert_uint_eq(ed->ncats, 4);
 	for (int c = 0; c < 4; c++) {
-		char id[4], label[8];
+		char id[12], label[16];
 
 		snprintf(id, sizeof id, "%d", c + 1);
 		snprintf(label, sizeof label, "Cat %d", c + 1);
