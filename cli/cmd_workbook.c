@@ -7,15 +7,17 @@
 #include "tui.h"
 #include "cli.h"
 
-int cmd_workbook(const char *path, bool read_only)
+int cmd_workbook(const char *path, bool read_only, const char *against)
 {
 	struct session *s;
 	char err[1024];
 	enum store_status rc;
 	int r;
 
+	/* A file compared with an older one must be there already. */
 	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
-	                  STORE_MODE_READ_WRITE, !read_only, &s, err, sizeof err);
+	                  STORE_MODE_READ_WRITE, !read_only && !against, &s,
+	                  err, sizeof err);
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
 		return cli_exit_for(rc);
@@ -28,6 +30,14 @@ int cmd_workbook(const char *path, bool read_only)
 		cli_error("%s", err);
 		session_close(s);
 		return EXIT_TROUBLE;
+	}
+	/* The older file is read before the screen starts, so a file that
+	 * cannot be read is said on the command line, with nothing drawn. */
+	if (against &&
+	    (rc = session_against(s, against, err, sizeof err)) != STORE_OK) {
+		cli_error("%s", err);
+		session_close(s);
+		return cli_exit_for(rc);
 	}
 	r = tui_run(s, read_only, err, sizeof err);
 	if (r != 0) {
