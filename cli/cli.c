@@ -23,6 +23,7 @@ static void vmessage(const char *prefix, const char *fmt, va_list ap)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	/* Messages quote file names, keys and values: all sanitised. */
 	sanitize_text(msg, 0, clean, sizeof clean);
+	cli_progress_clear();
 	fprintf(stderr, "apmwb: %s%s\n", prefix, clean);
 }
 
@@ -80,6 +81,8 @@ int cli_exit_for(enum store_status rc)
 		return EXIT_DONE;
 	case STORE_INVALID:
 		return EXIT_PROBLEMS;
+	case STORE_INTERRUPTED:
+		return EXIT_INTERRUPTED;
 	default:
 		return EXIT_TROUBLE;
 	}
@@ -191,6 +194,7 @@ int cli_run(int argc, char **argv)
 		return operands_error(e);
 	if (e->precheck && (rc = e->precheck(&c)) >= 0)
 		return rc;
+	cli_progress_start();
 	if (e->open == CMD_OPEN_READ || e->open == CMD_OPEN_WRITE ||
 	    (e->open == CMD_OPEN_READ_IF && c.argc > 0)) {
 		rc = cli_open(c.argv[0], e->open == CMD_OPEN_WRITE ?
@@ -200,7 +204,9 @@ int cli_run(int argc, char **argv)
 	}
 	rc = e->run(&c);
 	session_close(c.s);
-	return rc;
+	cli_progress_clear();
+	/* Stopped by Ctrl-C (work that finished anyway keeps its code). */
+	return rc != EXIT_DONE && cli_interrupted() ? EXIT_INTERRUPTED : rc;
 }
 
 /* ---- output ---- */

@@ -402,18 +402,12 @@ static bool import_contracts(struct import *im)
 {
 	struct store *st = im->st;
 	char old[32], new[32];
-	sqlite3_stmt *s, *n;
+	sqlite3_stmt *s;
 	int64_t before = 0, i = 0;
 	int rc;
 
 	/* The count before, for the history. */
-	rc = sqlite3_prepare_v2(im->db, "SELECT count(*) FROM contract", -1, &n,
-	                        NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(n)) == SQLITE_ROW) {
-		before = sqlite3_column_int64(n, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(n);
+	rc = totals_count(st, &before);
 	if (rc == SQLITE_OK)
 		rc = contracts_clear(st);
 	if (rc != SQLITE_OK)
@@ -434,6 +428,14 @@ static bool import_contracts(struct import *im)
 			              "object of fields", (long long)i,
 			              (long long)i + 1);
 		}
+		if ((i + 1) % STORE_PROGRESS_ROWS == 0 &&
+		    !store_tell(st, "importing", "contracts", (uint64_t)i + 1, 0)) {
+			sqlite3_finalize(s);
+			snprintf(im->err, im->errlen, "%s: the import was "
+			         "interrupted; nothing was imported", st->path);
+			im->status = STORE_INTERRUPTED;
+			return false;
+		}
 		contract_init(&c);
 		ok = parse_contract(im, i, (const char *)sqlite3_column_text(s, 1),
 		                    &c);
@@ -451,7 +453,7 @@ static bool import_contracts(struct import *im)
 		return sql_failed(im, rc);
 	store_count_text(old, sizeof old, before, "contract");
 	store_count_text(new, sizeof new, i, "contract");
-	rc = contracts_write_totals(st);
+	rc = totals_appended_write(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);
 	if (rc != SQLITE_OK)
@@ -776,6 +778,7 @@ enum store_status store_import_json(struct store *st, const char *json,
 		.rule_ctx = rule_ctx,
 	};
 	enum store_status status;
+	bool ok;
 
 	status = store_writable(st, err, errlen);
 	if (status != STORE_OK)
@@ -802,7 +805,9 @@ enum store_status store_import_json(struct store *st, const char *json,
 	status = store_begin(st, "import it again", err, errlen);
 	if (status != STORE_OK)
 		goto out;
-	if (!run_import(&im)) {
+	ok = run_import(&im);
+	store_told(st, "importing");
+	if (!ok) {
 		store_rollback(st);
 		status = im.status != STORE_OK ? im.status : STORE_INVALID;
 		goto out;

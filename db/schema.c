@@ -11,14 +11,14 @@
 #include <stdio.h>
 
 #include "edition_load.h"
-#include "nominal.h"
 #include "store_internal.h"
 
 static const char *const steps[] = {
 	/* 1: the submission.  Percent terms are milli-percent integers and
 	 * dollars are cents, NULL when missing.  nr_total holds the
-	 * worksheet's sums by line ('' for none) and apmwb_nr_status, kept
-	 * up to date with every contract change, so no total needs a scan. */
+	 * worksheet's sums by line ('' for none) and nominal-risk status,
+	 * kept up to date with every contract change, so no total needs a
+	 * scan. */
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);\n"
 	"CREATE TABLE answer (key TEXT PRIMARY KEY, value TEXT NOT NULL,\n"
 	"  updated TEXT NOT NULL);\n"
@@ -63,27 +63,6 @@ int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen)
 	if (rc != SQLITE_OK)
 		snprintf(err, errlen, "setting the version: %s", sqlite3_errmsg(db));
 	return rc;
-}
-
-/* apmwb_nr_status(line, type, risk_min, risk_max, shared_risk, dollars):
- * the core's own rule, so SQL and the screen cannot disagree. */
-static void nr_status_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct contract c;
-
-	(void)argc;
-	contract_from_values(&c, argv);
-	sqlite3_result_text(ctx, contract_status_name(&c), -1, SQLITE_STATIC);
-}
-
-int schema_register_functions(sqlite3 *db)
-{
-	/* Direct only: a file's own schema (a view, a trigger) may not call
-	 * it. */
-	return sqlite3_create_function(db, "apmwb_nr_status", 6,
-	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-	                               SQLITE_DIRECTONLY, NULL, nr_status_fn,
-	                               NULL, NULL);
 }
 
 /* Runs one statement with bound text values. */

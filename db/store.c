@@ -91,6 +91,7 @@ static struct store *store_new(const char *path, bool read_only)
 	st->lock_fd = -1;
 	st->jguard = -1;
 	st->read_only = read_only;
+	store_progress_default(st);
 	st->path = mem_strdup(path);
 	st->actor = default_actor();
 	st->real_path = journal_real_path(path);
@@ -329,8 +330,6 @@ static int configure(sqlite3 *db)
 		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &on);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(db, 5000);
-	if (rc == SQLITE_OK)
-		rc = schema_register_functions(db);
 	return rc;
 }
 
@@ -347,25 +346,6 @@ static int connect(struct store *st, const char *path, int flags)
 	mem_free(name);
 	if (rc == SQLITE_OK)
 		rc = configure(st->db);
-	return rc;
-}
-
-/* Runs a statement that returns one integer (a pragma). */
-static int query_int(sqlite3 *db, const char *sql, int64_t *out)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int64(s, 0);
-			rc = SQLITE_OK;
-		} else if (rc == SQLITE_DONE) {
-			rc = SQLITE_CORRUPT;
-		}
-	}
-	sqlite3_finalize(s);
 	return rc;
 }
 
@@ -488,7 +468,7 @@ static enum store_status open_private_copy(struct store *st, char *err,
 		                  NULL);
 	/* This read rolls the journal back, in the copy. */
 	if (rc == SQLITE_OK)
-		rc = query_int(st->db, "PRAGMA user_version", &ignored);
+		rc = store_query_int(st->db, "PRAGMA user_version", &ignored);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL);
 	journal_copy_remove(&jc);
@@ -672,16 +652,19 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	}
 	/* The first read: here SQLite finds a hot journal, and rolls it back
 	 * when it may write; a reader reads a private copy put right. */
-	rc = query_int(st->db, "PRAGMA application_id", &app_id);
+	rc = store_query_int(st->db, "PRAGMA application_id", &app_id);
 	if (rc == SQLITE_READONLY_ROLLBACK && st->read_only) {
 		enum store_status cs = open_private_copy(st, err, errlen);
 
 		if (cs != STORE_OK)
 			return cs;
-		rc = query_int(st->db, "PRAGMA application_id", &app_id);
+		rc = store_query_int(st->db, "PRAGMA application_id", &app_id);
 	}
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
+	/* After the first read (the pragma reads the schema, which would
+	 * meet a hot journal first). */
+	store_cache_reset(st);
 	if (!st->read_only && st->hot_at_open && !journal_beside(st)) {
 		st->recovery = STORE_RECOVERY_REPAIRED;
 		/* SQLite unlinks a journal it rolled back without syncing the
@@ -699,7 +682,7 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	}
 	if (app_id != STORE_APPLICATION_ID)
 		return not_ours(st, app_id, err, errlen);
-	rc = query_int(st->db, "PRAGMA user_version", &version);
+	rc = store_query_int(st->db, "PRAGMA user_version", &version);
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
 	if (version > schema_latest)
@@ -720,13 +703,7 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		if (vs != STORE_OK)
 			return vs;
 		/* DELETE also takes a file out of WAL mode. */
-		rc = query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
-		/* A cache large enough that an import of thousands of contracts
-		 * does not spill into the file before COMMIT, which would hold
-		 * readers off for the rest of the import. */
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(st->db, "PRAGMA cache_size=-32768", NULL,
-			                  NULL, NULL);
+		rc = store_query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
 		if (rc != SQLITE_OK)
 			return open_fail(st, rc, err, errlen);
 	} else {

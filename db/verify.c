@@ -41,7 +41,7 @@ static enum store_status read_failed(struct store *st, int rc,
 	case SQLITE_INTERRUPT:
 		snprintf(err, errlen, "%s: %s was interrupted; nothing was changed",
 		         st->path, doing);
-		return STORE_INVALID;
+		return STORE_INTERRUPTED;
 	default:
 		snprintf(err, errlen, "%s: could not read it while %s (a read "
 		         "error, not damage); nothing was changed; try again, and "
@@ -62,6 +62,8 @@ static enum store_status quick_check(struct store *st, char *err,
 	rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return read_failed(st, rc, doing, err, errlen);
+	/* One statement that reads every page: told by SQLite's steps. */
+	store_watch(st, doing);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
 		const char *code = t ? strstr(t, "error code=") : NULL;
@@ -73,6 +75,7 @@ static enum store_status quick_check(struct store *st, char *err,
 
 			if ((e & 0xff) != SQLITE_CORRUPT && (e & 0xff) != SQLITE_NOTADB) {
 				sqlite3_finalize(s);
+				store_unwatch(st);
 				return read_failed(st, e ? e : SQLITE_IOERR, doing, err,
 				                   errlen);
 			}
@@ -83,6 +86,7 @@ static enum store_status quick_check(struct store *st, char *err,
 			problems++;
 	}
 	sqlite3_finalize(s);
+	store_unwatch(st);
 	if (rc != SQLITE_DONE)
 		return read_failed(st, rc, doing, err, errlen);
 	if (ok && !problems)
@@ -153,6 +157,7 @@ static enum store_status check_totals(struct store *st, char *err,
 	static const char doing[] = "checking the worksheet's totals";
 	struct total kept[TOTALS_MAX], sum[TOTALS_MAX];
 	size_t nkept = 0, nsum = 0;
+	uint64_t rows = 0, total = 0;
 	sqlite3_stmt *s = NULL;
 	int rc;
 
@@ -182,10 +187,18 @@ static enum store_status check_totals(struct store *st, char *err,
 	                        "shared_risk, dollars FROM contract", -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return read_failed(st, rc, doing, err, errlen);
+	for (size_t i = 0; i < nkept; i++)
+		total += (uint64_t)kept[i].n;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_value *v[6];
 		struct contract c;
 		struct total *t;
+
+		if (++rows % STORE_PROGRESS_ROWS == 0 &&
+		    !store_tell(st, doing, "contracts", rows, total)) {
+			sqlite3_finalize(s);
+			return read_failed(st, SQLITE_INTERRUPT, doing, err, errlen);
+		}
 
 		for (int i = 0; i < 6; i++)
 			v[i] = sqlite3_column_value(s, i);
@@ -226,9 +239,14 @@ enum store_status store_verify(struct store *st, int what, char *err,
 {
 	enum store_status rc = STORE_OK;
 
+	/* Reads every page once: they need not stay in the cache. */
+	store_stream_begin(st);
 	if (what & STORE_VERIFY_PAGES)
 		rc = quick_check(st, err, errlen);
-	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS))
+	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
 		rc = check_totals(st, err, errlen);
+		store_told(st, "checking the totals");
+	}
+	store_stream_end(st);
 	return rc;
 }

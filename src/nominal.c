@@ -41,11 +41,6 @@ const char *nominal_type_id(enum nr_type t)
 	return t == NR_TCOC ? "tcoc" : t == NR_REVENUE ? "revenue" : "";
 }
 
-const char *nominal_type_name(enum nr_type t)
-{
-	return t == NR_TCOC ? "TCOC" : t == NR_REVENUE ? "% Revenue" : "";
-}
-
 void contract_init(struct contract *c)
 {
 	memset(c, 0, sizeof *c);
