@@ -495,73 +495,134 @@ struct find {
 	enum store_find_dir dir;
 	struct store_found *out;
 	bool interrupted;
+	uint64_t done;            /* rows of the whole read, for the progress */
 };
 
-/* One leg of a find: rows stepped from s, in order or backward, the
- * first at place i; stops at the first whose label holds the needle. */
-static int find_leg(struct store *st, struct find *f, sqlite3_stmt *s,
-                    int64_t i, int64_t *done)
+/* Rows read in order from the start before the whole worksheet is read
+ * instead: a match near the cursor (the next of many) is found at once. */
+#define FIND_NEAR 2048
+
+static bool find_tick(struct store *st, struct find *f)
 {
-	int64_t step = f->dir == STORE_FIND_NEXT ? 1 : -1;
+	if (++f->done % STORE_PROGRESS_ROWS != 0)
+		return true;
+	if (store_tell(st, "finding", "contracts", f->done,
+	               (uint64_t)f->count))
+		return true;
+	f->interrupted = true;
+	return false;
+}
+
+/* The rows just after (or before) the key k in order, up to FIND_NEAR of
+ * them; the first whose label holds the needle is the one.  Its place
+ * is counted on the way. */
+static int find_near(struct store *st, struct find *f, int64_t kpos,
+                     int64_t kid)
+{
+	bool next = f->dir == STORE_FIND_NEXT;
+	int64_t i = next ? f->from + 1 : f->from - 1;
+	sqlite3_stmt *s;
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *label = sqlite3_column_text(s, 2);
+	s = store_stmt(st, next ? S_FIND_AFTER : S_FIND_BEFORE, &rc);
+	if (!s)
+		return rc;
+	rc = stmt_bind(s, "ii", kpos, kid);
+	for (int k = 0; rc == SQLITE_OK && k < FIND_NEAR; k++) {
+		const unsigned char *label;
 
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW)
+			break;
+		rc = SQLITE_OK;
+		label = sqlite3_column_text(s, 2);
 		if (label && holds(label, f->needle, f->n)) {
 			f->out->pos = i;
 			f->out->id = sqlite3_column_int64(s, 1);
 			anchors_note(st, i, sqlite3_column_int64(s, 0), f->out->id);
-			return SQLITE_OK;
+			break;
 		}
-		i += step;
-		if (++*done % STORE_PROGRESS_ROWS == 0 &&
-		    !store_tell(st, "finding", "contracts", (uint64_t)*done,
-		                (uint64_t)f->count)) {
-			f->interrupted = true;
-			return SQLITE_INTERRUPT;
-		}
+		i += next ? 1 : -1;
 	}
+	stmt_done(s);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The legs of a find from the row at `from` (its key k), going on past
- * the end round to the start: after k in order, then up to k; or before
- * k backward, then down to k. */
+/* A key, and whether there is one. */
+struct key {
+	bool has;
+	int64_t pos, id;
+};
+
+/* Is (pos, id) a better match than best: the nearest after k (before
+ * k, going back), or round the end the first (the last)? */
+static void consider(struct key *best, bool next, int64_t pos, int64_t id)
+{
+	if (!best->has || (next ? key_cmp(pos, id, best->pos, best->id) < 0 :
+	                          key_cmp(pos, id, best->pos, best->id) > 0))
+		*best = (struct key){ true, pos, id };
+}
+
+/* Every row, in the order the table keeps them (no index to walk): the
+ * nearest match past k, and the first (or last) of all for going round;
+ * the place of the one found is then counted from the known places. */
+static int find_all(struct store *st, struct find *f, int64_t kpos,
+                    int64_t kid)
+{
+	bool next = f->dir == STORE_FIND_NEXT;
+	struct key past = { false, 0, 0 }, round = { false, 0, 0 }, *hit;
+	sqlite3_stmt *s;
+	int rc;
+
+	s = store_stmt(st, S_FIND_ALL, &rc);
+	if (!s)
+		return rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *label = sqlite3_column_text(s, 2);
+
+		if (label && holds(label, f->needle, f->n)) {
+			int64_t pos = sqlite3_column_int64(s, 0);
+			int64_t id = sqlite3_column_int64(s, 1);
+			int c = key_cmp(pos, id, kpos, kid);
+
+			if (next ? c > 0 : c < 0)
+				consider(&past, next, pos, id);
+			consider(&round, next, pos, id);
+		}
+		if (!find_tick(st, f)) {
+			rc = SQLITE_INTERRUPT;
+			break;
+		}
+	}
+	stmt_done(s);
+	if (rc != SQLITE_DONE)
+		return rc;
+	hit = past.has ? &past : round.has ? &round : NULL;
+	if (!hit)
+		return SQLITE_OK;
+	f->out->wrapped = !past.has;
+	f->out->id = hit->id;
+	return contract_place(st, hit->pos, hit->id, &f->out->pos);
+}
+
 static int find_in_read(struct store *st, void *ctx)
 {
 	struct find *f = ctx;
 	bool next = f->dir == STORE_FIND_NEXT;
-	int64_t kpos = next ? INT64_MIN : INT64_MAX, kid = kpos, done = 0;
-	sqlite3_stmt *s;
+	int64_t kpos = next ? INT64_MIN : INT64_MAX, kid = kpos;
 	int rc = totals_count(st, &f->count);
 
-	/* Past either end: from the top (or the bottom), nothing to go
-	 * round to. */
+	/* Past either end: from the top (or the bottom). */
 	if (next && f->from >= f->count)
 		f->from = -1;
 	if (!next && (f->from < 0 || f->from > f->count))
 		f->from = f->count;
 	if (rc == SQLITE_OK && f->from >= 0 && f->from < f->count)
 		rc = contract_at(st, f->from, &kpos, &kid);
-	for (int leg = 0; rc == SQLITE_OK && leg < 2 && f->out->pos < 0; leg++) {
-		static const enum stmt_id legs[2][2] = {
-			{ S_FIND_AFTER, S_FIND_UPTO }, { S_FIND_BEFORE, S_FIND_DOWNTO }
-		};
-		int64_t first = next ? (leg ? 0 : f->from + 1) :
-		                (leg ? f->count - 1 : f->from - 1);
-
-		s = store_stmt(st, legs[!next][leg], &rc);
-		if (s && (rc = stmt_bind(s, "ii", kpos, kid)) == SQLITE_OK)
-			rc = find_leg(st, f, s, first, &done);
-		stmt_done(s);
-		if (leg == 1)
-			f->out->wrapped = f->out->pos >= 0;
-		/* From the very top (or bottom) there is nothing to go round
-		 * to. */
-		if (kpos == INT64_MIN || kpos == INT64_MAX)
-			break;
-	}
+	if (rc == SQLITE_OK)
+		rc = find_near(st, f, kpos, kid);
+	if (rc == SQLITE_OK && f->out->pos < 0)
+		rc = find_all(st, f, kpos, kid);
 	return rc;
 }
 

@@ -42,6 +42,27 @@ static const char *const steps[] = {
 
 const int schema_latest = (int)(sizeof steps / sizeof *steps);
 
+/* The steps whose change a reader does without: an index that only makes
+ * a writer's lookups quicker.  A read-only open of a file older than all
+ * of them reads it as it is, with no copy brought up to date in memory
+ * (which a large worksheet would fill).  A step that changes what a reader
+ * reads is not listed, and files before it are read through the copy. */
+static const int readers_skip[] = { 2 };
+
+bool schema_readable_as_is(int from)
+{
+	for (int k = from + 1; k <= schema_latest; k++) {
+		bool skip = false;
+
+		for (size_t i = 0; i < sizeof readers_skip / sizeof *readers_skip;
+		     i++)
+			skip = skip || readers_skip[i] == k;
+		if (!skip)
+			return false;
+	}
+	return true;
+}
+
 int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen)
 {
 	char sql[64];

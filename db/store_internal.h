@@ -24,6 +24,10 @@ extern const int schema_latest;
  * SQLite result code; err says which step failed. */
 int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen);
 
+/* Can a reader read a file of version `from` as it is?  True when every
+ * step since changes nothing a reader reads. */
+bool schema_readable_as_is(int from);
+
 /* Builds a complete new submission at `version` (its tables, the built-in
  * edition, meta and the history's 'create') in db, in one transaction.
  * store_create uses schema_latest; tests make older files with it. */
@@ -54,8 +58,8 @@ enum stmt_id {
 	 * bottom, forward from a row or backward from one (contract_page.c). */
 	S_PG_TOP, S_PG_BOTTOM, S_PG_AFTER, S_PG_BEFORE,
 	S_KEY_TOP, S_KEY_BOTTOM, S_KEY_AFTER, S_KEY_BEFORE,
-	/* Labels after a row, up to it, before it, down to it (find). */
-	S_FIND_AFTER, S_FIND_UPTO, S_FIND_BEFORE, S_FIND_DOWNTO,
+	/* Labels after a row, before it, and all of them (find). */
+	S_FIND_AFTER, S_FIND_BEFORE, S_FIND_ALL,
 	S_NR_GET, S_NR_PUT, S_NR_DEL, S_NR_ALL, S_NR_CLEAR,
 	S_COUNT
 };

@@ -103,12 +103,11 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_KEY_BEFORE] = "SELECT pos, id FROM contract " BACK_FROM_ROW PAGE,
 	[S_FIND_AFTER] = "SELECT pos, id, label FROM contract "
 		"WHERE pos >= ?1 AND (pos > ?1 OR id > ?2) " FORWARD,
-	[S_FIND_UPTO] = "SELECT pos, id, label FROM contract "
-		"WHERE pos <= ?1 AND (pos < ?1 OR id <= ?2) " FORWARD,
 	[S_FIND_BEFORE] = "SELECT pos, id, label FROM contract "
 		"WHERE pos <= ?1 AND (pos < ?1 OR id < ?2) " BACKWARD,
-	[S_FIND_DOWNTO] = "SELECT pos, id, label FROM contract "
-		"WHERE pos >= ?1 AND (pos > ?1 OR id >= ?2) " BACKWARD,
+	/* Every label, in the table's own order: a read of the worksheet
+	 * that walks no index. */
+	[S_FIND_ALL] = "SELECT pos, id, label FROM contract",
 	[S_NR_GET] = "SELECT cents, n FROM nr_total "
 		"WHERE line = ?1 AND status = ?2",
 	[S_NR_PUT] = "INSERT INTO nr_total(line, status, cents, n) "
