@@ -212,11 +212,20 @@ bool sanitize_check(const char *text, int flags, char *err, size_t errlen)
 
 	while (*s) {
 		uint32_t cp;
-		size_t len = decode(s, &cp);
-		enum kind k = classify(cp, flags, &marks);
+		size_t len;
+		enum kind k;
 		const char *what = NULL;
 
 		chars++;
+		/* Printable ASCII, most of any text, is kept as it is (a
+		 * backslash only needs escaping when shown): no decoding. */
+		if (*s >= 0x20 && *s < 0x7f) {
+			marks = 0;
+			s++;
+			continue;
+		}
+		len = decode(s, &cp);
+		k = classify(cp, flags, &marks);
 		switch (k) {
 		case K_KEEP:
 		case K_ESCAPE:   /* an escape shows it whole */
