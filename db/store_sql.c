@@ -370,6 +370,89 @@ const char *store_status_text(enum store_status s)
 	return "unknown error";
 }
 
+/* The message of one of our own result codes (store_internal.h); false
+ * for SQLite's. */
+static bool own_failure(struct store *st, int rc, const char *doing,
+                        char *err, size_t errlen)
+{
+	switch (rc) {
+	case STORE_RC_OVERFLOW:
+		snprintf(err, errlen, "%s: %s: the worksheet's dollars would add up "
+		         "to more than apmwb can count; check the amounts",
+		         st->path, doing);
+		return true;
+	case STORE_RC_NO_CONTRACT:
+		snprintf(err, errlen, "%s: %s: that contract is no longer in the "
+		         "worksheet", st->path, doing);
+		return true;
+	case STORE_RC_BAD_CONTRACT:
+		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
+		         "range", st->path, doing);
+		return true;
+	case STORE_RC_BAD_OLD_VALUE:
+		snprintf(err, errlen, "%s: %s: the earlier value in its history "
+		         "is not one apmwb would save (the file was changed by "
+		         "another program), so it is not put back", st->path, doing);
+		return true;
+	case STORE_RC_BAD_HISTORY:
+		snprintf(err, errlen, "%s: %s: the last change in its history "
+		         "names something this file does not have, so it cannot be "
+		         "undone", st->path, doing);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The message of a failure SQLite's result code says all of: what to do
+ * about a full disk, a busy or damaged file, one that cannot be written;
+ * false for the rest. */
+static bool plain_failure(struct store *st, int rc, const char *doing,
+                          const char *again, const char *detail,
+                          enum store_status *status, char *err,
+                          size_t errlen)
+{
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		snprintf(err, errlen, "%s: %s: the disk is full; free some space "
+		         "and %s", st->path, doing, again);
+		*status = STORE_FULL;
+		return true;
+	case SQLITE_NOMEM:
+		snprintf(err, errlen, "%s: %s: out of memory", st->path, doing);
+		*status = STORE_NOMEM;
+		return true;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(err, errlen, "%s: %s: another program kept the file busy "
+		         "too long; %s", st->path, doing, again);
+		*status = STORE_BUSY;
+		return true;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(err, errlen, "%s: %s: the file is damaged; restore it "
+		         "from a backup or a JSON export", st->path, doing);
+		*status = STORE_DAMAGED;
+		return true;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		snprintf(err, errlen, "%s: %s: the file or its folder cannot be "
+		         "written (%s); check their permissions, then %s",
+		         st->path, doing, detail, again);
+		*status = STORE_IO;
+		return true;
+	case SQLITE_CANTOPEN:
+		snprintf(err, errlen, "%s: %s: could not create its journal beside "
+		         "it (%s); check that the folder is writable, then %s",
+		         st->path, doing, detail, again);
+		*status = STORE_IO;
+		return true;
+	default:
+		return false;
+	}
+}
+
 enum store_status store_fail(struct store *st, int rc, const char *doing,
                              const char *again, char *err, size_t errlen)
 {
@@ -381,63 +464,11 @@ enum store_status store_fail(struct store *st, int rc, const char *doing,
 	         sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	/* A failed statement leaves nothing half done: the whole change goes. */
 	store_rollback(st);
-	switch (rc) {
-	case STORE_RC_OVERFLOW:
-		snprintf(err, errlen, "%s: %s: the worksheet's dollars would add up "
-		         "to more than apmwb can count; check the amounts",
-		         st->path, doing);
+	if (own_failure(st, rc, doing, err, errlen))
 		return STORE_INVALID;
-	case STORE_RC_NO_CONTRACT:
-		snprintf(err, errlen, "%s: %s: that contract is no longer in the "
-		         "worksheet", st->path, doing);
-		return STORE_INVALID;
-	case STORE_RC_BAD_CONTRACT:
-		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
-		         "range", st->path, doing);
-		return STORE_INVALID;
-	case STORE_RC_BAD_OLD_VALUE:
-		snprintf(err, errlen, "%s: %s: the earlier value in its history "
-		         "is not one apmwb would save (the file was changed by "
-		         "another program), so it is not put back", st->path, doing);
-		return STORE_INVALID;
-	case STORE_RC_BAD_HISTORY:
-		snprintf(err, errlen, "%s: %s: the last change in its history "
-		         "names something this file does not have, so it cannot be "
-		         "undone", st->path, doing);
-		return STORE_INVALID;
-	default:
-		break;
-	}
+	if (plain_failure(st, rc, doing, again, detail, &status, err, errlen))
+		return status;
 	switch (rc & 0xff) {
-	case SQLITE_FULL:
-		snprintf(err, errlen, "%s: %s: the disk is full; free some space "
-		         "and %s", st->path, doing, again);
-		return STORE_FULL;
-	case SQLITE_NOMEM:
-		snprintf(err, errlen, "%s: %s: out of memory", st->path, doing);
-		return STORE_NOMEM;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		snprintf(err, errlen, "%s: %s: another program kept the file busy "
-		         "too long; %s", st->path, doing, again);
-		return STORE_BUSY;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		snprintf(err, errlen, "%s: %s: the file is damaged; restore it "
-		         "from a backup or a JSON export", st->path, doing);
-		return STORE_DAMAGED;
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		snprintf(err, errlen, "%s: %s: the file or its folder cannot be "
-		         "written (%s); check their permissions, then %s",
-		         st->path, doing, detail, again);
-		return STORE_IO;
-	case SQLITE_CANTOPEN:
-		snprintf(err, errlen, "%s: %s: could not create its journal beside "
-		         "it (%s); check that the folder is writable, then %s",
-		         st->path, doing, detail, again);
-		return STORE_IO;
 	case SQLITE_IOERR:
 		/* Say which: a failed read is not a failed write. */
 		why = rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?

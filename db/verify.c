@@ -148,30 +148,26 @@ static const char *known_status(const char *t)
 	return NULL;
 }
 
-/* Every contract folded through the core's rule (contract_from_values,
- * contract_status_name: what the upkeep itself uses), one pass in C with
- * no sort, against the kept rows. */
-static enum store_status check_totals(struct store *st, char *err,
-                                      size_t errlen)
+static const char totals_doing[] = "checking the worksheet's totals";
+
+/* The kept rows of nr_total, each one of ours and once. */
+static enum store_status read_kept(struct store *st, struct total *kept,
+                                   size_t *nkept, char *err, size_t errlen)
 {
-	static const char doing[] = "checking the worksheet's totals";
-	struct total kept[TOTALS_MAX], sum[TOTALS_MAX];
-	size_t nkept = 0, nsum = 0;
-	uint64_t rows = 0, total = 0;
 	sqlite3_stmt *s = NULL;
 	int rc;
 
 	rc = sqlite3_prepare_v2(st->db, "SELECT line, status, cents, n FROM "
 	                        "nr_total", -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *line = known_line((const char *)sqlite3_column_text(s, 0));
 		const char *status =
 			known_status((const char *)sqlite3_column_text(s, 1));
 		struct total *k;
 
-		if (!line || !status || !(k = slot(kept, &nkept, line, status)) ||
+		if (!line || !status || !(k = slot(kept, nkept, line, status)) ||
 		    k->n) {
 			sqlite3_finalize(s);
 			return totals_damaged(st, "a total that is not one of ours",
@@ -182,28 +178,40 @@ static enum store_status check_totals(struct store *st, char *err,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
+	return STORE_OK;
+}
+
+/* Every contract folded through the core's rule (contract_from_values,
+ * contract_status_name: what the upkeep itself uses), one pass in C with
+ * no sort, into sum[]; `total` rows expected, for the progress told. */
+static enum store_status fold_rows(struct store *st, struct total *sum,
+                                   size_t *nsum, uint64_t total, char *err,
+                                   size_t errlen)
+{
+	sqlite3_stmt *s = NULL;
+	uint64_t rows = 0;
+	int rc;
+
 	rc = sqlite3_prepare_v2(st->db, "SELECT line, type, risk_min, risk_max, "
 	                        "shared_risk, dollars FROM contract", -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return read_failed(st, rc, doing, err, errlen);
-	for (size_t i = 0; i < nkept; i++)
-		total += (uint64_t)kept[i].n;
+		return read_failed(st, rc, totals_doing, err, errlen);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_value *v[6];
 		struct contract c;
 		struct total *t;
 
 		if (++rows % STORE_PROGRESS_ROWS == 0 &&
-		    !store_tell(st, doing, "contracts", rows, total)) {
+		    !store_tell(st, totals_doing, "contracts", rows, total)) {
 			sqlite3_finalize(s);
-			return read_failed(st, SQLITE_INTERRUPT, doing, err, errlen);
+			return read_failed(st, SQLITE_INTERRUPT, totals_doing, err,
+			                   errlen);
 		}
-
 		for (int i = 0; i < 6; i++)
 			v[i] = sqlite3_column_value(s, i);
 		contract_from_values(&c, v);
-		t = slot(sum, &nsum, c.has & NR_HAS_LINE ? lob_nr_id(c.line) : "",
+		t = slot(sum, nsum, c.has & NR_HAS_LINE ? lob_nr_id(c.line) : "",
 		         contract_status_name(&c));
 		if (!money_add(t->cents, c.has & NR_HAS_DOLLARS ? c.dollars : 0,
 		               &t->cents)) {
@@ -215,7 +223,26 @@ static enum store_status check_totals(struct store *st, char *err,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
+	return STORE_OK;
+}
+
+/* The kept totals against the rows folded again. */
+static enum store_status check_totals(struct store *st, char *err,
+                                      size_t errlen)
+{
+	struct total kept[TOTALS_MAX], sum[TOTALS_MAX];
+	size_t nkept = 0, nsum = 0;
+	uint64_t total = 0;
+	enum store_status rc;
+
+	rc = read_kept(st, kept, &nkept, err, errlen);
+	for (size_t i = 0; rc == STORE_OK && i < nkept; i++)
+		total += (uint64_t)kept[i].n;
+	if (rc == STORE_OK)
+		rc = fold_rows(st, sum, &nsum, total, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
 	if (nsum != nkept)
 		return totals_damaged(st, "totals kept for contracts that are not "
 		                      "there, or none for some that are", err,
@@ -245,7 +272,7 @@ enum store_status store_verify(struct store *st, int what, char *err,
 		rc = quick_check(st, err, errlen);
 	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
 		rc = check_totals(st, err, errlen);
-		store_told(st, "checking the totals");
+		store_told(st, totals_doing);
 	}
 	store_stream_end(st);
 	return rc;
