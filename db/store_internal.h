@@ -153,7 +153,7 @@ int store_query_int(sqlite3 *db, const char *sql, int64_t *out);
 
 /* The page cache of a connection (KiB), and during a long read.  The
  * bench gives its SQL anchors the same (bench/README.md). */
-#define STORE_CACHE_KIB 2048
+#define STORE_CACHE_KIB 1024
 #define STORE_STREAM_CACHE_KIB 128
 
 /* Tells the store's progress function; false when it asks to stop.
