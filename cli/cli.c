@@ -222,16 +222,19 @@ struct term_stream {
 
 static void term_line(struct term_stream *t, bool newline)
 {
-	char *clean;
+	char buf[1024], *clean = buf;
 
 	if (t->len && t->line[t->len - 1] == '\r' && newline)
 		t->len--;
 	t->line[t->len] = '\0';
-	clean = sanitize_dup(t->line, 0);
+	/* A line of the usual length is sanitised on the stack. */
+	if (sanitize_text(t->line, 0, buf, sizeof buf) >= sizeof buf)
+		clean = sanitize_dup(t->line, 0);
 	if (!clean || fputs(clean, t->to) == EOF ||
 	    (newline && fputc('\n', t->to) == EOF))
 		t->failed = true;
-	mem_free(clean);
+	if (clean != buf)
+		mem_free(clean);
 	t->len = 0;
 }
 
@@ -301,6 +304,9 @@ bool cli_out_open(struct cli_out *o, const char *path, bool sanitise)
 	}
 	o->f = o->o.f;
 	if (sanitise && !o->o.path && isatty(fileno(stdout))) {
+		/* In blocks, not a write a line (a terminal's stdout is line
+		 * buffered): nothing has been written to it yet. */
+		setvbuf(stdout, NULL, _IOFBF, 65536);
 		o->term = term_open(stdout);
 		if (!o->term) {
 			cli_error("out of memory");

@@ -137,10 +137,25 @@ size_t sanitize_text(const char *text, int flags, char *buf, size_t bufsz)
 
 	while (*s) {
 		uint32_t cp;
-		size_t len = decode(s, &cp);
+		size_t len;
 		const char *out = (const char *)s;
-		size_t outlen = len;
+		size_t outlen;
 
+		/* Printable ASCII is kept as it is (a backslash is escaped on
+		 * one line): an export to a terminal passes millions. */
+		if (*s >= 0x20 && *s < 0x7f &&
+		    !(*s == '\\' && (flags & SANITIZE_ONE_LINE))) {
+			marks = 0;
+			if (!full && used + 1 < bufsz)
+				buf[used++] = (char)*s;
+			else
+				full = true;
+			need++;
+			s++;
+			continue;
+		}
+		len = decode(s, &cp);
+		outlen = len;
 		switch (classify(cp, flags, &marks)) {
 		case K_KEEP:
 			break;
