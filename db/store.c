@@ -508,6 +508,33 @@ static enum store_status open_private_copy(struct store *st, char *err,
 	return STORE_OK;
 }
 
+/* A reader's edition brought forward in temp: query_only is lifted for
+ * it alone, the file itself being open read-only. */
+static enum store_status overlay(struct store *st, int from, char *err,
+                                 size_t errlen)
+{
+	char why[256];
+	int rc = sqlite3_exec(st->db, "PRAGMA query_only=0; BEGIN", NULL, NULL,
+	                      NULL);
+
+	if (rc == SQLITE_OK)
+		rc = schema_overlay(st->db, from, why, sizeof why);
+	else
+		snprintf(why, sizeof why, "%s", sqlite3_errmsg(st->db));
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL) !=
+	    SQLITE_OK && rc == SQLITE_OK)
+		rc = sqlite3_errcode(st->db);
+	if (rc == SQLITE_OK)
+		return STORE_OK;
+	snprintf(err, errlen, "%s could not be read from version %d (%s); "
+	         "nothing was changed", st->path, from, why);
+	return (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM : STORE_IO;
+}
+
 /* Brings an older file forward: in the file when read-write (with a
  * history row); read-only, in a copy in memory, unless what changed since
  * is nothing a reader reads. */
@@ -518,7 +545,7 @@ static enum store_status migrate(struct store *st, int from, char *err,
 	int rc;
 
 	if (st->read_only && schema_readable_as_is(from))
-		return STORE_OK;
+		return overlay(st, from, err, errlen);
 	if (st->read_only) {
 		rc = copy_to_memory(st);
 		if (rc != SQLITE_OK)

@@ -27,6 +27,9 @@ int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen);
 /* Can a reader read a file of version `from` as it is?  True when every
  * step since changes nothing a reader reads. */
 bool schema_readable_as_is(int from);
+/* For such a file: its edition tables brought forward in temp, which
+ * unqualified names read before the file's own. */
+int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen);
 
 /* Builds a complete new submission at `version` (its tables, the built-in
  * edition, meta and the history's 'create') in db, in one transaction.

@@ -77,7 +77,8 @@ static void dollars_text(int64_t cents, char *buf, size_t n)
 	snprintf(buf, n, "%s", m);
 }
 
-static void cell_text(const struct contract *c, int f, char *buf, size_t n)
+static void cell_text(const struct edition *ed, const struct contract *c,
+                      int f, char *buf, size_t n)
 {
 	char t[PCT_BUFSZ];
 
@@ -88,7 +89,7 @@ static void cell_text(const struct contract *c, int f, char *buf, size_t n)
 		break;
 	case NR_F_LINE:
 		if (c->has & NR_HAS_LINE)
-			snprintf(buf, n, "%s", lob_nr_name(c->line));
+			sanitize_text(edition_line_nr_name(ed, c->line), 0, buf, n);
 		break;
 	case NR_F_TYPE:
 		if (c->has & NR_HAS_TYPE)
@@ -196,8 +197,9 @@ static void draw_summary(struct app *a, int y)
 		if (l < NR_ALL && !f->xc[l].selected)
 			continue;
 		y++;
-		ui_put(stdscr, y, 1, 10, l == NR_ALL ? "Total" : lob_nr_name(l),
-		       theme(l == NR_ALL ? R_HEADING : R_LABEL));
+		ui_put_stored(stdscr, y, 1, 10, l == NR_ALL ? "Total" :
+		              edition_line_nr_name(a->ed, l),
+		              theme(l == NR_ALL ? R_HEADING : R_LABEL));
 		for (int k = 0; k < 3; k++) {
 			char d[MONEY_BUFSZ], p[PCT_BUFSZ + 2];
 			int x = 11 + k * (mw + 7);
@@ -216,7 +218,7 @@ static void draw_summary(struct app *a, int y)
 
 static void draw_method(struct app *a, int y)
 {
-	int q = edition_find(a->ed, "nr.method");
+	int q = a->ed->nr_method_q;
 	char v[200];
 	bool cur = a->ws.on_method;
 
@@ -227,6 +229,19 @@ static void draw_method(struct app *a, int y)
 	ui_fill(stdscr, y, 10, 40, theme(cur ? R_CURSOR : *v ? R_NORMAL :
 	                                 R_FIELD));
 	ui_put_stored(stdscr, y, 10, 40, v, theme(cur ? R_CURSOR : R_VALUE));
+}
+
+/* The row number of the model nominal risk is for, as its first line
+ * numbers it. */
+static const char *model_row_number(const struct edition *ed)
+{
+	for (int l = 0; l < LOB_COUNT; l++) {
+		int r = edition_model_row(ed, l, ed->nr_model);
+
+		if (r >= 0 && ed->qs[r].row)
+			return ed->qs[r].row;
+	}
+	return "?";
 }
 
 void worksheet_draw(struct app *a)
@@ -244,9 +259,15 @@ void worksheet_draw(struct app *a)
 	         w->count == 1 ? "" : "s");
 	ui_put_right(stdscr, y, a->W - 20, 20, right, theme(R_DIM));
 	if (!f->nr_asked) {
-		ui_put_wrapped(stdscr, y + 2, 2, a->W - 4, 3, "Nominal risk is asked "
-		               "when Cat 3B: FFS-based Shared Risk is in effect for "
-		               "a line (Payment model selection).", theme(R_DIM));
+		const struct model *m = edition_find_model(a->ed, a->ed->nr_model);
+		int mt = edition_models_tab(a->ed);
+		char when[400];
+
+		snprintf(when, sizeof when, "Nominal risk is asked when %s is in "
+		         "effect for a line%s%s%s.", m ? m->label : "its model",
+		         mt >= 0 ? " (" : "", mt >= 0 ? a->ed->tabs[mt].title : "",
+		         mt >= 0 ? ")" : "");
+		ui_put_wrapped(stdscr, y + 2, 2, a->W - 4, 3, when, theme(R_DIM));
 		if (w->count)
 			ui_put_wrapped(stdscr, y + 5, 2, a->W - 4, 2, "The worksheet's "
 			               "contracts are kept in the file meanwhile.",
@@ -256,11 +277,14 @@ void worksheet_draw(struct app *a)
 	}
 	draw_method(a, y + 1);
 	if (f->nr_method != NR_METHOD_WORKSHEET) {
+		char attest[300];
+
+		snprintf(attest, sizeof attest, "The plan attests that all its "
+		         "FFS-based shared-risk dollars meet the nominal-risk "
+		         "threshold: row %s of each line counts as meeting it.",
+		         model_row_number(a->ed));
 		ui_put_wrapped(stdscr, y + 3, 2, a->W - 4, 3,
-		               f->nr_method == NR_METHOD_ATTEST ?
-		               "The plan attests that all its FFS-based shared-risk "
-		               "dollars meet the nominal-risk threshold: row 8 of "
-		               "each line counts as meeting it." :
+		               f->nr_method == NR_METHOD_ATTEST ? attest :
 		               "Choose: attest that every FFS-based shared-risk "
 		               "dollar meets the threshold, or fill in the "
 		               "worksheet of contracts (Enter).", theme(R_DIM));
@@ -329,7 +353,7 @@ void worksheet_draw(struct app *a)
 
 			if (editing)
 				continue;
-			cell_text(ct, k, cell, sizeof cell);
+			cell_text(a->ed, ct, k, cell, sizeof cell);
 			if (cur)
 				ui_fill(stdscr, ry, c.x[k], c.w[k], theme(R_CURSOR));
 			if (k >= NR_F_RISK_MIN)
@@ -433,8 +457,7 @@ static void begin_cell(struct app *a);
 /* Line and type are picked from a menu. */
 static bool pick_cell(struct app *a, const struct contract *ct)
 {
-	static const char *const lines[] = { "Commercial", "Medicare",
-	                                     "Medicaid" };
+	const char *lines[LOB_COUNT];
 	static const char *const types[] = {
 		"TCOC: total cost of care / benchmark-based",
 		"Revenue: percent of revenue"
@@ -445,9 +468,12 @@ static bool pick_cell(struct app *a, const struct contract *ct)
 	bool ok;
 
 	if (a->ws.col == NR_F_LINE) {
+		for (int l = 0; l < LOB_COUNT; l++)
+			lines[l] = edition_line_nr_name(a->ed, l);
 		if (ct->has & NR_HAS_LINE)
 			cur = ct->line;
-		k = picker_choice(a, "Line of business", lines, 3, cur, true);
+		k = picker_choice(a, "Line of business", lines, LOB_COUNT, cur,
+		                  true);
 	} else {
 		if (ct->has & NR_HAS_TYPE)
 			cur = ct->type == NR_REVENUE;
@@ -648,7 +674,7 @@ static void find_next(struct app *a)
 
 static bool method_key(struct app *a, int ch, bool fkey)
 {
-	int q = edition_find(a->ed, "nr.method");
+	int q = a->ed->nr_method_q;
 	bool enter = (!fkey && (ch == '\r' || ch == '\n' || ch == ' ')) ||
 	             (fkey && ch == KEY_ENTER);
 

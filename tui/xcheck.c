@@ -96,7 +96,8 @@ static void draw_line(struct app *a, int y, int lob)
 	texts_money(&x->denominator, den, sizeof den);
 	if (x->computable)
 		money_format_signed(x->diff, diff);
-	ui_put(stdscr, y, 2, 12, lob_short(lob), theme(R_LABEL));
+	ui_put_stored(stdscr, y, 2, 12, edition_line_short(a->ed, lob),
+	              theme(R_LABEL));
 	ui_put_num(stdscr, y, 14, cw, *sum ? sum : "blank",
 	             theme(*sum ? R_VALUE : R_DIM));
 	ui_put_num(stdscr, y, 14 + cw, cw, *den ? den : "blank",
