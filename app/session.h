@@ -80,6 +80,10 @@ enum store_status session_refresh(struct session *s, char *err, size_t errlen);
  * STORE_INTERRUPTED (an export: false, with err saying so, and nothing
  * written).  fn NULL: nobody told (the default). */
 void session_set_progress(struct session *s, store_progress_fn fn, void *ctx);
+/* A report in words, "importing: 31.2 of 69.7 MB (44%), about 6 s left",
+ * the estimate from the time the work has run so far. */
+void session_progress_text(char *buf, size_t n, const struct store_progress *p,
+                           int64_t elapsed_ms);
 
 /* ---- find ---- */
 

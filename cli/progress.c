@@ -44,55 +44,12 @@ static void on_sigint(int sig)
 	interrupted = 1;
 }
 
-/* "31.2 MB", "1,234,567 contracts": done and total in the unit's words,
- * integers only. */
-static void amount(char *buf, size_t n, uint64_t v, const char *unit)
-{
-	if (strcmp(unit, "bytes") == 0) {
-		uint64_t tenths = v / 100000;   /* of a megabyte */
-
-		snprintf(buf, n, "%llu.%llu", (unsigned long long)(tenths / 10),
-		         (unsigned long long)(tenths % 10));
-		return;
-	}
-	if (v >= 1000000)
-		snprintf(buf, n, "%llu,%03llu,%03llu",
-		         (unsigned long long)(v / 1000000),
-		         (unsigned long long)(v / 1000 % 1000),
-		         (unsigned long long)(v % 1000));
-	else if (v >= 1000)
-		snprintf(buf, n, "%llu,%03llu", (unsigned long long)(v / 1000),
-		         (unsigned long long)(v % 1000));
-	else
-		snprintf(buf, n, "%llu", (unsigned long long)v);
-}
-
 static void draw(const struct store_progress *p, int64_t elapsed)
 {
-	char done[32], total[32], left[48] = "";
-	const char *unit = strcmp(p->unit, "bytes") == 0 ? "MB" : p->unit;
+	char line[256];
 
-	amount(done, sizeof done, p->done, p->unit);
-	if (p->total && p->done && p->done <= p->total) {
-		/* What is left at the pace so far (a minute of work and a
-		 * terabyte fit in 64 bits). */
-		uint64_t rest = (uint64_t)elapsed * (p->total - p->done) /
-		                p->done / 1000;
-
-		amount(total, sizeof total, p->total, p->unit);
-		if (rest >= 1)
-			snprintf(left, sizeof left, ", about %llu s left",
-			         (unsigned long long)rest);
-		fprintf(stderr, "\rapmwb: %s: %s of %s %s (%d%%)%s\033[K",
-		        p->what, done, total, unit,
-		        (int)(p->done * 100 / p->total), left);
-	} else if (p->total == 0 && p->done && strcmp(p->unit, "steps") != 0) {
-		fprintf(stderr, "\rapmwb: %s: %s %s, %lld s\033[K", p->what, done,
-		        unit, (long long)(elapsed / 1000));
-	} else {
-		fprintf(stderr, "\rapmwb: %s, %lld s\033[K", p->what,
-		        (long long)(elapsed / 1000));
-	}
+	session_progress_text(line, sizeof line, p, elapsed);
+	fprintf(stderr, "\rapmwb: %s\033[K", line);
 	fflush(stderr);
 	pr.shown = true;
 }

@@ -263,6 +263,34 @@ START_TEST(test_export_stopped)
 }
 END_TEST
 
+/* The words of a report, worked out by hand: 1,234,567 of 2,000,000
+ * contracts in 10 s leaves 765,433 at 123,456.7 a second: 6 s. */
+START_TEST(test_progress_text)
+{
+	struct store_progress rows = { "finding", "contracts", 1234567, 2000000,
+	                               false };
+	struct store_progress bytes = { "importing", "bytes", 31299999,
+	                                69700000, false };
+	struct store_progress open = { "importing", "contracts", 5000, 0, false };
+	struct store_progress steps = { "saving", "", 0, 0, false };
+	char t[200];
+
+	session_progress_text(t, sizeof t, &rows, 10000);
+	ck_assert_str_eq(t, "finding: 1,234,567 of 2,000,000 contracts (61%), "
+	                 "about 6 s left");
+	session_progress_text(t, sizeof t, &bytes, 4000);
+	ck_assert_str_eq(t, "importing: 31.2 of 69.7 MB (44%), about 4 s left");
+	session_progress_text(t, sizeof t, &open, 2500);
+	ck_assert_str_eq(t, "importing: 5,000 contracts, 2 s");
+	session_progress_text(t, sizeof t, &steps, 1999);
+	ck_assert_str_eq(t, "saving, 1 s");
+	/* Under a second left says nothing of it. */
+	rows.done = 1999999;
+	session_progress_text(t, sizeof t, &rows, 10000);
+	ck_assert_str_eq(t, "finding: 1,999,999 of 2,000,000 contracts (99%)");
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -271,6 +299,7 @@ int main(void)
 		test_import_csv_stopped_changes_nothing,
 		test_import_json_stopped_changes_nothing,
 		test_export_stopped,
+		test_progress_text,
 	};
 
 	return store_suite_main("progress", tests, sizeof tests / sizeof *tests,
