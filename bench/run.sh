@@ -200,9 +200,21 @@ for n in "${sizes[@]}"; do
 	done
 
 	# A file of the schema before (version 1: without the history's key
-	# index), read as a reviewer reads it.
+	# index, and its edition without what version 3 added), read as a
+	# reviewer reads it.
 	cp "$sub" "$work/v1.apmwb"
-	sqlite3 "$work/v1.apmwb" "DROP INDEX history_key; PRAGMA user_version = 1"
+	sqlite3 "$work/v1.apmwb" "DROP INDEX history_key;
+		ALTER TABLE edition DROP COLUMN name_key;
+		ALTER TABLE edition DROP COLUMN nr_method;
+		ALTER TABLE edition DROP COLUMN nr_attest;
+		ALTER TABLE edition DROP COLUMN nr_worksheet;
+		ALTER TABLE edition DROP COLUMN nr_model;
+		ALTER TABLE edition_tab DROP COLUMN rows_head;
+		ALTER TABLE edition_question DROP COLUMN short_label;
+		ALTER TABLE edition_question DROP COLUMN section_short;
+		ALTER TABLE edition_question DROP COLUMN total_of;
+		DROP TABLE edition_line; DROP TABLE edition_category;
+		DROP TABLE edition_measure; PRAGMA user_version = 1"
 	t=() r=()
 	for ((i = 0; i < RUNS; i++)); do
 		measure "$APMWB" get "$work/v1.apmwb" commercial.m8
