@@ -9,6 +9,7 @@
  * shipped, is never edited: a change is a new step. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -180,42 +181,74 @@ bool schema_readable_as_is(int from)
 	return true;
 }
 
-/* Copies the file's edition tables into temp, where unqualified names
- * find them before main's. */
-static int overlay_tables(sqlite3 *db)
+/* The table a statement changes, when it is one that changes a table's
+ * rows or columns: its name (up to n bytes) in name. */
+static bool changed_table(const char *sql, char *name, size_t n)
+{
+	static const char *const verbs[] = {
+		"ALTER TABLE ", "UPDATE ", "INSERT INTO ", "DELETE FROM ",
+	};
+
+	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
+		size_t len = strlen(verbs[v]), k = 0;
+
+		if (strncmp(sql, verbs[v], len) != 0)
+			continue;
+		sql += len;
+		while (k + 1 < n && (isalnum((unsigned char)sql[k]) ||
+		                     sql[k] == '_')) {
+			name[k] = sql[k];
+			k++;
+		}
+		name[k] = '\0';
+		return k > 0;
+	}
+	return false;
+}
+
+/* Copies a table of the file into temp, where unqualified names find it
+ * before main's, unless temp has it already (made or copied before). */
+static int overlay_copy(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *s = NULL;
 	char sql[256];
-	int rc = sqlite3_prepare_v2(db, "SELECT name FROM main.sqlite_schema "
-	                            "WHERE type = 'table' AND "
-	                            "name LIKE 'edition%'", -1, &s, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema "
+	                            "WHERE type = 'table' AND name = ?1", -1,
+	                            &s, NULL);
 
-	while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(s, 0);
-
-		/* Table names take no placeholders; %w quotes the name. */
-		sqlite3_snprintf((int)sizeof sql, sql, "CREATE TEMP TABLE \"%w\" "
-		                 "AS SELECT * FROM main.\"%w\"", name, name);
-		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc == SQLITE_ROW)
+		return SQLITE_OK;
+	if (rc != SQLITE_DONE)
+		return rc;
+	/* Table names take no placeholders; %w quotes the name. */
+	sqlite3_snprintf((int)sizeof sql, sql, "CREATE TEMP TABLE \"%w\" AS "
+	                 "SELECT * FROM main.\"%w\"", name, name);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-/* Runs one step's SQL with each CREATE TABLE made a CREATE TEMP TABLE;
- * every other statement's unqualified names find the temp tables. */
+/* Runs one step's SQL in temp: each CREATE TABLE made a CREATE TEMP
+ * TABLE, and each table a statement changes copied there first (only
+ * those: the rest, the help texts among them, are read from the file). */
 static int overlay_step(sqlite3 *db, const char *sql)
 {
 	static const char create[] = "CREATE TABLE ";
 	const size_t cn = sizeof create - 1;
-	char one[1024];
+	char one[1024], name[64];
 	int rc = SQLITE_OK;
 
 	while (rc == SQLITE_OK && *sql) {
 		sqlite3_stmt *s = NULL;
 		const char *tail = sql;
 
-		rc = sqlite3_prepare_v2(db, sql, -1, &s, &tail);
+		if (changed_table(sql, name, sizeof name))
+			rc = overlay_copy(db, name);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_prepare_v2(db, sql, -1, &s, &tail);
 		if (rc == SQLITE_OK && s && strncmp(sql, create, cn) == 0) {
 			size_t n = (size_t)(tail - sql);
 
@@ -241,16 +274,11 @@ static int overlay_step(sqlite3 *db, const char *sql)
 
 int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen)
 {
-	bool copied = false;
 	int rc = SQLITE_OK;
 
 	for (int k = from + 1; rc == SQLITE_OK && k <= schema_latest; k++) {
 		if (!steps[k - 1].edition)
 			continue;
-		if (!copied) {
-			rc = overlay_tables(db);
-			copied = true;
-		}
 		for (int p = 0; rc == SQLITE_OK && p < STEP_PARTS &&
 		                steps[k - 1].sql[p]; p++)
 			rc = overlay_step(db, steps[k - 1].sql[p]);
