@@ -142,6 +142,21 @@ static enum store_status changed(struct session *s, enum store_status rc,
 	return STORE_OK;
 }
 
+/* ---- long work ---- */
+
+void session_set_progress(struct session *s, store_progress_fn fn, void *ctx)
+{
+	store_set_progress(s->st, fn, ctx);
+}
+
+enum store_status session_find(struct session *s, const char *needle,
+                               int64_t from, enum store_find_dir dir,
+                               struct store_found *out,
+                               char *err, size_t errlen)
+{
+	return store_contract_find(s->st, needle, from, dir, out, err, errlen);
+}
+
 /* ---- answers ---- */
 
 enum store_status session_set_text(struct session *s, int q, const char *text,
@@ -218,19 +233,36 @@ static bool add_contract(void *ctx, const struct contract *c, size_t line,
 	return ic->rc == STORE_OK;
 }
 
-/* Feeds the CSV through the reader into the open replacement. */
-static bool feed_all(struct contracts_csv *p, const char *first,
-                     size_t nfirst, session_read_fn rd, void *ctx,
-                     size_t *rows, char *err, size_t errlen)
+/* The last report of a piece of long work, so its line can go. */
+static void tell_end(struct session *s, const char *what)
 {
+	struct store_progress last = { what, "", 0, 0, true };
+
+	store_progress_tell(s->st, &last);
+}
+
+/* Feeds the CSV through the reader into the open replacement, telling
+ * how many of its bytes are read; *stopped when asked to stop. */
+static bool feed_all(struct store *st, struct contracts_csv *p,
+                     const char *first, size_t nfirst, session_read_fn rd,
+                     void *ctx, uint64_t size, size_t *rows, bool *stopped,
+                     char *err, size_t errlen)
+{
+	struct store_progress pr = { "importing", "bytes", nfirst, size, false };
 	char buf[65536];
 	ssize_t n;
 
 	if (!contracts_csv_feed(p, first, nfirst, err, errlen))
 		return false;
-	while ((n = rd(ctx, buf, sizeof buf)) > 0)
+	while ((n = rd(ctx, buf, sizeof buf)) > 0) {
 		if (!contracts_csv_feed(p, buf, (size_t)n, err, errlen))
 			return false;
+		pr.done += (uint64_t)n;
+		if (!store_progress_tell(st, &pr)) {
+			*stopped = true;
+			return false;
+		}
+	}
 	if (n < 0) {
 		snprintf(err, errlen, "could not read: %s", strerror(errno));
 		return false;
@@ -241,7 +273,7 @@ static bool feed_all(struct contracts_csv *p, const char *first,
 enum store_status session_import_contracts(struct session *s,
                                            const char *first, size_t nfirst,
                                            session_read_fn rd, void *ctx,
-                                           bool fractions,
+                                           uint64_t size, bool fractions,
                                            struct session_import *out,
                                            char *err, size_t errlen)
 {
@@ -249,7 +281,7 @@ enum store_status session_import_contracts(struct session *s,
 	struct contracts_csv *p;
 	enum store_status rc;
 	char end[512];
-	bool ok;
+	bool ok, stopped = false;
 
 	memset(out, 0, sizeof *out);
 	p = contracts_csv_new(add_contract, &ic);
@@ -265,10 +297,17 @@ enum store_status session_import_contracts(struct session *s,
 		return rc;
 	}
 	out->replaced = store_contracts_replaced(s->st);
-	ok = feed_all(p, first, nfirst, rd, ctx, &out->rows, err, errlen);
+	ok = feed_all(s->st, p, first, nfirst, rd, ctx, size, &out->rows,
+	              &stopped, err, errlen);
 	contracts_csv_free(p);
 	if (!ok) {
 		store_contracts_replace_end(s->st, false, end, sizeof end);
+		tell_end(s, "importing");
+		if (stopped) {
+			snprintf(err, errlen, "%s: the import was interrupted; nothing "
+			         "was imported", store_path(s->st));
+			return STORE_INTERRUPTED;
+		}
 		if (*ic.trouble) {
 			snprintf(err, errlen, "%s", ic.trouble);
 			return ic.rc;
@@ -276,8 +315,15 @@ enum store_status session_import_contracts(struct session *s,
 		out->source_fault = true;
 		return ic.rc == STORE_OK ? STORE_INVALID : ic.rc;
 	}
-	return changed(s, store_contracts_replace_end(s->st, true, err, errlen),
-	               err, errlen);
+	{
+		/* The last of it, writing the whole worksheet, is one step. */
+		struct store_progress saving = { "saving", "", 0, 0, false };
+
+		store_progress_tell(s->st, &saving);
+	}
+	rc = store_contracts_replace_end(s->st, true, err, errlen);
+	tell_end(s, "importing");
+	return changed(s, rc, err, errlen);
 }
 
 /* The import's own rule: an acknowledgement of an error is refused. */

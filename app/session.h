@@ -69,6 +69,38 @@ void session_close(struct session *s);
  * every change made here does it itself). */
 enum store_status session_refresh(struct session *s, char *err, size_t errlen);
 
+/* ---- long work: progress, and stopping it ---- */
+
+/* Who is told how far long work has got (store.h's store_progress_fn:
+ * `done` of `total` `unit`s while `what`), and may stop it by returning
+ * false: find, the imports, the exports of the worksheet, store_verify.
+ * Each is told every few thousand rows (or each 64 KiB of a CSV read), so
+ * a function that looks at the clock costs nothing measurable; what it
+ * draws, and how often, is its own: the command line shows a line on
+ * stderr after half a second (cli/progress.c), the full screen a
+ * progress line, and reads Esc and Ctrl-C there to stop.  Stopped work
+ * leaves the file as it was before it began and returns
+ * STORE_INTERRUPTED (an export: false, with err saying so, and nothing
+ * written).  fn NULL: nobody told (the default). */
+void session_set_progress(struct session *s, store_progress_fn fn, void *ctx);
+/* A report in words, "importing: 31.2 of 69.7 MB (44%), about 6 s left",
+ * the estimate from the time the work has run so far. */
+void session_progress_text(char *buf, size_t n, const struct store_progress *p,
+                           int64_t elapsed_ms);
+
+/* ---- find ---- */
+
+/* The contract nearest after (STORE_FIND_NEXT) or before (STORE_FIND_PREV)
+ * row `from` whose label holds `needle`, going round past the end once:
+ * store_contract_find (store.h) says exactly what.  out->pos is the row
+ * (-1: none), out->wrapped whether it was found only by going round;
+ * the row's page is then the quickest to read.  One function for the
+ * screen's "/", its next and previous match, and any search to come. */
+enum store_status session_find(struct session *s, const char *needle,
+                               int64_t from, enum store_find_dir dir,
+                               struct store_found *out,
+                               char *err, size_t errlen);
+
 /* ---- the changes ---- */
 
 /* Validates typed text for question q and saves it (blank text makes the
@@ -100,12 +132,14 @@ struct session_import {
 	                        about the submission file */
 };
 /* Replaces the worksheet with the contracts of a CSV (contracts_csv.h),
- * all or nothing: `first` bytes already read, then rd until it ends.
- * fractions reads 0.04 as 4% (a spreadsheet's percent cells). */
+ * all or nothing: `first` bytes already read, then rd until it ends;
+ * `size` the bytes the CSV holds in all, when known (0: not known), for
+ * the progress told ("importing", bytes).  fractions reads 0.04 as 4% (a
+ * spreadsheet's percent cells). */
 enum store_status session_import_contracts(struct session *s,
                                            const char *first, size_t nfirst,
                                            session_read_fn rd, void *ctx,
-                                           bool fractions,
+                                           uint64_t size, bool fractions,
                                            struct session_import *out,
                                            char *err, size_t errlen);
 /* Answers, the worksheet and acknowledgements from the JSON export's own

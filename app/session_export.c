@@ -13,15 +13,28 @@
 #include "session.h"
 
 struct each_ctx {
+	struct session *s;
 	export_contract_fn fn;
 	void *ctx;
 	bool fn_ok;          /* false once fn refused */
+	bool stopped;        /* the progress function asked to stop */
 };
 
 static bool each_contract(void *ctx, const struct contract *c, int64_t pos)
 {
 	struct each_ctx *e = ctx;
 
+	if ((pos + 1) % STORE_PROGRESS_ROWS == 0) {
+		struct store_progress p = {
+			"exporting", "contracts", (uint64_t)pos + 1,
+			(uint64_t)e->s->totals.contracts, false
+		};
+
+		if (!store_progress_tell(e->s->st, &p)) {
+			e->stopped = true;
+			return false;
+		}
+	}
 	e->fn_ok = e->fn(e->ctx, c, pos);
 	return e->fn_ok;
 }
@@ -32,12 +45,22 @@ static bool each_contract(void *ctx, const struct contract *c, int64_t pos)
 static bool contracts_src(void *src, export_contract_fn fn, void *ctx)
 {
 	struct session *s = src;
-	struct each_ctx e = { fn, ctx, true };
+	struct each_ctx e = { s, fn, ctx, true, false };
 	enum store_status rc;
 
 	s->read_err[0] = '\0';
 	rc = store_contract_each(s->st, each_contract, &e, s->read_err,
 	                         sizeof s->read_err);
+	{
+		struct store_progress last = { "exporting", "", 0, 0, true };
+
+		store_progress_tell(s->st, &last);
+	}
+	if (e.stopped) {
+		snprintf(s->read_err, sizeof s->read_err, "%s: the export was "
+		         "interrupted", store_path(s->st));
+		return false;
+	}
 	if (rc != STORE_OK && e.fn_ok == true)
 		return false;   /* the read failed: read_err says why */
 	if (rc != STORE_OK)

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* maxrss.c: runs a command and says how much memory it took at most.
+/* maxrss.c: runs a command and says how much memory and CPU it took.
  *
  *   maxrss COMMAND [ARGS...]
  *
- * Prints "maxrss_kib N" (the child's peak resident set, from wait4) on
- * stderr after the command's own output, and exits with its status, so a
- * bench can measure a whole process without GNU time installed. */
+ * Prints "maxrss_kib N" (the child's peak resident set) and "cpu_ms T"
+ * (its user and system time), both from wait4, on stderr after the
+ * command's own output, and exits with its status, so a bench can
+ * measure a whole process without GNU time installed. */
 #include <config.h>
 
 #include <stdio.h>
@@ -38,6 +39,8 @@ int main(int argc, char **argv)
 		perror("maxrss: wait4");
 		return 2;
 	}
-	fprintf(stderr, "maxrss_kib %ld\n", ru.ru_maxrss);
+	fprintf(stderr, "maxrss_kib %ld\ncpu_ms %.3f\n", ru.ru_maxrss,
+	        (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	        (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
 }

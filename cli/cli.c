@@ -23,6 +23,7 @@ static void vmessage(const char *prefix, const char *fmt, va_list ap)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	/* Messages quote file names, keys and values: all sanitised. */
 	sanitize_text(msg, 0, clean, sizeof clean);
+	cli_progress_clear();
 	fprintf(stderr, "apmwb: %s%s\n", prefix, clean);
 }
 
@@ -80,6 +81,8 @@ int cli_exit_for(enum store_status rc)
 		return EXIT_DONE;
 	case STORE_INVALID:
 		return EXIT_PROBLEMS;
+	case STORE_INTERRUPTED:
+		return EXIT_INTERRUPTED;
 	default:
 		return EXIT_TROUBLE;
 	}
@@ -191,6 +194,7 @@ int cli_run(int argc, char **argv)
 		return operands_error(e);
 	if (e->precheck && (rc = e->precheck(&c)) >= 0)
 		return rc;
+	cli_progress_start();
 	if (e->open == CMD_OPEN_READ || e->open == CMD_OPEN_WRITE ||
 	    (e->open == CMD_OPEN_READ_IF && c.argc > 0)) {
 		rc = cli_open(c.argv[0], e->open == CMD_OPEN_WRITE ?
@@ -200,7 +204,9 @@ int cli_run(int argc, char **argv)
 	}
 	rc = e->run(&c);
 	session_close(c.s);
-	return rc;
+	cli_progress_clear();
+	/* Stopped by Ctrl-C (work that finished anyway keeps its code). */
+	return rc != EXIT_DONE && cli_interrupted() ? EXIT_INTERRUPTED : rc;
 }
 
 /* ---- output ---- */
@@ -216,16 +222,19 @@ struct term_stream {
 
 static void term_line(struct term_stream *t, bool newline)
 {
-	char *clean;
+	char buf[1024], *clean = buf;
 
 	if (t->len && t->line[t->len - 1] == '\r' && newline)
 		t->len--;
 	t->line[t->len] = '\0';
-	clean = sanitize_dup(t->line, 0);
+	/* A line of the usual length is sanitised on the stack. */
+	if (sanitize_text(t->line, 0, buf, sizeof buf) >= sizeof buf)
+		clean = sanitize_dup(t->line, 0);
 	if (!clean || fputs(clean, t->to) == EOF ||
 	    (newline && fputc('\n', t->to) == EOF))
 		t->failed = true;
-	mem_free(clean);
+	if (clean != buf)
+		mem_free(clean);
 	t->len = 0;
 }
 
@@ -295,6 +304,9 @@ bool cli_out_open(struct cli_out *o, const char *path, bool sanitise)
 	}
 	o->f = o->o.f;
 	if (sanitise && !o->o.path && isatty(fileno(stdout))) {
+		/* In blocks, not a write a line (a terminal's stdout is line
+		 * buffered): nothing has been written to it yet. */
+		setvbuf(stdout, NULL, _IOFBF, 65536);
 		o->term = term_open(stdout);
 		if (!o->term) {
 			cli_error("out of memory");

@@ -103,6 +103,16 @@ void cli_print_line(FILE *out, const char *text);
 /* The exit code a store status stands for. */
 int cli_exit_for(enum store_status rc);
 
+/* Long work's progress on a terminal's stderr, and Ctrl-C stopping it
+ * (progress.c): start makes every store opened after tell it (nothing
+ * when stderr is not a terminal); clear takes the line away before a
+ * message is written; cli_interrupted says Ctrl-C was pressed. */
+void cli_progress_start(void);
+void cli_progress_clear(void);
+bool cli_interrupted(void);
+/* The exit code of work stopped by Ctrl-C (128 + SIGINT, as a shell's). */
+#define EXIT_INTERRUPTED 130
+
 /* Opens a session or says why not; returns EXIT_DONE or the exit code. */
 int cli_open(const char *path, enum store_mode mode, struct session **s);
 

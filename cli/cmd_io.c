@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "mem.h"
@@ -69,7 +70,11 @@ static int import_csv(struct cmd_ctx *c, FILE *in, const char *head,
 	enum store_status rc;
 	char err[1024];
 
-	rc = session_import_contracts(c->s, head, n, read_file, in,
+	struct stat sb;
+	uint64_t size = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ?
+	                (uint64_t)sb.st_size : 0;
+
+	rc = session_import_contracts(c->s, head, n, read_file, in, size,
 	                              c->opt['F'] != NULL, &im, err, sizeof err);
 	if (rc == STORE_OK) {
 		cli_note("%s: the worksheet's %lld contract%s %s replaced by the "

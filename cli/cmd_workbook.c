@@ -14,6 +14,9 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 	enum store_status rc;
 	int r;
 
+	/* The checks before the first screen tell on stderr; the screen
+	 * then shows its own. */
+	cli_progress_start();
 	/* A file compared with an older one must be there already. */
 	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
 	                  STORE_MODE_READ_WRITE, !read_only && !against, &s,
@@ -26,6 +29,8 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 	 * to (an editor's open has checked the pages already). */
 	rc = store_verify(s->st, (read_only ? STORE_VERIFY_PAGES : 0) |
 	                  STORE_VERIFY_TOTALS, err, sizeof err);
+	cli_progress_clear();
+	session_set_progress(s, NULL, NULL);
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
 		session_close(s);

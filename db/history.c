@@ -21,83 +21,6 @@
 #include "store_internal.h"
 #include "validate.h"
 
-/* ---- contracts as JSON ---- */
-
-int contract_json(struct store *st, const struct contract *c, int64_t pred,
-                  char **json)
-{
-	char field[NR_F_COUNT][NR_LABEL_MAX + 1];
-	const char *v[NR_F_COUNT];
-	sqlite3_stmt *s;
-	int rc;
-
-	*json = NULL;
-	/* The fields in the contracts CSV's machine text: readable in the
-	 * log, and exact both ways. */
-	for (int f = 0; f < NR_F_COUNT; f++) {
-		nominal_format_field(c, (enum nr_field)f, field[f], sizeof field[f]);
-		v[f] = *field[f] ? field[f] : NULL;
-	}
-	s = store_stmt(st, S_C_JSON, &rc);
-	if (!s)
-		return rc;
-	rc = sqlite3_bind_int64(s, 1, c->id);
-	if (rc == SQLITE_OK)
-		rc = pred > 0 ? sqlite3_bind_int64(s, 2, pred) :
-		                sqlite3_bind_null(s, 2);
-	for (int f = 0; rc == SQLITE_OK && f < NR_F_COUNT; f++)
-		rc = v[f] ? sqlite3_bind_text(s, 3 + f, v[f], -1, SQLITE_STATIC) :
-		            sqlite3_bind_null(s, 3 + f);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			const char *t = (const char *)sqlite3_column_text(s, 0);
-
-			*json = t ? sqlite3_mprintf("%s", t) : NULL;
-			rc = *json ? SQLITE_OK : SQLITE_NOMEM;
-		}
-	}
-	stmt_done(s);
-	return rc;
-}
-
-int contract_unjson(struct store *st, const char *json, struct contract *c,
-                    int64_t *pred)
-{
-	sqlite3_stmt *s;
-	char why[200];
-	int rc;
-
-	contract_init(c);
-	*pred = 0;
-	s = store_stmt(st, S_C_UNJSON, &rc);
-	if (!s)
-		return rc;
-	rc = stmt_bind(s, "t", json);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			rc = SQLITE_OK;
-			c->id = sqlite3_column_int64(s, 0);
-			*pred = sqlite3_column_int64(s, 1);
-			for (int f = 0; rc == SQLITE_OK && f < NR_F_COUNT; f++) {
-				const char *t = (const char *)sqlite3_column_text(s, 2 + f);
-
-				if (t && !nominal_parse_field(c, (enum nr_field)f, t, why,
-				                              sizeof why))
-					rc = strcmp(why, "out of memory") == 0 ?
-					     SQLITE_NOMEM : STORE_RC_BAD_CONTRACT;
-			}
-			if (rc == SQLITE_OK && c->id <= 0)
-				rc = STORE_RC_BAD_CONTRACT;
-		}
-	}
-	stmt_done(s);
-	if (rc != SQLITE_OK)
-		contract_clear(c);
-	return rc;
-}
-
 /* ---- the list ---- */
 
 enum store_status store_history(struct store *st, size_t limit,
@@ -251,7 +174,7 @@ static int undo_contract(struct store *st, struct undo *u, char *what,
                          size_t whatlen)
 {
 	struct contract c, cur;
-	int64_t pred = 0, index, after = -1, ignored;
+	int64_t pred = 0, ignored;
 	const char *name = u->key ? u->key : "a contract";
 	int rc;
 
@@ -269,10 +192,8 @@ static int undo_contract(struct store *st, struct undo *u, char *what,
 		/* It was deleted: back in its place, after the contract that
 		 * was before it (positions may have been renumbered since). */
 		rc = contract_unjson(st, u->old, &c, &pred);
-		if (rc == SQLITE_OK && pred > 0)
-			rc = contract_index_of(st, pred, &after);
 		if (rc == SQLITE_OK)
-			rc = contract_put(st, &c, after, &index);
+			rc = contract_put_after_id(st, &c, pred);
 		snprintf(what, whatlen, "contract %s: deleted, now back", name);
 	} else {
 		rc = contract_unjson(st, u->old, &c, &pred);

@@ -306,14 +306,58 @@ static int result_by_name(const char *name)
 	return -1;
 }
 
+/* What a contract object has said so far: the fields seen, and the
+ * results as given (checked once every field is read). */
+struct given {
+	bool seen[NR_F_COUNT];
+	char *result[NR_R_COUNT];
+};
+
+/* One member of a contract object into c (a field) or g (a result). */
+static bool contract_member(struct import *im, sqlite3_stmt *s,
+                            const char *where, struct contract *c,
+                            struct given *g)
+{
+	const char *name = text_col(im, s, 0, where);
+	const char *type = (const char *)sqlite3_column_text(s, 1);
+	const char *v;
+	char why[300];
+	int f, r = -1;
+
+	if (!name || !type)
+		return name ? nomem(im) : false;
+	f = field_by_name(name);
+	if (f < 0 && (r = result_by_name(name)) < 0)
+		return refuse(im, "%s has an unknown field \"%s\" (the fields are "
+		              "label, line, type, risk_min, risk_max, shared_risk, "
+		              "dollars, and the results net_risk, meets, why_not)",
+		              where, name);
+	if (f >= 0 ? g->seen[f] : g->result[r] != NULL)
+		return refuse(im, "%s gives %s twice", where, name);
+	if (f >= 0)
+		g->seen[f] = true;
+	if (strcmp(type, "null") == 0)
+		return r < 0 || (g->result[r] = mem_strdup("")) || nomem(im);
+	if (strcmp(type, "text") != 0)
+		return refuse(im, "%s %s %s", where, name, not_string(type));
+	if (!(v = text_col(im, s, 2, where)))
+		return false;
+	if (r >= 0)
+		return (g->result[r] = mem_strdup(v)) || nomem(im);
+	if (nominal_parse_field(c, (enum nr_field)f, v, why, sizeof why))
+		return true;
+	if (strcmp(why, OUT_OF_MEMORY) == 0)
+		return nomem(im);
+	return refuse(im, "%s %s %s", where, name, why);
+}
+
 /* One contract object into c; i is its index in the array.  The results
  * the export adds (net_risk, meets, why_not) are checked against the
  * fields once all are read, and kept nowhere. */
 static bool parse_contract(struct import *im, int64_t i, const char *obj,
                            struct contract *c)
 {
-	bool seen[NR_F_COUNT] = { false };
-	char *result[NR_R_COUNT] = { NULL };
+	struct given g = { { false }, { NULL } };
 	char why[300], where[64];
 	sqlite3_stmt *s;
 	bool ok = false;
@@ -324,77 +368,28 @@ static bool parse_contract(struct import *im, int64_t i, const char *obj,
 	if (!prepare(im, "SELECT key, type, value FROM json_each(?1)", obj, -1,
 	             &s))
 		return false;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *name = text_col(im, s, 0, where);
-		const char *type = (const char *)sqlite3_column_text(s, 1);
-		const char *v;
-		int f, r = -1;
-
-		if (!name || !type) {
-			if (name)
-				nomem(im);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (!contract_member(im, s, where, c, &g))
 			goto out;
-		}
-		f = field_by_name(name);
-		if (f < 0 && (r = result_by_name(name)) < 0) {
-			refuse(im, "%s has an unknown field \"%s\" (the fields are "
-			       "label, line, type, risk_min, risk_max, shared_risk, "
-			       "dollars, and the results net_risk, meets, why_not)",
-			       where, name);
-			goto out;
-		}
-		if (f >= 0 ? seen[f] : result[r] != NULL) {
-			refuse(im, "%s gives %s twice", where, name);
-			goto out;
-		}
-		if (f >= 0)
-			seen[f] = true;
-		if (strcmp(type, "null") == 0) {
-			if (r >= 0 && !(result[r] = mem_strdup(""))) {
-				nomem(im);
-				goto out;
-			}
-			continue;
-		}
-		if (strcmp(type, "text") != 0) {
-			refuse(im, "%s %s %s", where, name, not_string(type));
-			goto out;
-		}
-		if (!(v = text_col(im, s, 2, where)))
-			goto out;
-		if (r >= 0) {
-			if (!(result[r] = mem_strdup(v))) {
-				nomem(im);
-				goto out;
-			}
-			continue;
-		}
-		if (!nominal_parse_field(c, (enum nr_field)f, v, why, sizeof why)) {
-			if (strcmp(why, OUT_OF_MEMORY) == 0)
-				nomem(im);
-			else
-				refuse(im, "%s %s %s", where, name, why);
-			goto out;
-		}
-	}
 	if (rc != SQLITE_DONE) {
 		sql_failed(im, rc);
 		goto out;
 	}
 	for (int r = 0; r < NR_R_COUNT; r++) {
-		if (!result[r] || nominal_check_result(c, (enum nr_result)r,
-		                                       result[r], why, sizeof why))
+		if (!g.result[r] || nominal_check_result(c, (enum nr_result)r,
+		                                         g.result[r], why,
+		                                         sizeof why))
 			continue;
 		refuse(im, "%s %s \"%.40s\" %s (the results are checked, never "
 		       "imported)", where, nominal_result_name((enum nr_result)r),
-		       result[r], why);
+		       g.result[r], why);
 		goto out;
 	}
 	ok = true;
 out:
 	sqlite3_finalize(s);
 	for (int r = 0; r < NR_R_COUNT; r++)
-		mem_free(result[r]);
+		mem_free(g.result[r]);
 	return ok;
 }
 
@@ -402,18 +397,12 @@ static bool import_contracts(struct import *im)
 {
 	struct store *st = im->st;
 	char old[32], new[32];
-	sqlite3_stmt *s, *n;
+	sqlite3_stmt *s;
 	int64_t before = 0, i = 0;
 	int rc;
 
 	/* The count before, for the history. */
-	rc = sqlite3_prepare_v2(im->db, "SELECT count(*) FROM contract", -1, &n,
-	                        NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(n)) == SQLITE_ROW) {
-		before = sqlite3_column_int64(n, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(n);
+	rc = totals_count(st, &before);
 	if (rc == SQLITE_OK)
 		rc = contracts_clear(st);
 	if (rc != SQLITE_OK)
@@ -434,6 +423,14 @@ static bool import_contracts(struct import *im)
 			              "object of fields", (long long)i,
 			              (long long)i + 1);
 		}
+		if ((i + 1) % STORE_PROGRESS_ROWS == 0 &&
+		    !store_tell(st, "importing", "contracts", (uint64_t)i + 1, 0)) {
+			sqlite3_finalize(s);
+			snprintf(im->err, im->errlen, "%s: the import was "
+			         "interrupted; nothing was imported", st->path);
+			im->status = STORE_INTERRUPTED;
+			return false;
+		}
 		contract_init(&c);
 		ok = parse_contract(im, i, (const char *)sqlite3_column_text(s, 1),
 		                    &c);
@@ -451,7 +448,7 @@ static bool import_contracts(struct import *im)
 		return sql_failed(im, rc);
 	store_count_text(old, sizeof old, before, "contract");
 	store_count_text(new, sizeof new, i, "contract");
-	rc = contracts_write_totals(st);
+	rc = totals_appended_write(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);
 	if (rc != SQLITE_OK)
@@ -462,87 +459,87 @@ static bool import_contracts(struct import *im)
 
 /* ---- acknowledgements ---- */
 
+#define ACK_FIELDS 5
+static const char *const ack_fields[ACK_FIELDS] = {
+	"check", "message", "reason", "by", "at"
+};
+
+/* One member of an acknowledgement object, copied into copy[]. */
+static bool ack_member(struct import *im, sqlite3_stmt *s, const char *where,
+                       char *copy[ACK_FIELDS])
+{
+	const char *name = text_col(im, s, 0, where);
+	const char *type = (const char *)sqlite3_column_text(s, 1);
+	const char *t;
+	size_t f;
+
+	if (!name || !type)
+		return name ? nomem(im) : false;
+	for (f = 0; f < ACK_FIELDS && strcmp(name, ack_fields[f]) != 0; f++)
+		;
+	if (f == ACK_FIELDS)
+		return refuse(im, "%s has an unknown field \"%s\" (the fields are "
+		              "check, message, reason, by, at)", where, name);
+	if (copy[f])
+		return refuse(im, "%s gives %s twice", where, name);
+	if (strcmp(type, "null") == 0)
+		return true;
+	if (strcmp(type, "text") != 0)
+		return refuse(im, "%s %s %s", where, name, not_string(type));
+	if (!(t = text_col(im, s, 2, where)))
+		return false;
+	return (copy[f] = mem_strdup(t)) || nomem(im);
+}
+
+/* An acknowledgement read whole: valid as apmwb ack would take it, and
+ * by the caller's rule, then written. */
+static bool ack_write(struct import *im, const char *where,
+                      char *const v[ACK_FIELDS])
+{
+	char why[300];
+	bool changed;
+	int rc;
+
+	if (!v[0] || !*v[0])
+		return refuse(im, "%s names no check (\"check\": the check's id)",
+		              where);
+	/* The same rules as apmwb ack: a file never holds one it refuses. */
+	if (!ack_valid(v[0], v[1], v[2], v[3], v[4], why, sizeof why))
+		return refuse(im, "%s: the %s", where, why);
+	if (im->rule && !im->rule(im->rule_ctx, v[0], why, sizeof why))
+		return refuse(im, "%s: %s", where, why);
+	rc = store_ack_write(im->st, v[0], v[1], v[2], v[3], v[4], "ack",
+	                     &changed);
+	if (rc != SQLITE_OK)
+		return sql_failed(im, rc);
+	if (changed) {
+		im->acks_changed = true;
+		im->nacks++;
+	}
+	return true;
+}
+
 static bool import_ack(struct import *im, int64_t i, const char *obj)
 {
-	static const char *const names[] = { "check", "message", "reason", "by",
-	                                     "at" };
-	const char *v[5] = { NULL };
-	char *copy[5] = { NULL }, where[64], why[300];
+	char *copy[ACK_FIELDS] = { NULL }, where[64];
 	sqlite3_stmt *s;
-	bool ok = false, changed;
+	bool ok = false;
 	int rc;
 
 	snprintf(where, sizeof where, "acknowledgements[%lld]", (long long)i);
 	if (!prepare(im, "SELECT key, type, value FROM json_each(?1)", obj, -1,
 	             &s))
 		return false;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *name = text_col(im, s, 0, where);
-		const char *type = (const char *)sqlite3_column_text(s, 1);
-		const char *t;
-		size_t f;
-
-		if (!name || !type) {
-			if (name)
-				nomem(im);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (!ack_member(im, s, where, copy))
 			goto out;
-		}
-		for (f = 0; f < 5 && strcmp(name, names[f]) != 0; f++)
-			;
-		if (f == 5) {
-			refuse(im, "%s has an unknown field \"%s\" (the fields are "
-			       "check, message, reason, by, at)", where, name);
-			goto out;
-		}
-		if (copy[f]) {
-			refuse(im, "%s gives %s twice", where, name);
-			goto out;
-		}
-		if (strcmp(type, "null") == 0)
-			continue;
-		if (strcmp(type, "text") != 0) {
-			refuse(im, "%s %s %s", where, name, not_string(type));
-			goto out;
-		}
-		if (!(t = text_col(im, s, 2, where)))
-			goto out;
-		if (!(copy[f] = mem_strdup(t))) {
-			nomem(im);
-			goto out;
-		}
-		v[f] = copy[f];
-	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		sql_failed(im, rc);
-		goto out;
-	}
-	if (!v[0] || !*v[0]) {
-		refuse(im, "%s names no check (\"check\": the check's id)", where);
-		goto out;
-	}
-	/* The same rules as apmwb ack: a file never holds one it refuses. */
-	if (!ack_valid(v[0], v[1], v[2], v[3], v[4], why, sizeof why)) {
-		refuse(im, "%s: the %s", where, why);
-		goto out;
-	}
-	if (im->rule && !im->rule(im->rule_ctx, v[0], why, sizeof why)) {
-		refuse(im, "%s: %s", where, why);
-		goto out;
-	}
-	rc = store_ack_write(im->st, v[0], v[1], v[2], v[3], v[4], "ack",
-	                     &changed);
-	if (rc != SQLITE_OK) {
-		sql_failed(im, rc);
-		goto out;
-	}
-	if (changed) {
-		im->acks_changed = true;
-		im->nacks++;
-	}
-	ok = true;
+	else
+		ok = ack_write(im, where, copy);
 out:
 	sqlite3_finalize(s);
-	for (int f = 0; f < 5; f++)
+	for (int f = 0; f < ACK_FIELDS; f++)
 		mem_free(copy[f]);
 	return ok;
 }
@@ -603,18 +600,15 @@ static const struct {
 	[M_CHECKS] = { "checks", NULL, NULL },
 };
 
-/* The top level: an object of known members, our format, version 1, the
- * file's own edition. */
-static bool check_top(struct import *im, bool present[M_COUNT])
+/* Valid JSON, and an object. */
+static bool check_object(struct import *im)
 {
 	sqlite3_stmt *s;
-	char format[64] = "", edition[64] = "";
-	int64_t version = 0;
+	const char *type;
 	int rc;
 
 	if (!prepare(im, "SELECT json_valid(?1), CASE WHEN json_valid(?1) "
-	             "THEN json_type(?1) END", im->json,
-	             im->len, &s))
+	             "THEN json_type(?1) END", im->json, im->len, &s))
 		return false;
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
@@ -635,71 +629,91 @@ static bool check_top(struct import *im, bool present[M_COUNT])
 		return refuse(im, "this is not valid JSON; give a JSON export of "
 		              "apmwb (apmwb export --format json)");
 	}
-	if (!sqlite3_column_text(s, 1) ||
-	    strcmp((const char *)sqlite3_column_text(s, 1), "object") != 0) {
+	type = (const char *)sqlite3_column_text(s, 1);
+	if (!type || strcmp(type, "object") != 0) {
 		sqlite3_finalize(s);
 		return refuse(im, "the JSON is not an object; an apmwb export "
 		              "starts with {");
 	}
 	sqlite3_finalize(s);
-	if (!prepare(im, "SELECT key, type, atom FROM json_each(?1)", im->json,
+	return true;
+}
+
+/* What the top level says of itself. */
+struct top {
+	bool present[M_COUNT];
+	char format[64], edition[64];
+	int64_t version;
+};
+
+/* One member of the top level: known, once, of its type. */
+static bool top_member(struct import *im, sqlite3_stmt *s, struct top *t)
+{
+	const char *key = text_col(im, s, 0, "a member's name");
+	const char *type = (const char *)sqlite3_column_text(s, 1);
+	int m;
+
+	if (!key || !type) {
+		if (key)
+			nomem(im);
+		return false;
+	}
+	for (m = 0; m < M_COUNT && strcmp(key, members[m].name) != 0; m++)
+		;
+	/* (key lives in s: the caller finalizes it after this.) */
+	if (m == M_COUNT)
+		return refuse(im, "the JSON has an unknown member \"%s\"", key);
+	if (t->present[m])
+		return refuse(im, "the JSON gives \"%s\" twice", key);
+	t->present[m] = true;
+	if (members[m].type && strcmp(type, members[m].type) != 0)
+		return refuse(im, "\"%s\" must be %s", key, members[m].words);
+	if (m == M_FORMAT)
+		snprintf(t->format, sizeof t->format, "%s",
+		         (const char *)sqlite3_column_text(s, 2));
+	else if (m == M_EDITION)
+		snprintf(t->edition, sizeof t->edition, "%s",
+		         (const char *)sqlite3_column_text(s, 2));
+	else if (m == M_VERSION)
+		t->version = sqlite3_column_int64(s, 2);
+	return true;
+}
+
+/* The top level: an object of known members, our format, version 1, the
+ * file's own edition. */
+static bool check_top(struct import *im, bool present[M_COUNT])
+{
+	struct top t = { .version = 0 };
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!check_object(im) ||
+	    !prepare(im, "SELECT key, type, atom FROM json_each(?1)", im->json,
 	             im->len, &s))
 		return false;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *key = text_col(im, s, 0, "a member's name");
-		const char *type = (const char *)sqlite3_column_text(s, 1);
-		int m;
-
-		if (!key || !type) {
-			if (key)
-				nomem(im);
+		if (!top_member(im, s, &t)) {
 			sqlite3_finalize(s);
 			return false;
 		}
-		for (m = 0; m < M_COUNT && strcmp(key, members[m].name) != 0; m++)
-			;
-		/* (key lives in s: refuse before finalizing.) */
-		if (m == M_COUNT) {
-			refuse(im, "the JSON has an unknown member \"%s\"", key);
-			sqlite3_finalize(s);
-			return false;
-		}
-		if (present[m]) {
-			refuse(im, "the JSON gives \"%s\" twice", key);
-			sqlite3_finalize(s);
-			return false;
-		}
-		present[m] = true;
-		if (members[m].type && strcmp(type, members[m].type) != 0) {
-			refuse(im, "\"%s\" must be %s", key, members[m].words);
-			sqlite3_finalize(s);
-			return false;
-		}
-		if (m == M_FORMAT)
-			snprintf(format, sizeof format, "%s",
-			         (const char *)sqlite3_column_text(s, 2));
-		else if (m == M_EDITION)
-			snprintf(edition, sizeof edition, "%s",
-			         (const char *)sqlite3_column_text(s, 2));
-		else if (m == M_VERSION)
-			version = sqlite3_column_int64(s, 2);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return sql_failed(im, rc);
-	if (!present[M_FORMAT] || strcmp(format, "apmwb-submission") != 0)
+	memcpy(present, t.present, sizeof t.present);
+	if (!present[M_FORMAT] || strcmp(t.format, "apmwb-submission") != 0)
 		return refuse(im, "this is not an apmwb JSON export (it needs "
 		              "\"format\": \"apmwb-submission\")");
-	if (!present[M_VERSION] || version != 1)
+	if (!present[M_VERSION] || t.version != 1)
 		return refuse(im, "this JSON is version %lld of apmwb's format; "
 		              "this apmwb reads version 1 (\"version\": 1)",
-		              (long long)version);
+		              (long long)t.version);
 	if (!present[M_EDITION])
 		return refuse(im, "the JSON does not say its workbook edition "
 		              "(\"edition\": \"%s\")", im->st->ed->id);
-	if (strcmp(edition, im->st->ed->id) != 0)
+	if (strcmp(t.edition, im->st->ed->id) != 0)
 		return refuse(im, "the JSON is for the %s edition of the workbook, "
-		              "this file for the %s edition", edition,
+		              "this file for the %s edition", t.edition,
 		              im->st->ed->id);
 	return true;
 }
@@ -776,6 +790,7 @@ enum store_status store_import_json(struct store *st, const char *json,
 		.rule_ctx = rule_ctx,
 	};
 	enum store_status status;
+	bool ok;
 
 	status = store_writable(st, err, errlen);
 	if (status != STORE_OK)
@@ -802,7 +817,9 @@ enum store_status store_import_json(struct store *st, const char *json,
 	status = store_begin(st, "import it again", err, errlen);
 	if (status != STORE_OK)
 		goto out;
-	if (!run_import(&im)) {
+	ok = run_import(&im);
+	store_told(st, "importing");
+	if (!ok) {
 		store_rollback(st);
 		status = im.status != STORE_OK ? im.status : STORE_INVALID;
 		goto out;

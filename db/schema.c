@@ -9,10 +9,11 @@
  * shipped, is never edited: a change is a new step. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "edition_load.h"
-#include "nominal.h"
 #include "store_internal.h"
 
 #define STEP_PARTS 2
@@ -27,8 +28,9 @@ struct step {
 static const struct step steps[] = {
 	/* 1: the submission.  Percent terms are milli-percent integers and
 	 * dollars are cents, NULL when missing.  nr_total holds the
-	 * worksheet's sums by line ('' for none) and apmwb_nr_status, kept
-	 * up to date with every contract change, so no total needs a scan. */
+	 * worksheet's sums by line ('' for none) and nominal-risk status,
+	 * kept up to date with every contract change, so no total needs a
+	 * scan. */
 	{ false, { "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);\n"
 	"CREATE TABLE answer (key TEXT PRIMARY KEY, value TEXT NOT NULL,\n"
 	"  updated TEXT NOT NULL);\n"
@@ -153,6 +155,139 @@ static const struct step steps[] = {
 
 const int schema_latest = (int)(sizeof steps / sizeof *steps);
 
+/* The steps whose change a reader does without: an index that only makes
+ * a writer's lookups quicker.  A step that changes what a reader reads is
+ * not listed: files before it are read through an overlay (the edition's
+ * steps) or through the copy. */
+static const int readers_skip[] = { 2 };
+
+static bool reader_skips(int k)
+{
+	for (size_t i = 0; i < sizeof readers_skip / sizeof *readers_skip; i++)
+		if (readers_skip[i] == k)
+			return true;
+	return false;
+}
+
+/* A read-only open of a file older than these reads it as it is, with no
+ * copy of it brought up to date in memory (which a large worksheet would
+ * fill): the edition's steps change only the small edition tables, which
+ * schema_overlay brings forward in temp. */
+bool schema_readable_as_is(int from)
+{
+	for (int k = from + 1; k <= schema_latest; k++)
+		if (!reader_skips(k) && !steps[k - 1].edition)
+			return false;
+	return true;
+}
+
+/* The table a statement changes, when it is one that changes a table's
+ * rows or columns: its name (up to n bytes) in name. */
+static bool changed_table(const char *sql, char *name, size_t n)
+{
+	static const char *const verbs[] = {
+		"ALTER TABLE ", "UPDATE ", "INSERT INTO ", "DELETE FROM ",
+	};
+
+	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
+		size_t len = strlen(verbs[v]), k = 0;
+
+		if (strncmp(sql, verbs[v], len) != 0)
+			continue;
+		sql += len;
+		while (k + 1 < n && (isalnum((unsigned char)sql[k]) ||
+		                     sql[k] == '_')) {
+			name[k] = sql[k];
+			k++;
+		}
+		name[k] = '\0';
+		return k > 0;
+	}
+	return false;
+}
+
+/* Copies a table of the file into temp, where unqualified names find it
+ * before main's, unless temp has it already (made or copied before). */
+static int overlay_copy(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *s = NULL;
+	char sql[256];
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema "
+	                            "WHERE type = 'table' AND name = ?1", -1,
+	                            &s, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return SQLITE_OK;
+	if (rc != SQLITE_DONE)
+		return rc;
+	/* Table names take no placeholders; %w quotes the name. */
+	sqlite3_snprintf((int)sizeof sql, sql, "CREATE TEMP TABLE \"%w\" AS "
+	                 "SELECT * FROM main.\"%w\"", name, name);
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* Runs one step's SQL in temp: each CREATE TABLE made a CREATE TEMP
+ * TABLE, and each table a statement changes copied there first (only
+ * those: the rest, the help texts among them, are read from the file). */
+static int overlay_step(sqlite3 *db, const char *sql)
+{
+	static const char create[] = "CREATE TABLE ";
+	const size_t cn = sizeof create - 1;
+	char one[1024], name[64];
+	int rc = SQLITE_OK;
+
+	while (rc == SQLITE_OK && *sql) {
+		sqlite3_stmt *s = NULL;
+		const char *tail = sql;
+
+		if (changed_table(sql, name, sizeof name))
+			rc = overlay_copy(db, name);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_prepare_v2(db, sql, -1, &s, &tail);
+		if (rc == SQLITE_OK && s && strncmp(sql, create, cn) == 0) {
+			size_t n = (size_t)(tail - sql);
+
+			sqlite3_finalize(s);
+			s = NULL;
+			if (n - cn + 18 >= sizeof one)
+				return SQLITE_TOOBIG;
+			snprintf(one, sizeof one, "CREATE TEMP TABLE %.*s",
+			         (int)(n - cn), sql + cn);
+			rc = sqlite3_prepare_v2(db, one, -1, &s, NULL);
+		}
+		if (rc == SQLITE_OK && s) {
+			rc = sqlite3_step(s);
+			rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(s);
+		sql = tail;
+		while (*sql == ' ' || *sql == '\n')
+			sql++;
+	}
+	return rc;
+}
+
+int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen)
+{
+	int rc = SQLITE_OK;
+
+	for (int k = from + 1; rc == SQLITE_OK && k <= schema_latest; k++) {
+		if (!steps[k - 1].edition)
+			continue;
+		for (int p = 0; rc == SQLITE_OK && p < STEP_PARTS &&
+		                steps[k - 1].sql[p]; p++)
+			rc = overlay_step(db, steps[k - 1].sql[p]);
+		if (rc != SQLITE_OK)
+			snprintf(err, errlen, "step %d: %s", k, sqlite3_errmsg(db));
+	}
+	return rc;
+}
+
 /* The edition as files before version 3 held it: without what step 3
  * adds, so a file schema_build makes at an older version is one that
  * older apmwb made. */
@@ -201,27 +336,6 @@ static int run_steps(sqlite3 *db, int from, int to, bool creating,
 int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen)
 {
 	return run_steps(db, from, to, false, err, errlen);
-}
-
-/* apmwb_nr_status(line, type, risk_min, risk_max, shared_risk, dollars):
- * the core's own rule, so SQL and the screen cannot disagree. */
-static void nr_status_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct contract c;
-
-	(void)argc;
-	contract_from_values(&c, argv);
-	sqlite3_result_text(ctx, contract_status_name(&c), -1, SQLITE_STATIC);
-}
-
-int schema_register_functions(sqlite3 *db)
-{
-	/* Direct only: a file's own schema (a view, a trigger) may not call
-	 * it. */
-	return sqlite3_create_function(db, "apmwb_nr_status", 6,
-	                               SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-	                               SQLITE_DIRECTONLY, NULL, nr_status_fn,
-	                               NULL, NULL);
 }
 
 /* Runs one statement with bound text values. */

@@ -91,6 +91,7 @@ static struct store *store_new(const char *path, bool read_only)
 	st->lock_fd = -1;
 	st->jguard = -1;
 	st->read_only = read_only;
+	store_progress_default(st);
 	st->path = mem_strdup(path);
 	st->actor = default_actor();
 	st->real_path = journal_real_path(path);
@@ -163,94 +164,100 @@ static const char hot_journal_advice[] =
 	"finishes the repair, or copy it together with its -journal file and "
 	"open the copy for editing";
 
-/* Reads the first 100 bytes ourselves, so a file that is not SQLite, or is
- * cut short, is refused before SQLite (which would take an empty file for
- * a new database) ever sees it.  Leaves the file open in *fdp. */
-static enum store_status check_file(struct store *st, int *fdp, char *err,
-                                    size_t errlen)
+/* Opens the file itself (read-only, or for editing), saying why not in
+ * the user's words: missing, a dangling link, a folder, not writable. */
+static enum store_status open_file(struct store *st, int *fdp, char *err,
+                                   size_t errlen)
 {
-	static const char magic[16] = "SQLite format 3";
-	unsigned char h[100];
-	struct stat sb;
-	ssize_t n;
-	uint32_t psize, pages;
-	int fd, e;
+	int e;
 
-	*fdp = -1;
 	/* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
 	 * writer forever (it changes nothing for a regular file). */
-	fd = open(st->path, (st->read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC |
-	          O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		e = errno;
-		if (e == ENOENT) {
-			struct stat lsb;
+	*fdp = open(st->path, (st->read_only ? O_RDONLY : O_RDWR) | O_CLOEXEC |
+	            O_NOCTTY | O_NONBLOCK);
+	if (*fdp >= 0)
+		return STORE_OK;
+	e = errno;
+	if (e == ENOENT) {
+		struct stat lsb;
 
-			if (lstat(st->path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
-				return dangling_link(st->path, false, err, errlen);
-			snprintf(err, errlen, "%s: no such file (check the name, or "
-			         "make a new submission with: apmwb new %s)",
-			         st->path, st->path);
-			return STORE_NOT_FOUND;
-		}
-		if (e == EISDIR) {
-			snprintf(err, errlen, "%s is a folder, not an apmwb "
-			         "submission", st->path);
-			return STORE_NOT_SUBMISSION;
-		}
-		if (!st->read_only && (e == EACCES || e == EPERM || e == EROFS) &&
-		    access(st->path, R_OK) == 0) {
-			snprintf(err, errlen, "%s cannot be written (%s); open it "
-			         "read-only with -r, or ask its owner for write "
-			         "permission", st->path, strerror(e));
-			return STORE_IO;
-		}
-		snprintf(err, errlen, "%s cannot be opened: %s", st->path,
-		         strerror(e));
+		if (lstat(st->path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+			return dangling_link(st->path, false, err, errlen);
+		snprintf(err, errlen, "%s: no such file (check the name, or "
+		         "make a new submission with: apmwb new %s)", st->path,
+		         st->path);
+		return STORE_NOT_FOUND;
+	}
+	if (e == EISDIR) {
+		snprintf(err, errlen, "%s is a folder, not an apmwb submission",
+		         st->path);
+		return STORE_NOT_SUBMISSION;
+	}
+	if (!st->read_only && (e == EACCES || e == EPERM || e == EROFS) &&
+	    access(st->path, R_OK) == 0) {
+		snprintf(err, errlen, "%s cannot be written (%s); open it "
+		         "read-only with -r, or ask its owner for write "
+		         "permission", st->path, strerror(e));
 		return STORE_IO;
 	}
+	snprintf(err, errlen, "%s cannot be opened: %s", st->path, strerror(e));
+	return STORE_IO;
+}
+
+/* Reads the header of a regular file: SQLite's, whole. */
+static enum store_status read_header(struct store *st, int fd,
+                                     unsigned char h[100], char *err,
+                                     size_t errlen)
+{
+	static const char magic[16] = "SQLite format 3";
+	struct stat sb;
+	ssize_t n;
+
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		close(fd);
 		snprintf(err, errlen, "%s is not a regular file, so not an apmwb "
 		         "submission", st->path);
 		return STORE_NOT_SUBMISSION;
 	}
 	st->db_sb = sb;
 	do
-		n = pread(fd, h, sizeof h, 0);
+		n = pread(fd, h, 100, 0);
 	while (n < 0 && errno == EINTR);
 	if (n < 0) {
-		e = errno;
-		close(fd);
 		snprintf(err, errlen, "%s cannot be read: %s", st->path,
-		         strerror(e));
+		         strerror(errno));
 		return STORE_IO;
 	}
 	if (n == 0) {
-		close(fd);
 		snprintf(err, errlen, "%s is empty: it is not an apmwb submission "
 		         "(not a database)", st->path);
 		return STORE_NOT_SUBMISSION;
 	}
 	if ((size_t)n < sizeof magic || memcmp(h, magic, sizeof magic) != 0) {
-		close(fd);
 		snprintf(err, errlen, "%s is not an apmwb submission (not a "
 		         "database); check the file name", st->path);
 		return STORE_NOT_SUBMISSION;
 	}
-	if ((size_t)n < sizeof h) {
-		close(fd);
+	if (n < 100) {
 		snprintf(err, errlen, "%s is damaged: it ends inside its own "
 		         "header; copy it again or restore it from a backup",
 		         st->path);
 		return STORE_DAMAGED;
 	}
-	psize = (uint32_t)h[16] << 8 | h[17];
+	return STORE_OK;
+}
+
+/* What the header says of the file: a valid page size, all of its pages
+ * there, not WAL for a reader, our id and a version we read. */
+static enum store_status check_header(struct store *st,
+                                      const unsigned char h[100],
+                                      char *err, size_t errlen)
+{
+	uint32_t psize = (uint32_t)h[16] << 8 | h[17], pages = be32(h + 28);
+	uint64_t size = (uint64_t)st->db_sb.st_size;
+
 	if (psize == 1)
 		psize = 65536;
-	pages = be32(h + 28);
 	if (psize < 512 || (psize & (psize - 1)) != 0) {
-		close(fd);
 		snprintf(err, errlen, "%s is damaged: its header is not valid; "
 		         "restore it from a backup", st->path);
 		return STORE_DAMAGED;
@@ -259,19 +266,16 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	 * as the change counter.  A journal beside the file means a save was
 	 * interrupted: SQLite puts it right (or says it cannot). */
 	if (be32(h + 92) == be32(h + 24) && pages > 0 &&
-	    (uint64_t)sb.st_size < (uint64_t)pages * psize &&
-	    !journal_beside(st)) {
-		close(fd);
+	    size < (uint64_t)pages * psize && !journal_beside(st)) {
 		snprintf(err, errlen, "%s is damaged: it is shorter than it says "
-		         "(%lld of %llu bytes), as if cut off while being copied; "
+		         "(%llu of %llu bytes), as if cut off while being copied; "
 		         "copy it again or restore it from a backup", st->path,
-		         (long long)sb.st_size, (unsigned long long)pages * psize);
+		         (unsigned long long)size, (unsigned long long)pages * psize);
 		return STORE_DAMAGED;
 	}
 	/* Our files never use WAL; reading one read-only would need a -shm
 	 * file written beside it. */
 	if (st->read_only && (h[18] == 2 || h[19] == 2)) {
-		close(fd);
 		snprintf(err, errlen, "%s was left in another program's journal "
 		         "mode (WAL), which a read-only open cannot read without "
 		         "writing beside it; %s", st->path, hot_journal_advice);
@@ -281,14 +285,34 @@ static enum store_status check_file(struct store *st, int *fdp, char *err,
 	 * back into it.  (With a journal beside it, the header may be half
 	 * written: SQLite repairs it first and open_db checks again.) */
 	if (!journal_beside(st)) {
-		if (be32(h + 68) != STORE_APPLICATION_ID) {
-			close(fd);
+		if (be32(h + 68) != STORE_APPLICATION_ID)
 			return not_ours(st, be32(h + 68), err, errlen);
-		}
-		if (be32(h + 60) > (uint32_t)schema_latest) {
-			close(fd);
+		if (be32(h + 60) > (uint32_t)schema_latest)
 			return newer(st, be32(h + 60), err, errlen);
-		}
+	}
+	return STORE_OK;
+}
+
+/* Reads the first 100 bytes ourselves, so a file that is not SQLite, or is
+ * cut short, is refused before SQLite (which would take an empty file for
+ * a new database) ever sees it.  Leaves the file open in *fdp. */
+static enum store_status check_file(struct store *st, int *fdp, char *err,
+                                    size_t errlen)
+{
+	unsigned char h[100];
+	enum store_status rc;
+	int fd;
+
+	*fdp = -1;
+	rc = open_file(st, &fd, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
+	rc = read_header(st, fd, h, err, errlen);
+	if (rc == STORE_OK)
+		rc = check_header(st, h, err, errlen);
+	if (rc != STORE_OK) {
+		close(fd);
+		return rc;
 	}
 	*fdp = fd;
 	return STORE_OK;
@@ -329,8 +353,6 @@ static int configure(sqlite3 *db)
 		rc = sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, &on);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(db, 5000);
-	if (rc == SQLITE_OK)
-		rc = schema_register_functions(db);
 	return rc;
 }
 
@@ -343,29 +365,12 @@ static int connect(struct store *st, const char *path, int flags)
 
 	if (!name)
 		return SQLITE_NOMEM;
-	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_EXRESCODE, NULL);
+	/* One thread uses a connection: no mutex around every call. */
+	rc = sqlite3_open_v2(name, &st->db, flags | SQLITE_OPEN_EXRESCODE |
+	                     SQLITE_OPEN_NOMUTEX, NULL);
 	mem_free(name);
 	if (rc == SQLITE_OK)
 		rc = configure(st->db);
-	return rc;
-}
-
-/* Runs a statement that returns one integer (a pragma). */
-static int query_int(sqlite3 *db, const char *sql, int64_t *out)
-{
-	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			*out = sqlite3_column_int64(s, 0);
-			rc = SQLITE_OK;
-		} else if (rc == SQLITE_DONE) {
-			rc = SQLITE_CORRUPT;
-		}
-	}
-	sqlite3_finalize(s);
 	return rc;
 }
 
@@ -488,7 +493,7 @@ static enum store_status open_private_copy(struct store *st, char *err,
 		                  NULL);
 	/* This read rolls the journal back, in the copy. */
 	if (rc == SQLITE_OK)
-		rc = query_int(st->db, "PRAGMA user_version", &ignored);
+		rc = store_query_int(st->db, "PRAGMA user_version", &ignored);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL);
 	journal_copy_remove(&jc);
@@ -503,14 +508,44 @@ static enum store_status open_private_copy(struct store *st, char *err,
 	return STORE_OK;
 }
 
+/* A reader's edition brought forward in temp: query_only is lifted for
+ * it alone, the file itself being open read-only. */
+static enum store_status overlay(struct store *st, int from, char *err,
+                                 size_t errlen)
+{
+	char why[256];
+	int rc = sqlite3_exec(st->db, "PRAGMA query_only=0; BEGIN", NULL, NULL,
+	                      NULL);
+
+	if (rc == SQLITE_OK)
+		rc = schema_overlay(st->db, from, why, sizeof why);
+	else
+		snprintf(why, sizeof why, "%s", sqlite3_errmsg(st->db));
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (sqlite3_exec(st->db, "PRAGMA query_only=1", NULL, NULL, NULL) !=
+	    SQLITE_OK && rc == SQLITE_OK)
+		rc = sqlite3_errcode(st->db);
+	if (rc == SQLITE_OK)
+		return STORE_OK;
+	snprintf(err, errlen, "%s could not be read from version %d (%s); "
+	         "nothing was changed", st->path, from, why);
+	return (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM : STORE_IO;
+}
+
 /* Brings an older file forward: in the file when read-write (with a
- * history row), in the memory copy when read-only. */
+ * history row); read-only, in a copy in memory, unless what changed since
+ * is nothing a reader reads. */
 static enum store_status migrate(struct store *st, int from, char *err,
                                  size_t errlen)
 {
 	char why[256], old[16], new[16];
 	int rc;
 
+	if (st->read_only && schema_readable_as_is(from))
+		return overlay(st, from, err, errlen);
 	if (st->read_only) {
 		rc = copy_to_memory(st);
 		if (rc != SQLITE_OK)
@@ -643,16 +678,15 @@ static bool edition_is(struct store *st, const char *id)
 	return same;
 }
 
-/* Everything after the header check: SQLite, our id and version,
- * migration, then the edition, the answers and the state. */
-static enum store_status open_db(struct store *st, char *err, size_t errlen)
+/* Connects and reads the file for the first time, its application id:
+ * here SQLite finds an interrupted save, and puts it right (a writer) or
+ * reads a private copy put right (a reader). */
+static enum store_status first_read(struct store *st, int64_t *app_id,
+                                    char *err, size_t errlen)
 {
-	int64_t app_id, version;
-	char why[256];
-	int rc, flags;
+	int rc = connect(st, st->path, st->read_only ? SQLITE_OPEN_READONLY :
+	                 SQLITE_OPEN_READWRITE);
 
-	flags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = connect(st, st->path, flags);
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
 	if (!st->read_only && sqlite3_db_readonly(st->db, "main") == 1) {
@@ -664,30 +698,29 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	 * that repair's commit, like every later one, is the journal's
 	 * unlink, and only EXTRA syncs the folder after it, so a power cut
 	 * cannot bring the journal back and undo a saved answer. */
-	if (!st->read_only) {
-		rc = sqlite3_exec(st->db, "PRAGMA synchronous=EXTRA", NULL, NULL,
-		                  NULL);
-		if (rc != SQLITE_OK)
-			return open_fail(st, rc, err, errlen);
-	}
-	/* The first read: here SQLite finds a hot journal, and rolls it back
-	 * when it may write; a reader reads a private copy put right. */
-	rc = query_int(st->db, "PRAGMA application_id", &app_id);
+	if (!st->read_only &&
+	    (rc = sqlite3_exec(st->db, "PRAGMA synchronous=EXTRA", NULL, NULL,
+	                       NULL)) != SQLITE_OK)
+		return open_fail(st, rc, err, errlen);
+	rc = store_query_int(st->db, "PRAGMA application_id", app_id);
 	if (rc == SQLITE_READONLY_ROLLBACK && st->read_only) {
 		enum store_status cs = open_private_copy(st, err, errlen);
 
 		if (cs != STORE_OK)
 			return cs;
-		rc = query_int(st->db, "PRAGMA application_id", &app_id);
+		rc = store_query_int(st->db, "PRAGMA application_id", app_id);
 	}
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
+	/* After the first read (the pragma reads the schema, which would
+	 * meet a hot journal first). */
+	store_cache_reset(st);
 	if (!st->read_only && st->hot_at_open && !journal_beside(st)) {
-		st->recovery = STORE_RECOVERY_REPAIRED;
 		/* SQLite unlinks a journal it rolled back without syncing the
 		 * folder: do it, so a power cut cannot bring it back. */
 		int e = sync_dir_of(st->real_path);
 
+		st->recovery = STORE_RECOVERY_REPAIRED;
 		if (e == ENOMEM)
 			return nomem(st->path, err, errlen);
 		if (e) {
@@ -697,38 +730,49 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 			return STORE_IO;
 		}
 	}
+	return STORE_OK;
+}
+
+/* Ours, and of a version this apmwb reads. */
+static enum store_status check_version(struct store *st, int64_t app_id,
+                                       int64_t *version, char *err,
+                                       size_t errlen)
+{
+	int rc;
+
 	if (app_id != STORE_APPLICATION_ID)
 		return not_ours(st, app_id, err, errlen);
-	rc = query_int(st->db, "PRAGMA user_version", &version);
+	rc = store_query_int(st->db, "PRAGMA user_version", version);
 	if (rc != SQLITE_OK)
 		return open_fail(st, rc, err, errlen);
-	if (version > schema_latest)
-		return newer(st, version, err, errlen);
-	if (version < 1) {
+	if (*version > schema_latest)
+		return newer(st, *version, err, errlen);
+	if (*version < 1) {
 		snprintf(err, errlen, "%s is damaged: it was never finished "
 		         "(file version %lld); make a new one with apmwb new",
-		         st->path, (long long)version);
+		         st->path, (long long)*version);
 		return STORE_DAMAGED;
 	}
-	if (!st->read_only) {
-		int64_t ignored;
-		enum store_status vs;
+	return STORE_OK;
+}
 
+/* A writer checks every page and sets its journal; a reader asks SQLite
+ * to refuse any write. */
+static enum store_status settle(struct store *st, char *err, size_t errlen)
+{
+	int64_t ignored;
+	int rc;
+
+	if (!st->read_only) {
 		/* A writer never writes into a file with broken pages: the
 		 * damage would only spread. */
-		vs = store_verify(st, STORE_VERIFY_PAGES, err, errlen);
+		enum store_status vs = store_verify(st, STORE_VERIFY_PAGES, err,
+		                                    errlen);
+
 		if (vs != STORE_OK)
 			return vs;
 		/* DELETE also takes a file out of WAL mode. */
-		rc = query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
-		/* A cache large enough that an import of thousands of contracts
-		 * does not spill into the file before COMMIT, which would hold
-		 * readers off for the rest of the import. */
-		if (rc == SQLITE_OK)
-			rc = sqlite3_exec(st->db, "PRAGMA cache_size=-32768", NULL,
-			                  NULL, NULL);
-		if (rc != SQLITE_OK)
-			return open_fail(st, rc, err, errlen);
+		rc = store_query_int(st->db, "PRAGMA journal_mode=DELETE", &ignored);
 	} else {
 		/* A store opened among many (store_open_known) is read for a
 		 * moment and closed: it keeps its shared lock from the first
@@ -737,47 +781,64 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		rc = sqlite3_exec(st->db, st->known ? "PRAGMA query_only=1; "
 		                  "PRAGMA locking_mode=EXCLUSIVE" :
 		                  "PRAGMA query_only=1", NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			return open_fail(st, rc, err, errlen);
 	}
-	if (version < schema_latest) {
-		enum store_status s = migrate(st, (int)version, err, errlen);
+	return rc == SQLITE_OK ? STORE_OK : open_fail(st, rc, err, errlen);
+}
 
-		if (s != STORE_OK)
-			return s;
-	}
+/* The file's own copy of the edition, or the caller's when it is the
+ * same edition (store_open_known). */
+static enum store_status load_edition(struct store *st, char *err,
+                                      size_t errlen)
+{
+	char why[256];
+	int code;
+
 	if (st->known && edition_is(st, st->known->id)) {
 		/* Nothing in db/ changes an edition once it is loaded. */
 		st->ed = (struct edition *)st->known;
 		st->ed_borrowed = true;
-	} else {
-		st->ed = edition_load(st->db, why, sizeof why);
+		return STORE_OK;
 	}
-	if (!st->ed) {
-		int code = sqlite3_errcode(st->db) & 0xff;
+	st->ed = edition_load(st->db, why, sizeof why);
+	if (st->ed)
+		return STORE_OK;
+	code = sqlite3_errcode(st->db) & 0xff;
+	if (strcmp(why, "out of memory") == 0)
+		return nomem(st->path, err, errlen);
+	/* A read that failed (the disk, memory, a lock) says nothing about
+	 * the file: not "damaged, restore it from a backup". */
+	if (code == SQLITE_IOERR || code == SQLITE_NOMEM ||
+	    code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return open_fail(st, sqlite3_errcode(st->db), err, errlen);
+	snprintf(err, errlen, "%s is damaged: its copy of the workbook edition "
+	         "cannot be read; restore it from a backup or a JSON export",
+	         st->path);
+	return STORE_DAMAGED;
+}
 
-		if (strcmp(why, "out of memory") == 0)
-			return nomem(st->path, err, errlen);
-		/* A read that failed (the disk, memory, a lock) says nothing
-		 * about the file: not "damaged, restore it from a backup". */
-		if (code == SQLITE_IOERR || code == SQLITE_NOMEM ||
-		    code == SQLITE_BUSY || code == SQLITE_LOCKED)
-			return open_fail(st, sqlite3_errcode(st->db), err, errlen);
-		snprintf(err, errlen, "%s is damaged: its copy of the workbook "
-		         "edition cannot be read; restore it from a backup or a "
-		         "JSON export", st->path);
-		return STORE_DAMAGED;
-	}
+/* Everything after the header check: SQLite, our id and version,
+ * migration, then the edition, the answers and the state. */
+static enum store_status open_db(struct store *st, char *err, size_t errlen)
+{
+	int64_t app_id = 0, version = 0;
+	enum store_status rc;
+
+	rc = first_read(st, &app_id, err, errlen);
+	if (rc == STORE_OK)
+		rc = check_version(st, app_id, &version, err, errlen);
+	if (rc == STORE_OK)
+		rc = settle(st, err, errlen);
+	if (rc == STORE_OK && version < schema_latest)
+		rc = migrate(st, (int)version, err, errlen);
+	if (rc == STORE_OK)
+		rc = load_edition(st, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
 	st->a = answers_new(st->ed);
 	if (!st->a)
 		return nomem(st->path, err, errlen);
-	{
-		enum store_status ls = load_answers(st, err, errlen);
-
-		if (ls != STORE_OK)
-			return ls;
-	}
-	return load_state(st, err, errlen);
+	rc = load_answers(st, err, errlen);
+	return rc == STORE_OK ? load_state(st, err, errlen) : rc;
 }
 
 static enum store_status open_store(const char *path, enum store_mode mode,
@@ -1020,16 +1081,12 @@ failed:
 	return e == ENOSPC ? STORE_FULL : STORE_IO;
 }
 
-enum store_status store_create(const char *path, struct store **out,
-                               char *err, size_t errlen)
+/* Nothing is at path yet (a dangling link is said as one). */
+static enum store_status path_free(const char *path, char *err,
+                                   size_t errlen)
 {
 	struct stat sb;
-	char *tmp = NULL, *dir = NULL, *actor = NULL;
-	enum store_status rc;
-	bool moved;
-	int fd;
 
-	*out = NULL;
 	if (lstat(path, &sb) == 0) {
 		if (S_ISLNK(sb.st_mode) && stat(path, &sb) != 0)
 			return dangling_link(path, true, err, errlen);
@@ -1041,67 +1098,95 @@ enum store_status store_create(const char *path, struct store **out,
 		snprintf(err, errlen, "%s: not created: %s", path, strerror(errno));
 		return STORE_IO;
 	}
-	/* The temporary file sits in the same folder so link() can put it
-	 * in place, with a name that says whose it is. */
-	dir = dir_of(path);
-	actor = default_actor();
-	if (!dir || !actor) {
-		rc = nomem(path, err, errlen);
-		goto out;
-	}
-	rc = name_fits(path, dir, err, errlen);
-	if (rc != STORE_OK)
-		goto out;
-	tmp = mem_printf("%s/.apmwb-new-%ld-XXXXXX", dir, (long)getpid());
-	if (!tmp) {
-		rc = nomem(path, err, errlen);
-		goto out;
-	}
-	fd = mkostemp(tmp, O_CLOEXEC);   /* O_CREAT | O_EXCL, mode 0600 */
-	if (fd < 0) {
-		int e = errno;
+	return STORE_OK;
+}
 
+/* A new empty file in dir, mode 0600 whatever the umask, under a name
+ * that says whose it is; *tmp is its name (NULL when none was made). */
+static enum store_status make_temp(const char *dir, const char *path,
+                                   char **tmp, int *fd, char *err,
+                                   size_t errlen)
+{
+	int e;
+
+	*tmp = mem_printf("%s/.apmwb-new-%ld-XXXXXX", dir, (long)getpid());
+	if (!*tmp)
+		return nomem(path, err, errlen);
+	*fd = mkostemp(*tmp, O_CLOEXEC);   /* O_CREAT | O_EXCL, mode 0600 */
+	if (*fd < 0) {
+		e = errno;
 		snprintf(err, errlen, "%s: not created: cannot write in its folder "
 		         "(%s)", path, strerror(e));
-		mem_free(tmp);
-		tmp = NULL;
-		rc = e == ENOSPC ? STORE_FULL : STORE_IO;
-		goto out;
+		mem_free(*tmp);
+		*tmp = NULL;
+		return e == ENOSPC ? STORE_FULL : STORE_IO;
 	}
-	/* 0600 whatever the umask; SQLite gives the journal the same mode. */
-	if (fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
+	/* SQLite gives the journal the same mode. */
+	if (fchmod(*fd, S_IRUSR | S_IWUSR) != 0) {
 		snprintf(err, errlen, "%s: not created: %s", path, strerror(errno));
-		close(fd);
-		rc = STORE_IO;
-		goto out;
+		close(*fd);
+		return STORE_IO;
 	}
-	rc = build_file(tmp, path, actor, err, errlen);
-	close(fd);   /* only now: SQLite held locks on it until its close */
+	return STORE_OK;
+}
+
+/* The finished file at path, its temporary name gone, the folder synced:
+ * then opened for editing.  *tmp is NULL once it needs no cleaning up. */
+static enum store_status put_in_place(char **tmp, const char *path,
+                                      const char *dir, struct store **out,
+                                      char *err, size_t errlen)
+{
+	enum store_status rc;
+	bool moved;
+
+	rc = place_file(*tmp, path, &moved, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
+	/* A second name of the new file would hold its contact details
+	 * too: say so if it cannot go. */
+	if (!moved && unlink(*tmp) != 0 && errno != ENOENT) {
+		snprintf(err, errlen, "%s: created, but its temporary name %s "
+		         "could not be removed (%s); remove it by hand", path, *tmp,
+		         strerror(errno));
+		mem_free(*tmp);
+		*tmp = NULL;
+		return STORE_IO;
+	}
+	mem_free(*tmp);
+	*tmp = NULL;
+	if (!sync_dir(dir)) {
+		snprintf(err, errlen, "%s: created, but its folder could not be "
+		         "flushed to the disk; check the disk", path);
+		return STORE_IO;
+	}
+	return store_open(path, STORE_MODE_READ_WRITE, out, err, errlen);
+}
+
+enum store_status store_create(const char *path, struct store **out,
+                               char *err, size_t errlen)
+{
+	char *tmp = NULL, *dir = NULL, *actor = NULL;
+	enum store_status rc;
+	int fd = -1;
+
+	*out = NULL;
+	rc = path_free(path, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
+	/* The temporary file sits in the same folder so link() can put it
+	 * in place. */
+	dir = dir_of(path);
+	actor = default_actor();
+	rc = !dir || !actor ? nomem(path, err, errlen) :
+	     name_fits(path, dir, err, errlen);
 	if (rc == STORE_OK)
-		rc = place_file(tmp, path, &moved, err, errlen);
+		rc = make_temp(dir, path, &tmp, &fd, err, errlen);
 	if (rc == STORE_OK) {
-		/* A second name of the new file would hold its contact
-		 * details too: say so if it cannot go. */
-		if (!moved && unlink(tmp) != 0 && errno != ENOENT) {
-			snprintf(err, errlen, "%s: created, but its temporary name %s "
-			         "could not be removed (%s); remove it by hand", path,
-			         tmp, strerror(errno));
-			mem_free(tmp);
-			tmp = NULL;
-			rc = STORE_IO;
-			goto out;
-		}
-		mem_free(tmp);
-		tmp = NULL;
-		if (!sync_dir(dir)) {
-			snprintf(err, errlen, "%s: created, but its folder could not "
-			         "be flushed to the disk; check the disk", path);
-			rc = STORE_IO;
-			goto out;
-		}
-		rc = store_open(path, STORE_MODE_READ_WRITE, out, err, errlen);
+		rc = build_file(tmp, path, actor, err, errlen);
+		close(fd);   /* only now: SQLite held locks on it until its close */
 	}
-out:
+	if (rc == STORE_OK)
+		rc = put_in_place(&tmp, path, dir, out, err, errlen);
 	if (tmp) {
 		char *j = mem_printf("%s-journal", tmp);
 

@@ -41,7 +41,9 @@ enum store_status {
 	STORE_IO,               /* I/O error, permissions */
 	STORE_NOMEM,
 	STORE_INVALID,          /* a bad argument (unknown key, bad row) */
-	STORE_UNCHANGED         /* nothing to do: the file already holds it */
+	STORE_UNCHANGED,        /* nothing to do: the file already holds it */
+	STORE_INTERRUPTED       /* stopped when asked (store_progress_fn);
+	                           nothing was changed */
 };
 
 #define STORE_APPLICATION_ID 0x41504D57   /* "APMW" */
@@ -93,6 +95,38 @@ const struct answers *store_answers(const struct store *st);
 /* Who is named in the history (and as the acknowledger) for changes made
  * through this store (default: the login name). */
 void store_set_actor(struct store *st, const char *actor);
+
+/* ---- progress of long work ---- */
+
+/* How far a piece of long work has got: `done` of `total` (0 when not
+ * known) `unit`s ("contracts", "bytes", "pages"), while `what`
+ * ("finding", "checking the totals", "importing", "exporting"). */
+struct store_progress {
+	const char *what;
+	const char *unit;
+	uint64_t done, total;
+	bool finished;    /* the work's last report (done, failed or stopped):
+	                     a line drawn for it can go */
+};
+/* Called as long work goes, every few thousand rows (so at most some
+ * hundreds of times a second; the caller draws no more often than it
+ * likes).  Returning false asks the work to stop: it stops at the next
+ * call, undoes whatever it had changed (a change rolls back: the file is
+ * as it was before it began) and returns STORE_INTERRUPTED. */
+typedef bool (*store_progress_fn)(void *ctx, const struct store_progress *p);
+/* Rows of work between two calls. */
+#define STORE_PROGRESS_ROWS 4096
+/* fn NULL: nobody is told, nothing is interrupted (the default).  The
+ * work that tells: find, the checks of store_verify, the import of a
+ * worksheet and of JSON, and (app/session.h) the exports and the CSV
+ * read. */
+void store_set_progress(struct store *st, store_progress_fn fn, void *ctx);
+/* The progress function every store opened from now on starts with, the
+ * checks its open runs included (the command line's). */
+void store_set_default_progress(store_progress_fn fn, void *ctx);
+/* Tells the store's progress function from work of the caller's that
+ * reads the store (an export); false when it asks to stop. */
+bool store_progress_tell(struct store *st, const struct store_progress *p);
 
 /* ---- answers ---- */
 
@@ -147,6 +181,26 @@ int64_t store_contracts_replaced(const struct store *st);
 /* The worksheet's sums, kept up to date as contracts change. */
 enum store_status store_nr_totals(struct store *st, struct nr_totals *out,
                                   char *err, size_t errlen);
+/* Finds a contract by its label: the nearest after (NEXT) or before
+ * (PREV) position `from` in worksheet order whose label holds `needle`
+ * (letters A-Z matching either case; "" holds in every label), going
+ * round past the end (or the top) once, so the contract at `from` itself
+ * is found last.  from -1 (NEXT) starts at the top, from >= the count
+ * (PREV) at the bottom.  STORE_OK whether or not one is found: out->pos is
+ * its position, or -1 when no label holds it; out->wrapped says it was
+ * found only by going round.  Reads each label once, and the position is
+ * then known: a page read there next is read from it.  Tells progress
+ * ("finding"); STORE_INTERRUPTED when stopped. */
+enum store_find_dir { STORE_FIND_NEXT, STORE_FIND_PREV };
+struct store_found {
+	int64_t pos;      /* -1: none */
+	int64_t id;
+	bool wrapped;
+};
+enum store_status store_contract_find(struct store *st, const char *needle,
+                                      int64_t from, enum store_find_dir dir,
+                                      struct store_found *out,
+                                      char *err, size_t errlen);
 /* Calls fn for every contract in worksheet order (exports); stops early and
  * returns STORE_INVALID if fn returns false. */
 enum store_status store_contract_each(struct store *st,

@@ -24,10 +24,12 @@ extern const int schema_latest;
  * SQLite result code; err says which step failed. */
 int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen);
 
-/* Registers apmwb_nr_status(line, type, risk_min, risk_max, shared_risk,
- * dollars): the core's nominal-risk rule as SQL, "meets", "fails" or
- * "incomplete". */
-int schema_register_functions(sqlite3 *db);
+/* Can a reader read a file of version `from` as it is?  True when every
+ * step since changes nothing a reader reads. */
+bool schema_readable_as_is(int from);
+/* For such a file: its edition tables brought forward in temp, which
+ * unqualified names read before the file's own. */
+int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen);
 
 /* Builds a complete new submission at `version` (its tables, the built-in
  * edition, meta and the history's 'create') in db, in one transaction.
@@ -45,18 +47,23 @@ int schema_build(sqlite3 *db, int version, const char *actor,
 
 /* ---- the open store ---- */
 
-/* Statements kept prepared for the life of the store (store.c lists the
- * SQL of each). */
+/* Statements kept prepared for the life of the store (store_sql.c lists
+ * the SQL of each). */
 enum stmt_id {
 	S_ANSWER_GET, S_ANSWER_PUT, S_ANSWER_DEL, S_ANSWER_ALL,
-	S_HISTORY_ADD, S_HISTORY_LIST, S_HISTORY_LAST, S_HISTORY_MARK,
-	S_HISTORY_ACK_BEFORE,
+	S_HISTORY_ADD, S_HISTORY_LAST, S_HISTORY_MARK, S_HISTORY_ACK_BEFORE,
 	S_META_GET, S_META_PUT, S_META_DEL,
 	S_ACK_GET, S_ACK_PUT, S_ACK_LIST,
-	S_C_COUNT, S_C_PAGE, S_C_GET, S_C_ALL, S_C_BOUNDS, S_C_INSERT,
-	S_C_UPDATE, S_C_DELETE, S_C_DELETE_ALL, S_C_RENUMBER, S_C_INDEX_OF,
-	S_C_PRED, S_C_JSON, S_C_UNJSON,
-	S_NR_GET, S_NR_PUT, S_NR_DEL, S_NR_ALL, S_NR_CLEAR, S_NR_REBUILD,
+	S_C_GET, S_C_POS, S_C_INSERT, S_C_UPDATE, S_C_DELETE, S_C_DELETE_ALL,
+	S_C_PRED, S_C_NEXT, S_C_BETWEEN, S_C_RANGE, S_C_RANGE_COUNT, S_C_MOVE,
+	S_C_JSON, S_C_UNJSON,
+	/* Rows (and keys alone) read forward from the top, backward from the
+	 * bottom, forward from a row or backward from one (contract_page.c). */
+	S_PG_TOP, S_PG_BOTTOM, S_PG_AFTER, S_PG_BEFORE,
+	S_KEY_TOP, S_KEY_BOTTOM, S_KEY_AFTER, S_KEY_BEFORE,
+	/* Labels after a row, before it, and all of them (find). */
+	S_FIND_AFTER, S_FIND_BEFORE, S_FIND_ALL,
+	S_NR_GET, S_NR_PUT, S_NR_DEL, S_NR_ALL, S_NR_CLEAR,
 	S_COUNT
 };
 
@@ -64,9 +71,16 @@ enum stmt_id {
 #define CONTRACT_COLUMNS \
 	"id, pos, label, line, type, risk_min, risk_max, shared_risk, dollars"
 
-/* Gap between neighbouring contracts' positions: inserting between two
- * needs no renumbering until ten halvings have used a gap up. */
+/* Gap between neighbouring contracts' positions as they are appended:
+ * inserting between two needs no respacing until ten halvings have used
+ * a gap up. */
 #define CONTRACT_POS_STEP 1024
+
+/* A row whose place the store knows: its index, position and id. */
+struct store_anchor {
+	int64_t i, pos, id;
+};
+#define STORE_ANCHORS 8
 
 struct store {
 	char *path;
@@ -102,18 +116,18 @@ struct store {
 		int64_t cents[LOB_COUNT + 1][3], n[LOB_COUNT + 1][3];
 		bool overflow;
 	} appended;
-	/* The first and last rows of the last page read (index, pos, id), so
-	 * the next page is found by key from there, not by skipping every row
-	 * before it.  Good while contracts_gen (bumped by every change to the
-	 * worksheet's order) and PRAGMA data_version (other connections'
-	 * commits) are what they were. */
-	uint64_t contracts_gen;
-	struct {
-		bool ok;
-		uint64_t gen;
-		int64_t data_version;
-		int64_t i[2], pos[2], id[2];
-	} page;
+	/* The places of rows the store has seen (contract_page.c), and a
+	 * copy taken at BEGIN that a ROLLBACK puts back. */
+	struct store_anchors {
+		struct store_anchor a[STORE_ANCHORS];
+		int n, next;
+		int64_t data_version;   /* other connections' commits */
+	} anchors, anchors_begun;
+	bool writing;                /* between store_begin and its end */
+	/* Told how long work goes (store_set_progress). */
+	store_progress_fn progress;
+	void *progress_ctx;
+	int stream_depth;            /* store_stream_begin's, nested */
 };
 
 /* "1 contract", "3 contracts": counts in history rows and messages. */
@@ -136,6 +150,35 @@ int store_run(struct store *st, enum stmt_id id, const char *fmt, ...);
 /* A copy of column i as a new string; *ok turns false if memory ran out
  * (NULL for SQL NULL is fine). */
 char *col_dup(sqlite3_stmt *s, int i, bool *ok);
+/* Runs a statement that returns one integer (a pragma, a count) into
+ * *out; SQLITE_CORRUPT when it returns no row. */
+int store_query_int(sqlite3 *db, const char *sql, int64_t *out);
+
+/* The page cache of a connection (KiB), and during a long read.  The
+ * bench gives its SQL anchors the same (bench/README.md). */
+#define STORE_CACHE_KIB 1024
+#define STORE_STREAM_CACHE_KIB 128
+
+/* Tells the store's progress function; false when it asks to stop.
+ * store_told is the work's last report (finished). */
+bool store_tell(struct store *st, const char *what, const char *unit,
+                uint64_t done, uint64_t total);
+void store_told(struct store *st, const char *what);
+/* A new store takes store_set_default_progress's function. */
+void store_progress_default(struct store *st);
+/* Around a single long statement (quick_check): the progress function
+ * told every so many of SQLite's steps, which an interruption stops with
+ * SQLITE_INTERRUPT. */
+void store_watch(struct store *st, const char *what);
+void store_unwatch(struct store *st);
+/* Around a read of the whole worksheet or file outside a write: a page
+ * cache of a few pages, so a read of a million rows leaves the memory as
+ * it found it (the pages are read once, and the operating system keeps
+ * the file cached anyway). */
+void store_stream_begin(struct store *st);
+void store_stream_end(struct store *st);
+/* The cache outside long reads (after the open's first read). */
+void store_cache_reset(struct store *st);
 
 /* Turns an SQLite failure into a status and a message:
  * "FILE: DOING: REASON; AGAIN". */
@@ -178,7 +221,7 @@ int store_ack_write(struct store *st, const char *id, const char *message,
                     const char *reason, const char *by, const char *at,
                     const char *what, bool *changed);
 
-/* ---- contracts.c ---- */
+/* ---- contract_row.c ---- */
 
 /* A contract from the six rule columns (line, type, risk_min, risk_max,
  * shared_risk, dollars); a value of the wrong type or out of range is
@@ -187,42 +230,22 @@ void contract_from_values(struct contract *c, sqlite3_value **v);
 /* A contract from a row of CONTRACT_COLUMNS (its pos in *pos unless
  * NULL); false when memory ran out for the label. */
 bool contract_from_row(struct contract *c, sqlite3_stmt *s, int64_t *pos);
-/* "meets" / "fails" / "incomplete", as apmwb_nr_status says. */
+/* Reads contract id into c (and its position unless pos is NULL);
+ * STORE_RC_NO_CONTRACT when there is none. */
+int contract_get(struct store *st, int64_t id, struct contract *c,
+                 int64_t *pos);
+/* Binds c's label and rule columns from parameter `first` on. */
+int contract_bind(sqlite3_stmt *s, int first, const struct contract *c);
+/* "meets" / "fails" / "incomplete": nr_total's names of the core's
+ * statuses, of a contract or of a status. */
 const char *contract_status_name(const struct contract *c);
+const char *contract_status_text(enum nr_status s);
 /* Checks a contract before it is written: known line and type, terms 0 to
  * 100%, dollars 0 to MONEY_MAX, a label within NR_LABEL_MAX. */
 bool contract_valid(const struct contract *c, char *why, size_t whylen);
-
-/* In a write transaction, each keeping nr_total up to date: */
-/* Inserts c after the contract at index `after` (-1: at the top); keeps
- * c->id when it is set (undo), else sets it. */
-int contract_put(struct store *st, struct contract *c, int64_t after,
-                 int64_t *index);
-/* Replaces the fields of contract c->id; *old gets what it was.  *index
- * (a count of the rows before it) only when index is not NULL. */
-int contract_change(struct store *st, const struct contract *c,
-                    struct contract *old, int64_t *index);
-/* Removes a contract; *old gets it and *pred the id of the one before it
- * (0: it was first); *index as contract_change. */
-int contract_remove(struct store *st, int64_t id, struct contract *old,
-                    int64_t *index, int64_t *pred);
-/* The index of the contract with this id, or -1 when there is none. */
-int contract_index_of(struct store *st, int64_t id, int64_t *index);
-/* The worksheet goes; contracts are appended in order, each added to the
- * sums kept as they come; then the totals are written from those sums
- * (imports).  contracts_rebuild_totals instead rebuilds them from the rows
- * in one statement (a scan and a sort: what the sums must agree with). */
-int contracts_clear(struct store *st);
-int contracts_append(struct store *st, const struct contract *c,
-                     int64_t n);
-int contracts_write_totals(struct store *st);
-int contracts_rebuild_totals(struct store *st);
 /* A name for a contract in the history: its label, else "#N" (1-based
  * position); NULL when memory runs out. */
 char *contract_name(const struct contract *c, int64_t index);
-
-/* ---- history.c ---- */
-
 /* A compact JSON of a contract for the history, made with json_object:
  * its id, `pred` (the contract before it, for a deleted one; 0: none) and
  * its fields in the contracts CSV's machine text.  *json is
@@ -232,5 +255,63 @@ int contract_json(struct store *st, const struct contract *c, int64_t pred,
 /* A contract back from such a JSON. */
 int contract_unjson(struct store *st, const char *json, struct contract *c,
                     int64_t *pred);
+
+/* ---- totals.c ---- */
+
+/* In a write transaction: adds (sign +1) or takes away (-1) one contract
+ * from nr_total. */
+int totals_apply(struct store *st, const struct contract *c, int sign);
+/* The number of contracts, as nr_total keeps it. */
+int totals_count(struct store *st, int64_t *n);
+/* The sums of contracts appended by an import, kept in memory and
+ * written to nr_total once at its end (which replaces every total). */
+void totals_appended_clear(struct store *st);
+void totals_appended_add(struct store *st, const struct contract *c);
+int totals_appended_write(struct store *st);
+
+/* ---- contract_page.c ---- */
+
+/* The position and id of the row at index i (STORE_RC_NO_CONTRACT past
+ * the end), reached from the nearest known place. */
+int contract_at(struct store *st, int64_t i, int64_t *pos, int64_t *id);
+/* The index of the row (pos, id), counted from the nearest known place. */
+int contract_place(struct store *st, int64_t pos, int64_t id,
+                   int64_t *index);
+/* The known places: one more noted; moved for a row added or removed
+ * (those after it move one place), for a row given a new position; all
+ * dropped. */
+void anchors_note(struct store *st, int64_t i, int64_t pos, int64_t id);
+void anchors_added(struct store *st, int64_t pos, int64_t id);
+void anchors_removed(struct store *st, int64_t pos, int64_t id);
+void anchors_moved(struct store *st, int64_t id, int64_t pos);
+void anchors_drop(struct store *st);
+
+/* ---- contracts.c: in a write transaction, each keeping nr_total up to
+ * date ---- */
+
+/* Inserts c after the contract at index `after` (-1: at the top); keeps
+ * c->id when it is set, else sets it. */
+int contract_put(struct store *st, struct contract *c, int64_t after,
+                 int64_t *index);
+/* Inserts c (its id kept: undo) after the contract with id pred (0, or
+ * one no longer there: at the top). */
+int contract_put_after_id(struct store *st, struct contract *c,
+                          int64_t pred);
+/* Replaces the fields of contract c->id; *old gets what it was.  *index
+ * (its place) only when index is not NULL. */
+int contract_change(struct store *st, const struct contract *c,
+                    struct contract *old, int64_t *index);
+/* Removes a contract; *old gets it and *pred the id of the one before it
+ * (0: it was first); *index as contract_change. */
+int contract_remove(struct store *st, int64_t id, struct contract *old,
+                    int64_t *index, int64_t *pred);
+
+/* ---- contracts_import.c ---- */
+
+/* The worksheet goes; contracts are appended in order, each added to the
+ * sums kept as they come; then totals_appended_write (imports). */
+int contracts_clear(struct store *st);
+int contracts_append(struct store *st, const struct contract *c,
+                     int64_t n);
 
 #endif

@@ -18,7 +18,17 @@
 #include "mem.h"
 #include "store_internal.h"
 
-/* The SQL of each kept statement (enum stmt_id). */
+/* Rows from the row (?1, ?2) on, itself included, and back from it. */
+#define FROM_ROW "WHERE pos >= ?1 AND (pos > ?1 OR id >= ?2) ORDER BY pos, id"
+#define BACK_FROM_ROW "WHERE pos <= ?1 AND (pos < ?1 OR id <= ?2) " \
+	"ORDER BY pos DESC, id DESC"
+#define FORWARD "ORDER BY pos, id"
+#define BACKWARD "ORDER BY pos DESC, id DESC"
+#define PAGE " LIMIT ?3 OFFSET ?4"
+
+/* The SQL of each kept statement (enum stmt_id).  Every read of the
+ * worksheet in order goes by its index (contract_pos) from a key, never
+ * by skipping rows it does not return. */
 static const char *const stmt_sql[S_COUNT] = {
 	[S_ANSWER_GET] = "SELECT value FROM answer WHERE key = ?1",
 	[S_ANSWER_PUT] = "INSERT INTO answer(key, value, updated) "
@@ -28,8 +38,6 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_ANSWER_ALL] = "SELECT key, value FROM answer",
 	[S_HISTORY_ADD] = "INSERT INTO history(at, who, what, key, old, new) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[S_HISTORY_LIST] = "SELECT id, at, who, what, key, old, new "
-		"FROM history ORDER BY id DESC LIMIT ?1",
 	/* The worksheet's import ('contracts') is a wall: undo stops there. */
 	[S_HISTORY_LAST] = "SELECT id, what, key, old, new FROM history "
 		"WHERE undone = 0 AND what IN ('answer', 'contract', 'ack', "
@@ -49,15 +57,8 @@ static const char *const stmt_sql[S_COUNT] = {
 		"by = excluded.by, at = excluded.at",
 	[S_ACK_LIST] = "SELECT id, message, reason, by, at FROM ack "
 		"WHERE reason IS NOT NULL ORDER BY id",
-	[S_C_COUNT] = "SELECT count(*) FROM contract",
-	[S_C_PAGE] = "SELECT " CONTRACT_COLUMNS " FROM contract "
-		"ORDER BY pos, id LIMIT ?1 OFFSET ?2",
 	[S_C_GET] = "SELECT " CONTRACT_COLUMNS " FROM contract WHERE id = ?1",
-	[S_C_ALL] = "SELECT " CONTRACT_COLUMNS " FROM contract "
-		"ORDER BY pos, id",
-	/* The positions at index ?1 and the one after it. */
-	[S_C_BOUNDS] = "SELECT pos FROM contract ORDER BY pos, id "
-		"LIMIT 2 OFFSET ?1",
+	[S_C_POS] = "SELECT pos FROM contract WHERE id = ?1",
 	[S_C_INSERT] = "INSERT INTO contract(id, pos, label, line, type, "
 		"risk_min, risk_max, shared_risk, dollars) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -66,14 +67,21 @@ static const char *const stmt_sql[S_COUNT] = {
 		"WHERE id = ?1",
 	[S_C_DELETE] = "DELETE FROM contract WHERE id = ?1",
 	[S_C_DELETE_ALL] = "DELETE FROM contract",
-	[S_C_RENUMBER] = "UPDATE contract SET pos = r.n * 1024 FROM "
-		"(SELECT id, row_number() OVER (ORDER BY pos, id) AS n "
-		"FROM contract) AS r WHERE contract.id = r.id",
-	[S_C_INDEX_OF] = "SELECT count(*) FROM contract "
-		"WHERE pos < ?1 OR (pos = ?1 AND id < ?2)",
+	/* The row just before (?1, ?2), and just after it. */
 	[S_C_PRED] = "SELECT id FROM contract "
-		"WHERE pos < ?1 OR (pos = ?1 AND id < ?2) "
-		"ORDER BY pos DESC, id DESC LIMIT 1",
+		"WHERE pos <= ?1 AND (pos < ?1 OR id < ?2) " BACKWARD " LIMIT 1",
+	[S_C_NEXT] = "SELECT pos, id FROM contract "
+		"WHERE pos >= ?1 AND (pos > ?1 OR id > ?2) " FORWARD " LIMIT 1",
+	/* Rows strictly between (?1, ?2) and (?3, ?4), at most ?5. */
+	[S_C_BETWEEN] = "SELECT count(*) FROM (SELECT 1 FROM contract "
+		"WHERE pos >= ?1 AND pos <= ?3 AND (pos > ?1 OR id > ?2) "
+		"AND (pos < ?3 OR id < ?4) LIMIT ?5)",
+	/* The rows with positions in [?1, ?2] (respacing), at most ?3. */
+	[S_C_RANGE] = "SELECT id FROM contract WHERE pos >= ?1 AND pos <= ?2 "
+		FORWARD " LIMIT ?3",
+	[S_C_RANGE_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM contract "
+		"WHERE pos >= ?1 AND pos <= ?2 LIMIT ?3)",
+	[S_C_MOVE] = "UPDATE contract SET pos = ?2 WHERE id = ?1",
 	[S_C_JSON] = "SELECT json_object('id', ?1, 'after', ?2, 'label', ?3, "
 		"'line', ?4, 'type', ?5, 'risk_min', ?6, 'risk_max', ?7, "
 		"'shared_risk', ?8, 'dollars', ?9)",
@@ -82,6 +90,24 @@ static const char *const stmt_sql[S_COUNT] = {
 		"json_extract(?1, '$.line'), json_extract(?1, '$.type'), "
 		"json_extract(?1, '$.risk_min'), json_extract(?1, '$.risk_max'), "
 		"json_extract(?1, '$.shared_risk'), json_extract(?1, '$.dollars')",
+	[S_PG_TOP] = "SELECT " CONTRACT_COLUMNS " FROM contract " FORWARD PAGE,
+	[S_PG_BOTTOM] = "SELECT " CONTRACT_COLUMNS " FROM contract " BACKWARD
+		PAGE,
+	[S_PG_AFTER] = "SELECT " CONTRACT_COLUMNS " FROM contract " FROM_ROW
+		PAGE,
+	[S_PG_BEFORE] = "SELECT " CONTRACT_COLUMNS " FROM contract "
+		BACK_FROM_ROW PAGE,
+	[S_KEY_TOP] = "SELECT pos, id FROM contract " FORWARD PAGE,
+	[S_KEY_BOTTOM] = "SELECT pos, id FROM contract " BACKWARD PAGE,
+	[S_KEY_AFTER] = "SELECT pos, id FROM contract " FROM_ROW PAGE,
+	[S_KEY_BEFORE] = "SELECT pos, id FROM contract " BACK_FROM_ROW PAGE,
+	[S_FIND_AFTER] = "SELECT pos, id, label FROM contract "
+		"WHERE pos >= ?1 AND (pos > ?1 OR id > ?2) " FORWARD,
+	[S_FIND_BEFORE] = "SELECT pos, id, label FROM contract "
+		"WHERE pos <= ?1 AND (pos < ?1 OR id < ?2) " BACKWARD,
+	/* Every label, in the table's own order: a read of the worksheet
+	 * that walks no index. */
+	[S_FIND_ALL] = "SELECT pos, id, label FROM contract",
 	[S_NR_GET] = "SELECT cents, n FROM nr_total "
 		"WHERE line = ?1 AND status = ?2",
 	[S_NR_PUT] = "INSERT INTO nr_total(line, status, cents, n) "
@@ -90,11 +116,6 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_NR_DEL] = "DELETE FROM nr_total WHERE line = ?1 AND status = ?2",
 	[S_NR_ALL] = "SELECT line, status, cents, n FROM nr_total",
 	[S_NR_CLEAR] = "DELETE FROM nr_total",
-	/* sum() stops with "integer overflow" rather than lose a cent. */
-	[S_NR_REBUILD] = "INSERT INTO nr_total(line, status, cents, n) "
-		"SELECT coalesce(line, ''), apmwb_nr_status(line, type, "
-		"risk_min, risk_max, shared_risk, dollars), "
-		"sum(coalesce(dollars, 0)), count(*) FROM contract GROUP BY 1, 2",
 };
 
 /* ---- statements ---- */
@@ -198,6 +219,130 @@ char *col_dup(sqlite3_stmt *s, int i, bool *ok)
 	return copy;
 }
 
+int store_query_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			rc = SQLITE_CORRUPT;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* ---- progress, and long reads ---- */
+
+static store_progress_fn default_progress;
+static void *default_progress_ctx;
+
+void store_set_progress(struct store *st, store_progress_fn fn, void *ctx)
+{
+	st->progress = fn;
+	st->progress_ctx = ctx;
+}
+
+void store_set_default_progress(store_progress_fn fn, void *ctx)
+{
+	default_progress = fn;
+	default_progress_ctx = ctx;
+}
+
+void store_progress_default(struct store *st)
+{
+	store_set_progress(st, default_progress, default_progress_ctx);
+}
+
+bool store_progress_tell(struct store *st, const struct store_progress *p)
+{
+	return !st->progress || st->progress(st->progress_ctx, p);
+}
+
+bool store_tell(struct store *st, const char *what, const char *unit,
+                uint64_t done, uint64_t total)
+{
+	struct store_progress p = { what, unit, done, total, false };
+
+	return store_progress_tell(st, &p);
+}
+
+void store_told(struct store *st, const char *what)
+{
+	struct store_progress p = { what, "", 0, 0, true };
+
+	store_progress_tell(st, &p);
+}
+
+/* What store_watch tells, and how far (in SQLite's steps). */
+struct watch {
+	struct store *st;
+	const char *what;
+	uint64_t ticks;
+};
+static struct watch watching;
+
+/* SQLite's progress handler: non-zero interrupts the statement. */
+static int watch_tick(void *ctx)
+{
+	struct watch *w = ctx;
+
+	w->ticks++;
+	return !store_tell(w->st, w->what, "steps", w->ticks, 0);
+}
+
+void store_watch(struct store *st, const char *what)
+{
+	if (!st->progress)
+		return;
+	watching = (struct watch){ st, what, 0 };
+	/* Some tens of thousands of SQLite's virtual machine steps are a
+	 * few milliseconds. */
+	sqlite3_progress_handler(st->db, 100000, watch_tick, &watching);
+}
+
+void store_unwatch(struct store *st)
+{
+	if (!st->progress)
+		return;
+	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	store_told(st, watching.what);
+}
+
+static void set_cache(struct store *st, int kib)
+{
+	char sql[48];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d", kib);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);   /* a hint, not data */
+}
+
+void store_stream_begin(struct store *st)
+{
+	/* Inside a write the cache holds what is not yet written: leave it. */
+	if (st->stream_depth++ == 0 && sqlite3_get_autocommit(st->db))
+		set_cache(st, STORE_STREAM_CACHE_KIB);
+}
+
+void store_stream_end(struct store *st)
+{
+	if (st->stream_depth > 0 && --st->stream_depth == 0)
+		set_cache(st, STORE_CACHE_KIB);
+}
+
+void store_cache_reset(struct store *st)
+{
+	/* A cache of its own size, not SQLite's default of the day: what a
+	 * random read may keep, and what an import holds before it spills
+	 * to the file. */
+	set_cache(st, STORE_CACHE_KIB);
+}
+
 /* ---- messages ---- */
 
 const char *store_status_text(enum store_status s)
@@ -221,8 +366,92 @@ const char *store_status_text(enum store_status s)
 	case STORE_NOMEM: return "out of memory";
 	case STORE_INVALID: return "refused";
 	case STORE_UNCHANGED: return "unchanged: the file holds it already";
+	case STORE_INTERRUPTED: return "interrupted; nothing was changed";
 	}
 	return "unknown error";
+}
+
+/* The message of one of our own result codes (store_internal.h); false
+ * for SQLite's. */
+static bool own_failure(struct store *st, int rc, const char *doing,
+                        char *err, size_t errlen)
+{
+	switch (rc) {
+	case STORE_RC_OVERFLOW:
+		snprintf(err, errlen, "%s: %s: the worksheet's dollars would add up "
+		         "to more than apmwb can count; check the amounts",
+		         st->path, doing);
+		return true;
+	case STORE_RC_NO_CONTRACT:
+		snprintf(err, errlen, "%s: %s: that contract is no longer in the "
+		         "worksheet", st->path, doing);
+		return true;
+	case STORE_RC_BAD_CONTRACT:
+		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
+		         "range", st->path, doing);
+		return true;
+	case STORE_RC_BAD_OLD_VALUE:
+		snprintf(err, errlen, "%s: %s: the earlier value in its history "
+		         "is not one apmwb would save (the file was changed by "
+		         "another program), so it is not put back", st->path, doing);
+		return true;
+	case STORE_RC_BAD_HISTORY:
+		snprintf(err, errlen, "%s: %s: the last change in its history "
+		         "names something this file does not have, so it cannot be "
+		         "undone", st->path, doing);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The message of a failure SQLite's result code says all of: what to do
+ * about a full disk, a busy or damaged file, one that cannot be written;
+ * false for the rest. */
+static bool plain_failure(struct store *st, int rc, const char *doing,
+                          const char *again, const char *detail,
+                          enum store_status *status, char *err,
+                          size_t errlen)
+{
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		snprintf(err, errlen, "%s: %s: the disk is full; free some space "
+		         "and %s", st->path, doing, again);
+		*status = STORE_FULL;
+		return true;
+	case SQLITE_NOMEM:
+		snprintf(err, errlen, "%s: %s: out of memory", st->path, doing);
+		*status = STORE_NOMEM;
+		return true;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(err, errlen, "%s: %s: another program kept the file busy "
+		         "too long; %s", st->path, doing, again);
+		*status = STORE_BUSY;
+		return true;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(err, errlen, "%s: %s: the file is damaged; restore it "
+		         "from a backup or a JSON export", st->path, doing);
+		*status = STORE_DAMAGED;
+		return true;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		snprintf(err, errlen, "%s: %s: the file or its folder cannot be "
+		         "written (%s); check their permissions, then %s",
+		         st->path, doing, detail, again);
+		*status = STORE_IO;
+		return true;
+	case SQLITE_CANTOPEN:
+		snprintf(err, errlen, "%s: %s: could not create its journal beside "
+		         "it (%s); check that the folder is writable, then %s",
+		         st->path, doing, detail, again);
+		*status = STORE_IO;
+		return true;
+	default:
+		return false;
+	}
 }
 
 enum store_status store_fail(struct store *st, int rc, const char *doing,
@@ -236,63 +465,11 @@ enum store_status store_fail(struct store *st, int rc, const char *doing,
 	         sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 	/* A failed statement leaves nothing half done: the whole change goes. */
 	store_rollback(st);
-	switch (rc) {
-	case STORE_RC_OVERFLOW:
-		snprintf(err, errlen, "%s: %s: the worksheet's dollars would add up "
-		         "to more than apmwb can count; check the amounts",
-		         st->path, doing);
+	if (own_failure(st, rc, doing, err, errlen))
 		return STORE_INVALID;
-	case STORE_RC_NO_CONTRACT:
-		snprintf(err, errlen, "%s: %s: that contract is no longer in the "
-		         "worksheet", st->path, doing);
-		return STORE_INVALID;
-	case STORE_RC_BAD_CONTRACT:
-		snprintf(err, errlen, "%s: %s: a contract has a field out of its "
-		         "range", st->path, doing);
-		return STORE_INVALID;
-	case STORE_RC_BAD_OLD_VALUE:
-		snprintf(err, errlen, "%s: %s: the earlier value in its history "
-		         "is not one apmwb would save (the file was changed by "
-		         "another program), so it is not put back", st->path, doing);
-		return STORE_INVALID;
-	case STORE_RC_BAD_HISTORY:
-		snprintf(err, errlen, "%s: %s: the last change in its history "
-		         "names something this file does not have, so it cannot be "
-		         "undone", st->path, doing);
-		return STORE_INVALID;
-	default:
-		break;
-	}
+	if (plain_failure(st, rc, doing, again, detail, &status, err, errlen))
+		return status;
 	switch (rc & 0xff) {
-	case SQLITE_FULL:
-		snprintf(err, errlen, "%s: %s: the disk is full; free some space "
-		         "and %s", st->path, doing, again);
-		return STORE_FULL;
-	case SQLITE_NOMEM:
-		snprintf(err, errlen, "%s: %s: out of memory", st->path, doing);
-		return STORE_NOMEM;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		snprintf(err, errlen, "%s: %s: another program kept the file busy "
-		         "too long; %s", st->path, doing, again);
-		return STORE_BUSY;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		snprintf(err, errlen, "%s: %s: the file is damaged; restore it "
-		         "from a backup or a JSON export", st->path, doing);
-		return STORE_DAMAGED;
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_AUTH:
-		snprintf(err, errlen, "%s: %s: the file or its folder cannot be "
-		         "written (%s); check their permissions, then %s",
-		         st->path, doing, detail, again);
-		return STORE_IO;
-	case SQLITE_CANTOPEN:
-		snprintf(err, errlen, "%s: %s: could not create its journal beside "
-		         "it (%s); check that the folder is writable, then %s",
-		         st->path, doing, detail, again);
-		return STORE_IO;
 	case SQLITE_IOERR:
 		/* Say which: a failed read is not a failed write. */
 		why = rc == SQLITE_IOERR_READ || rc == SQLITE_IOERR_SHORT_READ ?
@@ -344,6 +521,8 @@ enum store_status store_begin(struct store *st, const char *again,
 	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "not saved", again, err, errlen);
+	st->anchors_begun = st->anchors;
+	st->writing = true;
 	return STORE_OK;
 }
 
@@ -354,6 +533,7 @@ enum store_status store_commit(struct store *st, const char *again,
 
 	if (rc != SQLITE_OK)
 		return store_fail(st, rc, "not saved", again, err, errlen);
+	st->writing = false;
 	store_unguard_journal(st);
 	return STORE_OK;
 }
@@ -363,6 +543,10 @@ void store_rollback(struct store *st)
 	/* SQLite may have rolled back already (a full disk, an I/O error). */
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	/* The rows are where they were: so are the places known of them. */
+	if (st->writing)
+		st->anchors = st->anchors_begun;
+	st->writing = false;
 	/* After a failed write SQLite leaves the journal hot and puts the
 	 * file right only at the next read: read now, so a full disk or an
 	 * I/O error leaves the file as it was, not a repair for the next

@@ -41,7 +41,7 @@ static enum store_status read_failed(struct store *st, int rc,
 	case SQLITE_INTERRUPT:
 		snprintf(err, errlen, "%s: %s was interrupted; nothing was changed",
 		         st->path, doing);
-		return STORE_INVALID;
+		return STORE_INTERRUPTED;
 	default:
 		snprintf(err, errlen, "%s: could not read it while %s (a read "
 		         "error, not damage); nothing was changed; try again, and "
@@ -62,6 +62,8 @@ static enum store_status quick_check(struct store *st, char *err,
 	rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return read_failed(st, rc, doing, err, errlen);
+	/* One statement that reads every page: told by SQLite's steps. */
+	store_watch(st, doing);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
 		const char *code = t ? strstr(t, "error code=") : NULL;
@@ -79,6 +81,7 @@ static enum store_status quick_check(struct store *st, char *err,
 
 			if ((e & 0xff) != SQLITE_CORRUPT && (e & 0xff) != SQLITE_NOTADB) {
 				sqlite3_finalize(s);
+				store_unwatch(st);
 				return read_failed(st, e ? e : SQLITE_IOERR, doing, err,
 				                   errlen);
 			}
@@ -89,6 +92,7 @@ static enum store_status quick_check(struct store *st, char *err,
 			problems++;
 	}
 	sqlite3_finalize(s);
+	store_unwatch(st);
 	if (rc != SQLITE_DONE)
 		return read_failed(st, rc, doing, err, errlen);
 	if (ok && !problems)
@@ -150,29 +154,26 @@ static const char *known_status(const char *t)
 	return NULL;
 }
 
-/* Every contract folded through the core's rule (contract_from_values,
- * contract_status_name: what the upkeep itself uses), one pass in C with
- * no sort, against the kept rows. */
-static enum store_status check_totals(struct store *st, char *err,
-                                      size_t errlen)
+static const char totals_doing[] = "checking the worksheet's totals";
+
+/* The kept rows of nr_total, each one of ours and once. */
+static enum store_status read_kept(struct store *st, struct total *kept,
+                                   size_t *nkept, char *err, size_t errlen)
 {
-	static const char doing[] = "checking the worksheet's totals";
-	struct total kept[TOTALS_MAX], sum[TOTALS_MAX];
-	size_t nkept = 0, nsum = 0;
 	sqlite3_stmt *s = NULL;
 	int rc;
 
 	rc = sqlite3_prepare_v2(st->db, "SELECT line, status, cents, n FROM "
 	                        "nr_total", -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *line = known_line((const char *)sqlite3_column_text(s, 0));
 		const char *status =
 			known_status((const char *)sqlite3_column_text(s, 1));
 		struct total *k;
 
-		if (!line || !status || !(k = slot(kept, &nkept, line, status)) ||
+		if (!line || !status || !(k = slot(kept, nkept, line, status)) ||
 		    k->n) {
 			sqlite3_finalize(s);
 			return totals_damaged(st, "a total that is not one of ours",
@@ -183,20 +184,40 @@ static enum store_status check_totals(struct store *st, char *err,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
+	return STORE_OK;
+}
+
+/* Every contract folded through the core's rule (contract_from_values,
+ * contract_status_name: what the upkeep itself uses), one pass in C with
+ * no sort, into sum[]; `total` rows expected, for the progress told. */
+static enum store_status fold_rows(struct store *st, struct total *sum,
+                                   size_t *nsum, uint64_t total, char *err,
+                                   size_t errlen)
+{
+	sqlite3_stmt *s = NULL;
+	uint64_t rows = 0;
+	int rc;
+
 	rc = sqlite3_prepare_v2(st->db, "SELECT line, type, risk_min, risk_max, "
 	                        "shared_risk, dollars FROM contract", -1, &s, NULL);
 	if (rc != SQLITE_OK)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		sqlite3_value *v[6];
 		struct contract c;
 		struct total *t;
 
+		if (++rows % STORE_PROGRESS_ROWS == 0 &&
+		    !store_tell(st, totals_doing, "contracts", rows, total)) {
+			sqlite3_finalize(s);
+			return read_failed(st, SQLITE_INTERRUPT, totals_doing, err,
+			                   errlen);
+		}
 		for (int i = 0; i < 6; i++)
 			v[i] = sqlite3_column_value(s, i);
 		contract_from_values(&c, v);
-		t = slot(sum, &nsum, c.has & NR_HAS_LINE ? lob_nr_id(c.line) : "",
+		t = slot(sum, nsum, c.has & NR_HAS_LINE ? lob_nr_id(c.line) : "",
 		         contract_status_name(&c));
 		if (!money_add(t->cents, c.has & NR_HAS_DOLLARS ? c.dollars : 0,
 		               &t->cents)) {
@@ -208,7 +229,26 @@ static enum store_status check_totals(struct store *st, char *err,
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return read_failed(st, rc, doing, err, errlen);
+		return read_failed(st, rc, totals_doing, err, errlen);
+	return STORE_OK;
+}
+
+/* The kept totals against the rows folded again. */
+static enum store_status check_totals(struct store *st, char *err,
+                                      size_t errlen)
+{
+	struct total kept[TOTALS_MAX], sum[TOTALS_MAX];
+	size_t nkept = 0, nsum = 0;
+	uint64_t total = 0;
+	enum store_status rc;
+
+	rc = read_kept(st, kept, &nkept, err, errlen);
+	for (size_t i = 0; rc == STORE_OK && i < nkept; i++)
+		total += (uint64_t)kept[i].n;
+	if (rc == STORE_OK)
+		rc = fold_rows(st, sum, &nsum, total, err, errlen);
+	if (rc != STORE_OK)
+		return rc;
 	if (nsum != nkept)
 		return totals_damaged(st, "totals kept for contracts that are not "
 		                      "there, or none for some that are", err,
@@ -232,9 +272,14 @@ enum store_status store_verify(struct store *st, int what, char *err,
 {
 	enum store_status rc = STORE_OK;
 
+	/* Reads every page once: they need not stay in the cache. */
+	store_stream_begin(st);
 	if (what & STORE_VERIFY_PAGES)
 		rc = quick_check(st, err, errlen);
-	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS))
+	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
 		rc = check_totals(st, err, errlen);
+		store_told(st, totals_doing);
+	}
+	store_stream_end(st);
 	return rc;
 }

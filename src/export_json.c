@@ -84,29 +84,32 @@ static bool contract_json(void *ctx, const struct contract *c, int64_t pos)
 {
 	struct contracts_ctx *cc = ctx;
 	char buf[NR_LABEL_MAX + 1];
+	struct jsonbuf j;
 
 	(void)pos;
-	fputs(cc->first ? "\n    {" : ",\n    {", cc->out);
+	/* One write a contract; the names are plain words, not escaped. */
+	jsonbuf_init(&j, cc->out);
+	jsonbuf_raw(&j, cc->first ? "\n    {" : ",\n    {");
 	cc->first = false;
 	for (int f = 0; f < NR_F_COUNT; f++) {
 		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
-		if (f)
-			fputs(", ", cc->out);
-		jsonout_string(cc->out, nominal_field_name((enum nr_field)f));
-		fputs(": ", cc->out);
-		jsonout_string_or_null(cc->out, *buf ? buf : NULL);
+		jsonbuf_raw(&j, f ? ", \"" : "\"");
+		jsonbuf_raw(&j, nominal_field_name((enum nr_field)f));
+		jsonbuf_raw(&j, "\": ");
+		jsonbuf_string(&j, *buf ? buf : NULL);
 	}
 	/* The results, computed by the rule itself; import checks them. */
 	for (int r = 0; r < NR_R_COUNT; r++) {
 		char why[512];
 
 		nominal_format_result(c, (enum nr_result)r, why, sizeof why);
-		fputs(", ", cc->out);
-		jsonout_string(cc->out, nominal_result_name((enum nr_result)r));
-		fputs(": ", cc->out);
-		jsonout_string_or_null(cc->out, *why ? why : NULL);
+		jsonbuf_raw(&j, ", \"");
+		jsonbuf_raw(&j, nominal_result_name((enum nr_result)r));
+		jsonbuf_raw(&j, "\": ");
+		jsonbuf_string(&j, *why ? why : NULL);
 	}
-	fputc('}', cc->out);
+	jsonbuf_raw(&j, "}");
+	jsonbuf_flush(&j);
 	return !ferror(cc->out);
 }
 

@@ -55,6 +55,35 @@ char *lex_trim(char *s)
 	return s;
 }
 
+size_t lex_format_u64(uint64_t v, char *buf)
+{
+	char rev[20];
+	size_t n = 0;
+
+	do {
+		rev[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = rev[n - 1 - i];
+	buf[n] = '\0';
+	return n;
+}
+
+size_t lex_copy(char *buf, size_t n, const char *s)
+{
+	size_t len;
+
+	if (!n)
+		return 0;
+	len = strlen(s);
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return len;
+}
+
 bool lex_fail(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A blank around a value: space, tab, line feed, carriage return,
  * vertical tab, form feed (what isspace() is in the C locale). */
@@ -23,6 +24,14 @@ bool lex_is_alnum(char c);
 void lex_trim_span(const char **s, size_t *len);
 /* Cuts blanks off both ends of s in place; returns the first kept byte. */
 char *lex_trim(char *s);
+
+/* Writes v in decimal digits and a NUL into buf (21 bytes always
+ * suffice); returns the digits' count.  What every exact figure is
+ * printed with: no printf on the hot path of an export. */
+size_t lex_format_u64(uint64_t v, char *buf);
+/* Copies s into buf of n bytes (cut short to fit, always terminated);
+ * returns the bytes copied. */
+size_t lex_copy(char *buf, size_t n, const char *s);
 
 /* Writes a reason into err (when there is room) and returns false, so a
  * refusal is one statement: return lex_fail(err, n, "is empty"). */

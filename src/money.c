@@ -175,9 +175,15 @@ static uint64_t magnitude(int64_t v)
 void money_format(int64_t cents, char buf[MONEY_BUFSZ])
 {
 	uint64_t m = magnitude(cents);
+	size_t len = 0;
 
-	snprintf(buf, MONEY_BUFSZ, "%s%" PRIu64 ".%02u", cents < 0 ? "-" : "",
-	         m / 100, (unsigned)(m % 100));
+	if (cents < 0)
+		buf[len++] = '-';
+	len += lex_format_u64(m / 100, buf + len);
+	buf[len++] = '.';
+	buf[len++] = (char)('0' + m % 100 / 10);
+	buf[len++] = (char)('0' + m % 10);
+	buf[len] = '\0';
 }
 
 /* "$1,234.50" after the given sign text. */

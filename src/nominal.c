@@ -41,11 +41,6 @@ const char *nominal_type_id(enum nr_type t)
 	return t == NR_TCOC ? "tcoc" : t == NR_REVENUE ? "revenue" : "";
 }
 
-const char *nominal_type_name(enum nr_type t)
-{
-	return t == NR_TCOC ? "TCOC" : t == NR_REVENUE ? "% Revenue" : "";
-}
-
 void contract_init(struct contract *c)
 {
 	memset(c, 0, sizeof *c);
@@ -101,7 +96,7 @@ static void append(char *buf, size_t n, const char *s)
 	size_t len = strlen(buf);
 
 	if (len + 1 < n)
-		snprintf(buf + len, n - len, "%s", s);
+		lex_copy(buf + len, n - len, s);
 }
 
 void nominal_explain(const struct nr_eval *e, const struct contract *c,
@@ -111,7 +106,7 @@ void nominal_explain(const struct nr_eval *e, const struct contract *c,
 		"line", "contract type", "risk minimum", "risk maximum",
 		"shared risk", "total dollars",
 	};
-	char term[PCT_BUFSZ], part[128];
+	char term[PCT_BUFSZ];
 	bool first = true;
 
 	if (!n)
@@ -136,25 +131,28 @@ void nominal_explain(const struct nr_eval *e, const struct contract *c,
 		append(buf, n, "; ");
 		first = true;
 	}
+	/* Appended piece by piece: the contracts export writes this for
+	 * every contract that fails, and printf would be most of its cost. */
 	if (e->why & NR_WHY_MIN) {
 		pct_format_term(c->risk_min, term);
-		snprintf(part, sizeof part, "risk minimum %s%% is above 4%%", term);
-		append(buf, n, part);
+		append(buf, n, "risk minimum ");
+		append(buf, n, term);
+		append(buf, n, "% is above 4%");
 		first = false;
 	}
 	if (e->why & NR_WHY_SHARE) {
 		pct_format_term(c->shared_risk, term);
-		snprintf(part, sizeof part, "%sshared risk %s%% is below 30%%",
-		         first ? "" : "; ", term);
-		append(buf, n, part);
+		append(buf, n, first ? "shared risk " : "; shared risk ");
+		append(buf, n, term);
+		append(buf, n, "% is below 30%");
 		first = false;
 	}
 	if (e->why & NR_WHY_NET) {
 		pct_format_netrisk(e->net, term);
-		snprintf(part, sizeof part, "%snet risk %s%% is below %s",
-		         first ? "" : "; ", term,
-		         c->type == NR_TCOC ? "3% (TCOC)" : "8% (% revenue)");
-		append(buf, n, part);
+		append(buf, n, first ? "net risk " : "; net risk ");
+		append(buf, n, term);
+		append(buf, n, "% is below ");
+		append(buf, n, c->type == NR_TCOC ? "3% (TCOC)" : "8% (% revenue)");
 	}
 }
 
@@ -174,11 +172,11 @@ void nominal_format_result(const struct contract *c, enum nr_result r,
 	case NR_R_NET_RISK:
 		if (e.has_net) {
 			pct_format_netrisk(e.net, net);
-			snprintf(buf, n, "%s", net);
+			lex_copy(buf, n, net);
 		}
 		break;
 	case NR_R_MEETS:
-		snprintf(buf, n, "%s", e.status == NR_MEETS ? "yes" : "no");
+		lex_copy(buf, n, e.status == NR_MEETS ? "yes" : "no");
 		break;
 	case NR_R_WHY_NOT:
 		if (e.status != NR_MEETS)
@@ -380,13 +378,13 @@ void nominal_format_field(const struct contract *c, enum nr_field f,
 		return;
 	switch (f) {
 	case NR_F_LABEL:
-		snprintf(buf, n, "%s", c->label ? c->label : "");
+		lex_copy(buf, n, c->label ? c->label : "");
 		return;
 	case NR_F_LINE:
-		snprintf(buf, n, "%s", lob_nr_id(c->line));
+		lex_copy(buf, n, lob_nr_id(c->line));
 		return;
 	case NR_F_TYPE:
-		snprintf(buf, n, "%s", nominal_type_id(c->type));
+		lex_copy(buf, n, nominal_type_id(c->type));
 		return;
 	case NR_F_RISK_MIN:
 		pct_format_term(c->risk_min, tmp);
@@ -403,7 +401,7 @@ void nominal_format_field(const struct contract *c, enum nr_field f,
 	default:
 		return;
 	}
-	snprintf(buf, n, "%s", tmp);
+	lex_copy(buf, n, tmp);
 }
 
 void nominal_totals_init(struct nr_totals *t)

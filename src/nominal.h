@@ -8,7 +8,8 @@
  * contract missing any term is incomplete: flagged, and never qualifying.
  *
  * This is the only place the rule lives: the screen, check, show, every
- * export and the SQL function db/ registers all call nominal_evaluate(). */
+ * export and the file's kept totals (db/totals.c) all call
+ * nominal_evaluate(). */
 #ifndef APMWB_NOMINAL_H
 #define APMWB_NOMINAL_H
 
@@ -123,7 +124,6 @@ void nominal_format_field(const struct contract *c, enum nr_field f,
 
 const char *nominal_field_name(enum nr_field f);   /* "risk_min" */
 const char *nominal_type_id(enum nr_type t);       /* "tcoc" / "revenue" / "" */
-const char *nominal_type_name(enum nr_type t);     /* "TCOC" / "% Revenue" */
 
 void contract_init(struct contract *c);
 void contract_clear(struct contract *c);          /* frees the label */

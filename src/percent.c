@@ -182,11 +182,14 @@ static void format_exact(int64_t v, uint64_t unit, int places,
                          char buf[PCT_BUFSZ])
 {
 	uint64_t m = magnitude(v), frac = m % unit;
-	int len, n = places;
+	size_t len = 0;
+	int n = places;
 
 	/* At most 20 digits, a sign, a point and 8 decimals: 31 bytes. */
-	len = snprintf(buf, PCT_BUFSZ, "%s%" PRIu64 ".", v < 0 ? "-" : "",
-	               m / unit);
+	if (v < 0)
+		buf[len++] = '-';
+	len += lex_format_u64(m / unit, buf + len);
+	buf[len++] = '.';
 	while (n > 1 && frac % 10 == 0) {
 		frac /= 10;
 		n--;

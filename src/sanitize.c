@@ -137,10 +137,25 @@ size_t sanitize_text(const char *text, int flags, char *buf, size_t bufsz)
 
 	while (*s) {
 		uint32_t cp;
-		size_t len = decode(s, &cp);
+		size_t len;
 		const char *out = (const char *)s;
-		size_t outlen = len;
+		size_t outlen;
 
+		/* Printable ASCII is kept as it is (a backslash is escaped on
+		 * one line): an export to a terminal passes millions. */
+		if (*s >= 0x20 && *s < 0x7f &&
+		    !(*s == '\\' && (flags & SANITIZE_ONE_LINE))) {
+			marks = 0;
+			if (!full && used + 1 < bufsz)
+				buf[used++] = (char)*s;
+			else
+				full = true;
+			need++;
+			s++;
+			continue;
+		}
+		len = decode(s, &cp);
+		outlen = len;
 		switch (classify(cp, flags, &marks)) {
 		case K_KEEP:
 			break;
@@ -212,11 +227,20 @@ bool sanitize_check(const char *text, int flags, char *err, size_t errlen)
 
 	while (*s) {
 		uint32_t cp;
-		size_t len = decode(s, &cp);
-		enum kind k = classify(cp, flags, &marks);
+		size_t len;
+		enum kind k;
 		const char *what = NULL;
 
 		chars++;
+		/* Printable ASCII, most of any text, is kept as it is (a
+		 * backslash only needs escaping when shown): no decoding. */
+		if (*s >= 0x20 && *s < 0x7f) {
+			marks = 0;
+			s++;
+			continue;
+		}
+		len = decode(s, &cp);
+		k = classify(cp, flags, &marks);
 		switch (k) {
 		case K_KEEP:
 		case K_ESCAPE:   /* an escape shows it whole */

@@ -590,7 +590,7 @@ static enum store_status import_csv(struct session *s, const char *csv)
 	struct session_import im;
 	enum store_status rc;
 
-	rc = session_import_contracts(s, csv, half, csv_read, &src, false, &im,
+	rc = session_import_contracts(s, csv, half, csv_read, &src, 0, false, &im,
 	                              err, sizeof err);
 	if (rc != STORE_OK && im.source_fault) {
 		char why[600];
@@ -749,7 +749,6 @@ static void make_v1(const char *file)
 
 	ck_assert_int_eq(sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE |
 	                                 SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
-	ck_assert_int_eq(schema_register_functions(db), SQLITE_OK);
 	ck_assert_msg(schema_build(db, 1, "old apmwb", why, sizeof why) ==
 	              SQLITE_OK, "%s", why);
 	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO answer VALUES "

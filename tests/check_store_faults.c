@@ -238,6 +238,7 @@ START_TEST(test_status_texts)
 		{ STORE_NOMEM, { "out of memory" } },
 		{ STORE_INVALID, { "refused" } },
 		{ STORE_UNCHANGED, { "unchanged", "holds it already" } },
+		{ STORE_INTERRUPTED, { "interrupted", "nothing was changed" } },
 	};
 	/* The reader is not expected to know SQLite. */
 	static const char *const jargon[] = {

@@ -346,7 +346,6 @@ void make_at_version(const char *path, int version)
 
 	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	                                 SQLITE_OPEN_CREATE, NULL), SQLITE_OK);
-	ck_assert_int_eq(schema_register_functions(db), SQLITE_OK);
 	ck_assert_msg(schema_build(db, version, "old apmwb", why, sizeof why) ==
 	              SQLITE_OK, "%s", why);
 	ck_assert_int_eq(sqlite3_exec(db, "INSERT INTO answer VALUES "

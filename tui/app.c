@@ -538,6 +538,7 @@ int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
 		app_msg(&a, R_WARN, "%s", store_recovery_text(s->st));
 	else if (read_only)
 		app_msg(&a, R_NORMAL, "review mode: read-only, nothing is written");
+	tui_progress_start(&a);
 	while (!a.quit) {
 		int ch;
 
@@ -545,6 +546,7 @@ int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
 		ch = read_key(&a, &fkey);
 		app_dispatch(&a, ch, fkey);
 	}
+	tui_progress_stop(&a);
 	app_free(&a);
 	endwin();
 	delscreen(scr);

@@ -249,6 +249,17 @@ static void confirm_prompt(struct app *a, const char *text)
 		worksheet_key(a, 'n', false);
 		return;
 	}
+	case P_GOTO: {
+		char *row = mem_strdup(text);
+
+		field_end(a);
+		if (row)
+			wsfind_goto(a, row);
+		else
+			app_msg(a, R_MSG_ERR, "out of memory");
+		mem_free(row);
+		return;
+	}
 	}
 }
 

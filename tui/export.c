@@ -126,6 +126,10 @@ void export_write(struct app *a, const char *path)
 	default:
 		ok = export_contracts(out.f, &in, err, sizeof err);
 	}
+	/* A read of the file that failed, or was stopped, says so in the
+	 * file's words (as session_export does). */
+	if (!ok && *a->s->read_err)
+		snprintf(err, sizeof err, "%s", a->s->read_err);
 	{
 		char cerr[1024] = "";
 

@@ -72,7 +72,7 @@ enum edit_kind {
 };
 
 /* What a prompt's confirmed text is for. */
-enum prompt_for { P_ACK, P_SIGNOFF, P_EXPORT_PATH, P_FIND };
+enum prompt_for { P_ACK, P_SIGNOFF, P_EXPORT_PATH, P_FIND, P_GOTO };
 
 struct edit {
 	enum edit_kind kind;
@@ -254,6 +254,14 @@ void export_prompted(struct app *a, const char *path);
 bool export_confirm_key(struct app *a, int ch, bool fkey);
 /* Writes the export chosen to path (replacing what is there). */
 void export_write(struct app *a, const char *path);
+/* wsfind.c: the worksheet's find (n, N) and go-to-row (:, then the
+ * prompt's text) */
+void wsfind_step(struct app *a, enum store_find_dir dir);
+void wsfind_goto_prompt(struct app *a);
+void wsfind_goto(struct app *a, const char *text);
+/* progress.c: long work's progress line, Esc and Ctrl-C to stop it */
+void tui_progress_start(struct app *a);
+void tui_progress_stop(struct app *a);
 /* The question under the cursor on the current tab, or -1. */
 int app_current_q(const struct app *a);
 

@@ -9,7 +9,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "mem.h"
 #include "money.h"
@@ -621,57 +620,6 @@ static void add_row(struct app *a, const struct contract *from)
 	begin_cell(a);
 }
 
-/* The next contract whose label holds the text, after the cursor. */
-struct find {
-	const char *needle;
-	int64_t after, hit, first;
-};
-
-static bool contains_ci(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; hay && *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return n == 0;
-}
-
-static bool find_fn(void *ctx, const struct contract *c, int64_t pos)
-{
-	struct find *f = ctx;
-
-	if (!c->label || !contains_ci(c->label, f->needle))
-		return true;
-	if (f->first < 0)
-		f->first = pos;
-	if (pos > f->after) {
-		f->hit = pos;
-		return false;
-	}
-	return true;
-}
-
-static void find_next(struct app *a)
-{
-	struct find f = { a->ws.find, a->ws.cur, -1, -1 };
-	char err[300];
-
-	if (!a->ws.find[0])
-		return;
-	store_contract_each(a->s->st, find_fn, &f, err, sizeof err);
-	if (f.hit < 0)
-		f.hit = f.first;
-	if (f.hit < 0) {
-		app_msg(a, R_WARN, "no contract's label holds \"%s\"", a->ws.find);
-		return;
-	}
-	a->ws.cur = f.hit;
-	a->ws.on_method = false;
-	app_msg(a, R_NORMAL, "row %lld %s n finds the next", (long long)(f.hit + 1),
-	        a->g->dot);
-}
-
 static bool method_key(struct app *a, int ch, bool fkey)
 {
 	int q = a->ed->nr_method_q;
@@ -810,7 +758,11 @@ bool worksheet_key(struct app *a, int ch, bool fkey)
 		edit_prompt(a, P_FIND, "Find a contract (label):", a->ws.find);
 		return true;
 	case 'n':
-		find_next(a);
+	case 'N':
+		wsfind_step(a, ch == 'n' ? STORE_FIND_NEXT : STORE_FIND_PREV);
+		return true;
+	case ':':
+		wsfind_goto_prompt(a);
 		return true;
 	case 'x':
 	case 127:
