@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "session.h"
 
@@ -57,4 +58,12 @@ void session_progress_text(char *buf, size_t n, const struct store_progress *p,
 		snprintf(buf, n, "%s, %lld s", p->what,
 		         (long long)(elapsed_ms / 1000));
 	}
+}
+
+int64_t session_clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

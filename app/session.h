@@ -87,6 +87,8 @@ void session_set_progress(struct session *s, store_progress_fn fn, void *ctx);
  * the estimate from the time the work has run so far. */
 void session_progress_text(char *buf, size_t n, const struct store_progress *p,
                            int64_t elapsed_ms);
+/* Milliseconds of a clock that only moves forward, to measure elapsed by. */
+int64_t session_clock_ms(void);
 
 /* ---- find ---- */
 

@@ -16,7 +16,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -29,14 +28,6 @@ static struct {
 	bool started;          /* the current work's first report is in */
 	int64_t start_ms, drawn_ms;
 } pr;
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void on_sigint(int sig)
 {
@@ -65,7 +56,7 @@ void cli_progress_clear(void)
 
 static bool told(void *ctx, const struct store_progress *p)
 {
-	int64_t now = now_ms();
+	int64_t now = session_clock_ms();
 
 	(void)ctx;
 	if (p->finished) {

@@ -199,6 +199,23 @@ int contract_bind(sqlite3_stmt *s, int first, const struct contract *c)
 	return rc;
 }
 
+int contract_insert_row(struct store *st, int64_t id, int64_t pos,
+                        const struct contract *c)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	s = store_stmt(st, S_C_INSERT, &rc);
+	if (!s)
+		return rc;
+	rc = id > 0 ? sqlite3_bind_int64(s, 1, id) : sqlite3_bind_null(s, 1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_int64(s, 2, pos);
+	if (rc == SQLITE_OK)
+		rc = contract_bind(s, 3, c);
+	return stmt_step_done(s, rc);
+}
+
 /* ---- contracts as JSON, for the history ---- */
 
 int contract_json(struct store *st, const struct contract *c, int64_t pred,

@@ -199,24 +199,8 @@ static int free_pos(struct store *st, bool has_lo, int64_t lid, int64_t *pos)
 /* Writes c at pos (keeping c->id when it is set: undo). */
 static int put_at(struct store *st, struct contract *c, int64_t pos)
 {
-	sqlite3_stmt *s;
-	int rc;
+	int rc = contract_insert_row(st, c->id, pos, c);
 
-	s = store_stmt(st, S_C_INSERT, &rc);
-	if (!s)
-		return rc;
-	rc = c->id > 0 ? sqlite3_bind_int64(s, 1, c->id) :
-	                 sqlite3_bind_null(s, 1);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(s, 2, pos);
-	if (rc == SQLITE_OK)
-		rc = contract_bind(s, 3, c);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-			rc = SQLITE_OK;
-	}
-	stmt_done(s);
 	if (rc != SQLITE_OK)
 		return rc;
 	if (c->id <= 0)
@@ -289,12 +273,7 @@ int contract_change(struct store *st, const struct contract *c,
 		rc = sqlite3_bind_int64(s, 1, c->id);
 		if (rc == SQLITE_OK)
 			rc = contract_bind(s, 2, c);
-		if (rc == SQLITE_OK) {
-			rc = sqlite3_step(s);
-			if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-				rc = SQLITE_OK;
-		}
-		stmt_done(s);
+		rc = stmt_step_done(s, rc);
 	}
 	if (rc == SQLITE_OK)
 		rc = totals_apply(st, old, -1);
@@ -381,6 +360,20 @@ static bool named_by_place(const struct contract *c)
 	return !(c->label && *c->label);
 }
 
+/* A change of the worksheet may start: the file is writable, the
+ * contract (unless NULL) can be written, and the transaction is open. */
+static enum store_status edit_begin(struct store *st, const struct contract *c,
+                                    char *err, size_t errlen)
+{
+	enum store_status status = store_writable(st, err, errlen);
+
+	if (status == STORE_OK && c)
+		status = check_contract(st, c, err, errlen);
+	if (status == STORE_OK)
+		status = store_begin(st, again, err, errlen);
+	return status;
+}
+
 enum store_status store_contract_insert(struct store *st, int64_t after,
                                         struct contract *c, int64_t *pos,
                                         char *err, size_t errlen)
@@ -390,11 +383,7 @@ enum store_status store_contract_insert(struct store *st, int64_t after,
 	int64_t id = c->id, index = -1;
 	int rc;
 
-	status = store_writable(st, err, errlen);
-	if (status == STORE_OK)
-		status = check_contract(st, c, err, errlen);
-	if (status == STORE_OK)
-		status = store_begin(st, again, err, errlen);
+	status = edit_begin(st, c, err, errlen);
 	if (status != STORE_OK)
 		return status;
 	c->id = 0;
@@ -428,11 +417,7 @@ enum store_status store_contract_update(struct store *st,
 	int64_t index = -1;
 	int rc;
 
-	status = store_writable(st, err, errlen);
-	if (status == STORE_OK)
-		status = check_contract(st, c, err, errlen);
-	if (status == STORE_OK)
-		status = store_begin(st, again, err, errlen);
+	status = edit_begin(st, c, err, errlen);
 	if (status != STORE_OK)
 		return status;
 	contract_init(&old);
@@ -465,9 +450,7 @@ enum store_status store_contract_delete(struct store *st, int64_t id,
 	int64_t index = -1, pred = 0;
 	int rc;
 
-	status = store_writable(st, err, errlen);
-	if (status == STORE_OK)
-		status = store_begin(st, again, err, errlen);
+	status = edit_begin(st, NULL, err, errlen);
 	if (status != STORE_OK)
 		return status;
 	contract_init(&old);

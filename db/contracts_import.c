@@ -27,23 +27,8 @@ int contracts_clear(struct store *st)
 
 int contracts_append(struct store *st, const struct contract *c, int64_t n)
 {
-	sqlite3_stmt *s;
-	int rc;
+	int rc = contract_insert_row(st, 0, (n + 1) * CONTRACT_POS_STEP, c);
 
-	s = store_stmt(st, S_C_INSERT, &rc);
-	if (!s)
-		return rc;
-	rc = sqlite3_bind_null(s, 1);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_bind_int64(s, 2, (n + 1) * CONTRACT_POS_STEP);
-	if (rc == SQLITE_OK)
-		rc = contract_bind(s, 3, c);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-			rc = SQLITE_OK;
-	}
-	stmt_done(s);
 	if (rc == SQLITE_OK)
 		totals_appended_add(st, c);
 	return rc;

@@ -145,6 +145,9 @@ int stmt_bind(sqlite3_stmt *s, const char *fmt, ...);
 int stmt_vbind(sqlite3_stmt *s, const char *fmt, va_list ap);
 /* Resets s and clears its bindings. */
 void stmt_done(sqlite3_stmt *s);
+/* Steps s once when rc (its binding's result) is SQLITE_OK, then
+ * stmt_done: SQLITE_OK when it ran (rows or none), else the error. */
+int stmt_step_done(sqlite3_stmt *s, int rc);
 /* Runs a statement that returns no rows: SQLITE_OK or an error code. */
 int store_run(struct store *st, enum stmt_id id, const char *fmt, ...);
 /* A copy of column i as a new string; *ok turns false if memory ran out
@@ -236,6 +239,9 @@ int contract_get(struct store *st, int64_t id, struct contract *c,
                  int64_t *pos);
 /* Binds c's label and rule columns from parameter `first` on. */
 int contract_bind(sqlite3_stmt *s, int first, const struct contract *c);
+/* Writes c as a new row at pos, with key id (0 or less: a new key). */
+int contract_insert_row(struct store *st, int64_t id, int64_t pos,
+                        const struct contract *c);
 /* "meets" / "fails" / "incomplete": nr_total's names of the core's
  * statuses, of a contract or of a status. */
 const char *contract_status_name(const struct contract *c);

@@ -181,6 +181,17 @@ void stmt_done(sqlite3_stmt *s)
 	}
 }
 
+int stmt_step_done(sqlite3_stmt *s, int rc)
+{
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+			rc = SQLITE_OK;
+	}
+	stmt_done(s);
+	return rc;
+}
+
 int store_run(struct store *st, enum stmt_id id, const char *fmt, ...)
 {
 	sqlite3_stmt *s;
@@ -193,13 +204,7 @@ int store_run(struct store *st, enum stmt_id id, const char *fmt, ...)
 	va_start(ap, fmt);
 	rc = stmt_vbind(s, fmt, ap);
 	va_end(ap);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-			rc = SQLITE_OK;
-	}
-	stmt_done(s);
-	return rc;
+	return stmt_step_done(s, rc);
 }
 
 char *col_dup(sqlite3_stmt *s, int i, bool *ok)

@@ -13,7 +13,6 @@
  * loses nothing. */
 #include <config.h>
 
-#include <time.h>
 
 #include "ui.h"
 
@@ -26,14 +25,6 @@ static struct {
 	bool stopped;          /* Esc or Ctrl-C seen in the current work */
 	int64_t start_ms, drawn_ms;
 } pr;
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 /* Reads what was typed without waiting: true when Esc or Ctrl-C is among
  * it.  The other keys go back in the order they came. */
@@ -83,7 +74,7 @@ static void draw(const struct store_progress *p, int64_t elapsed)
 
 static bool told(void *ctx, const struct store_progress *p)
 {
-	int64_t now = now_ms();
+	int64_t now = session_clock_ms();
 
 	(void)ctx;
 	if (p->finished) {
