@@ -15,7 +15,6 @@
 #include "texts.h"
 #include "ui.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define DOLLARS_W 23
 #define SHARE_W 8
 #define PANEL_H 5     /* wording (2), cross-check, bar, legend */
@@ -231,6 +230,7 @@ void off_draw(struct app *a, const char *why)
 void metrics_draw(struct app *a)
 {
 	const struct tab *t = &a->ed->tabs[a->tab];
+	char why[300];
 	const struct figures *F = app_figures(a);
 	struct tabstate *ts = &a->ts[a->tab];
 	struct cols c = columns(a);
@@ -238,6 +238,10 @@ void metrics_draw(struct app *a)
 	char right[60];
 	const struct tab_progress *p = &app_figures(a)->progress[a->tab];
 
+	if (app_tab_off(a, a->tab, why, sizeof why)) {
+		off_draw(a, why);
+		return;
+	}
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 24, t->title, theme(R_HEADING));
 	snprintf(right, sizeof right, "%d of %d answered ", p->answered,
 	         p->asked);
@@ -304,7 +308,7 @@ bool metrics_key(struct app *a, int ch, bool fkey)
 	const struct question *q;
 	const char *v;
 
-	if (!a->lay_ok)
+	if (!a->lay_ok || app_tab_off(a, a->tab, NULL, 0))
 		return false;
 	if (fkey) {
 		switch (ch) {

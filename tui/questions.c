@@ -10,7 +10,6 @@
 #include "mem.h"
 #include "ui.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define EDIT_LINES 6
 
 static int list_y(void)
@@ -279,13 +278,25 @@ static void start_edit(struct app *a, int q, const char *initial)
 		app_relayout(a);
 }
 
+static void choice_picked(struct app *a, int k, const bool *marks,
+                          const struct pick_arg *arg)
+{
+	const struct choice_set *cs = a->ed->qs[arg->q].choices;
+
+	(void)marks;
+	if (k >= 0 && (size_t)k < cs->n)
+		edit_set(a, arg->q, cs->items[k].value);
+	else if (k == -1 && answers_get(a->s->a, arg->q))
+		edit_set(a, arg->q, "");
+}
+
 static void pick_choice(struct app *a, int q)
 {
 	const struct question *qu = &a->ed->qs[q];
 	const struct choice_set *cs = qu->choices;
 	const char *v = answers_get(a->s->a, q);
 	const char **items;
-	int cur = 0, k;
+	int cur = 0;
 
 	if (app_refuse_ro(a) || !cs || !cs->n)
 		return;
@@ -296,13 +307,31 @@ static void pick_choice(struct app *a, int q)
 		if (v && strcmp(v, cs->items[i].value) == 0)
 			cur = (int)i;
 	}
-	k = picker_choice(a, qu->label && *qu->label ? qu->label : qu->prompt,
-	                  items, (int)cs->n, cur, true);
-	if (k >= 0)
-		edit_set(a, q, cs->items[k].value);
-	else if (k == -1)
-		edit_set(a, q, "");
+	picker_choice(a, qu->label && *qu->label ? qu->label : qu->prompt,
+	              items, (int)cs->n, cur, true, choice_picked,
+	              &(struct pick_arg){ .q = q });
 	mem_free(items);
+}
+
+static void multi_picked(struct app *a, int k, const bool *sel,
+                         const struct pick_arg *arg)
+{
+	const struct choice_set *cs = a->ed->qs[arg->q].choices;
+	char *joined;
+	size_t len = 0, cap = 1;
+
+	(void)k;
+	for (size_t i = 0; i < cs->n; i++)
+		cap += strlen(cs->items[i].value) + 1;
+	if (!sel || !(joined = mem_alloc(cap)))
+		return;
+	joined[0] = '\0';
+	for (size_t i = 0; i < cs->n; i++)
+		if (sel[i])
+			len += (size_t)snprintf(joined + len, cap - len, "%s%s",
+			                        len ? "," : "", cs->items[i].value);
+	edit_set(a, arg->q, joined);
+	mem_free(joined);
 }
 
 static void pick_multi(struct app *a, int q)
@@ -311,36 +340,22 @@ static void pick_multi(struct app *a, int q)
 	const struct choice_set *cs = qu->choices;
 	const char **items;
 	bool *sel;
-	char *joined;
-	size_t len = 0, cap = 1;
 
 	if (app_refuse_ro(a) || !cs || !cs->n)
 		return;
 	items = mem_calloc(cs->n, sizeof *items);
 	sel = mem_calloc(cs->n, sizeof *sel);
-	for (size_t i = 0; i < cs->n; i++)
-		cap += strlen(cs->items[i].value) + 1;
-	joined = mem_alloc(cap);
-	if (!items || !sel || !joined)
-		goto out;
-	for (size_t i = 0; i < cs->n; i++) {
-		items[i] = cs->items[i].label;
-		sel[i] = answers_has_choice(a->s->a, q, cs->items[i].value);
+	if (items && sel) {
+		for (size_t i = 0; i < cs->n; i++) {
+			items[i] = cs->items[i].label;
+			sel[i] = answers_has_choice(a->s->a, q, cs->items[i].value);
+		}
+		picker_multi(a, qu->label && *qu->label ? qu->label : qu->prompt,
+		             items, (int)cs->n, sel, qu->max_choices, multi_picked,
+		             &(struct pick_arg){ .q = q });
 	}
-	if (picker_multi(a, qu->label && *qu->label ? qu->label : qu->prompt,
-	                 items, (int)cs->n, sel, qu->max_choices)) {
-		joined[0] = '\0';
-		for (size_t i = 0; i < cs->n; i++)
-			if (sel[i])
-				len += (size_t)snprintf(joined + len, cap - len, "%s%s",
-				                        len ? "," : "",
-				                        cs->items[i].value);
-		edit_set(a, q, joined);
-	}
-out:
 	mem_free(items);
 	mem_free(sel);
-	mem_free(joined);
 }
 
 static bool answer_key(struct app *a, int q, int col, int ch, bool fkey)

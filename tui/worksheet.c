@@ -1,23 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* worksheet.c: the Nominal risk tab: the attest/worksheet choice, the
- * worksheet as a table of contracts read a page at a time from the file
- * (so 10,000 or a million contracts cost what a screenful does), net risk
- * and "qualifies" per row by the core's own rule, why the row under the
- * cursor fails, and the per-line summary from the figures. */
+ * worksheet as a table of contracts (read through wsrows.c a page at a
+ * time), net risk and "qualifies" per row by the core's own rule, why the
+ * row under the cursor fails, and the per-line summary from the figures.
+ * Every change goes to the session. */
 #include <config.h>
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "mem.h"
 #include "money.h"
 #include "sanitize.h"
 #include "texts.h"
 #include "ui.h"
-
-#define CTRL(c) ((c) & 0x1f)
 
 struct wcols {
 	int num, x[NR_F_COUNT], w[NR_F_COUNT], net, net_w, q;
@@ -64,110 +60,6 @@ static struct wcols wcolumns(const struct app *a)
 	return c;
 }
 
-/* Dollars without ".00": the table is narrow, and cents show when any. */
-static void dollars_text(int64_t cents, char *buf, size_t n)
-{
-	char m[MONEY_BUFSZ];
-	size_t len;
-
-	money_format_display(cents, m);
-	len = strlen(m);
-	if (len > 3 && strcmp(m + len - 3, ".00") == 0)
-		m[len - 3] = '\0';
-	snprintf(buf, n, "%s", m);
-}
-
-static void cell_text(const struct contract *c, int f, char *buf, size_t n)
-{
-	char t[PCT_BUFSZ];
-
-	buf[0] = '\0';
-	switch (f) {
-	case NR_F_LABEL:
-		sanitize_text(c->label ? c->label : "", 0, buf, n);
-		break;
-	case NR_F_LINE:
-		if (c->has & NR_HAS_LINE)
-			snprintf(buf, n, "%s", lob_nr_name(c->line));
-		break;
-	case NR_F_TYPE:
-		if (c->has & NR_HAS_TYPE)
-			snprintf(buf, n, "%s", c->type == NR_TCOC ? "TCOC" : "Revenue");
-		break;
-	case NR_F_RISK_MIN:
-	case NR_F_RISK_MAX:
-	case NR_F_SHARED_RISK: {
-		unsigned bit = f == NR_F_RISK_MIN ? NR_HAS_MIN :
-		               f == NR_F_RISK_MAX ? NR_HAS_MAX : NR_HAS_SHARE;
-		pct_t v = f == NR_F_RISK_MIN ? c->risk_min :
-		          f == NR_F_RISK_MAX ? c->risk_max : c->shared_risk;
-
-		if (c->has & bit) {
-			pct_format_term(v, t);
-			snprintf(buf, n, "%s", t);
-		}
-		break;
-	}
-	case NR_F_DOLLARS:
-		if (c->has & NR_HAS_DOLLARS)
-			dollars_text(c->dollars, buf, n);
-		break;
-	}
-}
-
-void worksheet_invalidate(struct app *a)
-{
-	struct wsview *w = &a->ws;
-
-	for (size_t i = 0; i < w->cache_n; i++)
-		contract_clear(&w->cache[i]);
-	w->cache_n = 0;
-	w->cache_ok = false;
-}
-
-/* Makes rows [from, from + n) available from the page cache. */
-static void ensure(struct app *a, int64_t from, int64_t n)
-{
-	struct wsview *w = &a->ws;
-	char err[512];
-	int64_t start;
-	size_t got = 0;
-
-	/* A page read before the last change is never shown or edited. */
-	if (w->cache_ok && w->cache_gen == a->s->gen && from >= w->cache_from &&
-	    (from + n <= w->cache_from + (int64_t)w->cache_n ||
-	     w->cache_from + (int64_t)w->cache_n >= w->count))
-		return;
-	worksheet_invalidate(a);
-	start = from - (WS_CACHE - n) / 2;
-	if (start + WS_CACHE > w->count)
-		start = w->count - WS_CACHE;
-	if (start < 0)
-		start = 0;
-	for (size_t i = 0; i < WS_CACHE; i++)
-		contract_init(&w->cache[i]);
-	if (store_contract_page(a->s->st, start, WS_CACHE, w->cache, &got, err,
-	                        sizeof err) != STORE_OK) {
-		app_msg(a, R_MSG_ERR, "%s", err);
-		return;
-	}
-	w->cache_from = start;
-	w->cache_n = got;
-	w->cache_ok = true;
-	w->cache_gen = a->s->gen;
-}
-
-static const struct contract *row_at(struct app *a, int64_t i)
-{
-	struct wsview *w = &a->ws;
-
-	ensure(a, i, 1);
-	if (!w->cache_ok || i < w->cache_from ||
-	    i >= w->cache_from + (int64_t)w->cache_n)
-		return NULL;
-	return &w->cache[i - w->cache_from];
-}
-
 static int table_rows(const struct app *a)
 {
 	int lines = 0;
@@ -203,7 +95,7 @@ static void draw_summary(struct app *a, int y)
 			int x = 11 + k * (mw + 7);
 
 			if (m[k]->has)
-				dollars_text(m[k]->cents, d, sizeof d);
+				ws_dollars_text(m[k]->cents, d, sizeof d);
 			else
 				snprintf(d, sizeof d, "%s", "");
 			texts_share(s[k], p, sizeof p);
@@ -229,15 +121,14 @@ static void draw_method(struct app *a, int y)
 	ui_put_stored(stdscr, y, 10, 40, v, theme(cur ? R_CURSOR : R_VALUE));
 }
 
-void worksheet_draw(struct app *a)
+/* Before the table: whether the worksheet is asked, and its method.
+ * False when there is no table to draw. */
+static bool draw_top(struct app *a, int y)
 {
 	const struct figures *f = app_figures(a);
 	struct wsview *w = &a->ws;
 	char right[80];
-	int y = UI_TOP, rows;
-	struct wcols c;
 
-	w->count = a->s->totals.contracts;
 	ui_put_stored(stdscr, y, 1, a->W - 20, a->ed->tabs[a->tab].title,
 	              theme(R_HEADING));
 	snprintf(right, sizeof right, "%lld contract%s ", (long long)w->count,
@@ -252,26 +143,28 @@ void worksheet_draw(struct app *a)
 			               "contracts are kept in the file meanwhile.",
 			               theme(R_DIM));
 		w->on_method = true;
-		return;
+		return false;
 	}
 	draw_method(a, y + 1);
-	if (f->nr_method != NR_METHOD_WORKSHEET) {
-		ui_put_wrapped(stdscr, y + 3, 2, a->W - 4, 3,
-		               f->nr_method == NR_METHOD_ATTEST ?
-		               "The plan attests that all its FFS-based shared-risk "
-		               "dollars meet the nominal-risk threshold: row 8 of "
-		               "each line counts as meeting it." :
-		               "Choose: attest that every FFS-based shared-risk "
-		               "dollar meets the threshold, or fill in the "
-		               "worksheet of contracts (Enter).", theme(R_DIM));
-		w->on_method = true;
-		if (f->nr_method == NR_METHOD_ATTEST)
-			draw_summary(a, y + 7);
-		return;
-	}
-	rows = table_rows(a);
-	w->rows = rows;
-	c = wcolumns(a);
+	if (f->nr_method == NR_METHOD_WORKSHEET)
+		return true;
+	ui_put_wrapped(stdscr, y + 3, 2, a->W - 4, 3,
+	               f->nr_method == NR_METHOD_ATTEST ?
+	               "The plan attests that all its FFS-based shared-risk "
+	               "dollars meet the nominal-risk threshold: row 8 of "
+	               "each line counts as meeting it." :
+	               "Choose: attest that every FFS-based shared-risk "
+	               "dollar meets the threshold, or fill in the "
+	               "worksheet of contracts (Enter).", theme(R_DIM));
+	w->on_method = true;
+	if (f->nr_method == NR_METHOD_ATTEST)
+		draw_summary(a, y + 7);
+	return false;
+}
+
+/* The cursor's row in range, and the view around it. */
+static void keep_in_view(struct wsview *w, int rows)
+{
 	if (w->cur >= w->count)
 		w->cur = w->count - 1;
 	if (w->cur < 0)
@@ -284,136 +177,159 @@ void worksheet_draw(struct app *a)
 		w->top = w->count - rows;
 	if (w->top < 0)
 		w->top = 0;
-	/* Column headings. */
-	{
-		static const char *const heads[NR_F_COUNT] = {
-			"Contract", "Line", "Type", "Min%", "Max%", "Share%",
-			"Dollars"
-		};
-		int hy = y + 2;
+}
 
-		ui_put_right(stdscr, hy, 1, c.num, "#", theme(R_DIM));
-		for (int k = 0; k < NR_F_COUNT; k++) {
-			if (k >= NR_F_RISK_MIN)
-				ui_put_right(stdscr, hy, c.x[k], c.w[k], heads[k],
-				             theme(R_DIM));
-			else
-				ui_put(stdscr, hy, c.x[k], c.w[k], heads[k],
-				       theme(R_DIM));
-		}
-		ui_put_right(stdscr, hy, c.net, c.net_w, "Net%", theme(R_DIM));
-		ui_put(stdscr, hy, c.q, 2, "?", theme(R_DIM));
+static void draw_heads(const struct wcols *c, int y)
+{
+	static const char *const heads[NR_F_COUNT] = {
+		"Contract", "Line", "Type", "Min%", "Max%", "Share%", "Dollars"
+	};
+
+	ui_put_right(stdscr, y, 1, c->num, "#", theme(R_DIM));
+	for (int k = 0; k < NR_F_COUNT; k++) {
+		if (k >= NR_F_RISK_MIN)
+			ui_put_right(stdscr, y, c->x[k], c->w[k], heads[k],
+			             theme(R_DIM));
+		else
+			ui_put(stdscr, y, c->x[k], c->w[k], heads[k], theme(R_DIM));
 	}
+	ui_put_right(stdscr, y, c->net, c->net_w, "Net%", theme(R_DIM));
+	ui_put(stdscr, y, c->q, 2, "?", theme(R_DIM));
+}
+
+static enum role status_role(enum nr_status st)
+{
+	return st == NR_MEETS ? R_GOOD : st == NR_FAILS ? R_BAD : R_WARN;
+}
+
+static void draw_row(struct app *a, const struct wcols *c, int y, int64_t r,
+                     const struct contract *ct)
+{
+	struct wsview *w = &a->ws;
+	struct nr_eval ev;
+	char num[24], cell[400], net[PCT_BUFSZ];
+	bool currow = !w->on_method && r == w->cur;
+
+	nominal_evaluate(ct, &ev);
+	snprintf(num, sizeof num, "%lld", (long long)(r + 1));
+	ui_put_right(stdscr, y, 1, c->num, num, theme(currow ? R_KEY : R_DIM));
+	for (int k = 0; k < NR_F_COUNT; k++) {
+		bool cur = currow && w->col == k;
+		enum role role = cur ? R_CURSOR : R_NORMAL;
+
+		if (a->edit.kind == EDIT_CELL && currow && a->edit.col == k)
+			continue;
+		ws_cell_text(ct, k, cell, sizeof cell);
+		if (cur)
+			ui_fill(stdscr, y, c->x[k], c->w[k], theme(R_CURSOR));
+		if (k >= NR_F_RISK_MIN)
+			ui_put_num(stdscr, y, c->x[k], c->w[k], cell, theme(role));
+		else
+			ui_put_cut(stdscr, y, c->x[k], c->w[k], cell, theme(role));
+	}
+	if (ev.has_net) {
+		pct_format_netrisk(ev.net, net);
+		ui_put_num(stdscr, y, c->net, c->net_w, net, theme(R_COMPUTED));
+	}
+	ui_put(stdscr, y, c->q, 2, ev.status == NR_MEETS ? a->g->ok :
+	       ev.status == NR_FAILS ? a->g->bad : "?",
+	       theme(status_role(ev.status)));
+}
+
+/* Why the row under the cursor meets the test or not. */
+static void draw_why(struct app *a, int y)
+{
+	struct wsview *w = &a->ws;
+	const struct contract *ct = w->count ? ws_row(a, w->cur) : NULL;
+	struct nr_eval ev;
+	char why[400], line[900], net[PCT_BUFSZ] = "";
+
+	if (!ct || w->on_method)
+		return;
+	nominal_evaluate(ct, &ev);
+	nominal_explain(&ev, ct, why, sizeof why);
+	if (ev.has_net && !strstr(why, "net risk"))
+		pct_format_netrisk(ev.net, net);
+	snprintf(line, sizeof line, "Row %lld%s%s%s: %s%s%s%s",
+	         (long long)(w->cur + 1), ct->label ? " \"" : "",
+	         ct->label ? ct->label : "", ct->label ? "\"" : "",
+	         why, *net ? " (net risk " : "", net, *net ? "%)" : "");
+	ui_put_stored(stdscr, y, 1, a->W - 2, line,
+	              theme(status_role(ev.status)));
+}
+
+/* The editor over its cell. */
+static void place_cell_editor(struct app *a, const struct wcols *c, int y)
+{
+	int ey = y + (int)(a->ws.cur - a->ws.top);
+	int ex = c->x[a->edit.col];
+	int ew = c->w[a->edit.col] < 14 ? 14 : c->w[a->edit.col];
+
+	if (a->edit.col == NR_F_LABEL && ew < 30)
+		ew = 30;
+	if (ex + ew > a->W - 1)
+		ew = a->W - 1 - ex;
+	field_place(a, ey, ex, ew, 1);
+}
+
+/* Where the cursor is, always; the keys in what room is left. */
+static void draw_keys(struct app *a)
+{
+	struct wsview *w = &a->ws;
+	char pos[80];
+	int pw;
+
+	if (a->edit.kind != EDIT_NONE)
+		return;
+	snprintf(pos, sizeof pos, "row %lld of %lld ",
+	         (long long)(w->count ? w->cur + 1 : 0), (long long)w->count);
+	pw = ui_width(pos);
+	ui_fill(stdscr, a->H - 2, a->W - pw - 1, pw + 1, theme(R_NORMAL));
+	ui_put(stdscr, a->H - 2, a->W - pw, pw, pos, theme(R_KEY));
+	if (a->msg[0] == '\0')
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->ro ?
+		           "review mode: read-only \u00b7 / find \u00b7 g/G "
+		           "first/last" : "a add \u00b7 Enter edit \u00b7 c copy "
+		           "\u00b7 d delete \u00b7 / find \u00b7 g/G first/last",
+		           theme(R_DIM));
+	else
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->msg,
+		           theme(a->msg_role));
+}
+
+void worksheet_draw(struct app *a)
+{
+	struct wsview *w = &a->ws;
+	int y = UI_TOP, rows;
+	struct wcols c;
+
+	w->count = a->s->totals.contracts;
+	if (!draw_top(a, y))
+		return;
+	rows = table_rows(a);
+	w->rows = rows;
+	c = wcolumns(a);
+	keep_in_view(w, rows);
+	draw_heads(&c, y + 2);
 	if (w->count == 0)
 		ui_put(stdscr, y + 3, 2, a->W - 4, "No contracts yet: a adds one "
 		       "(or apmwb import FILE contracts.csv).", theme(R_DIM));
-	ensure(a, w->top, rows);
+	ws_page(a, w->top, rows);
 	for (int i = 0; i < rows && w->top + i < w->count; i++) {
-		int64_t r = w->top + i;
-		const struct contract *ct = row_at(a, r);
-		int ry = y + 3 + i;
-		struct nr_eval ev;
-		char num[24], cell[400], net[PCT_BUFSZ];
-		bool currow = !w->on_method && r == w->cur;
+		const struct contract *ct = ws_row(a, w->top + i);
 
 		if (!ct)
 			break;
-		nominal_evaluate(ct, &ev);
-		snprintf(num, sizeof num, "%lld", (long long)(r + 1));
-		ui_put_right(stdscr, ry, 1, c.num, num,
-		             theme(currow ? R_KEY : R_DIM));
-		for (int k = 0; k < NR_F_COUNT; k++) {
-			bool cur = currow && w->col == k;
-			bool editing = a->edit.kind == EDIT_CELL && currow &&
-			               a->edit.col == k;
-
-			if (editing)
-				continue;
-			cell_text(ct, k, cell, sizeof cell);
-			if (cur)
-				ui_fill(stdscr, ry, c.x[k], c.w[k], theme(R_CURSOR));
-			if (k >= NR_F_RISK_MIN)
-				ui_put_num(stdscr, ry, c.x[k], c.w[k], cell,
-				           theme(cur ? R_CURSOR : R_NORMAL));
-			else
-				ui_put_cut(stdscr, ry, c.x[k], c.w[k], cell,
-				           theme(cur ? R_CURSOR : R_NORMAL));
-		}
-		if (ev.has_net) {
-			pct_format_netrisk(ev.net, net);
-			if (ui_width(net) <= c.net_w)
-				ui_put_num(stdscr, ry, c.net, c.net_w, net,
-				           theme(R_COMPUTED));
-			else
-				ui_put_cut(stdscr, ry, c.net, c.net_w, net,
-				           theme(R_COMPUTED));
-		}
-		ui_put(stdscr, ry, c.q, 2,
-		       ev.status == NR_MEETS ? a->g->ok :
-		       ev.status == NR_FAILS ? a->g->bad : "?",
-		       theme(ev.status == NR_MEETS ? R_GOOD :
-		             ev.status == NR_FAILS ? R_BAD : R_WARN));
+		draw_row(a, &c, y + 3 + i, w->top + i, ct);
 	}
-	/* Why the row under the cursor meets the test or not. */
-	{
-		int wy = y + 3 + rows;
-		const struct contract *ct = w->count ? row_at(a, w->cur) : NULL;
-
-		if (ct && !w->on_method) {
-			struct nr_eval ev;
-			char why[400], line[900], net[PCT_BUFSZ] = "";
-
-			nominal_evaluate(ct, &ev);
-			nominal_explain(&ev, ct, why, sizeof why);
-			if (ev.has_net && !strstr(why, "net risk"))
-				pct_format_netrisk(ev.net, net);
-			snprintf(line, sizeof line, "Row %lld%s%s%s: %s%s%s%s",
-			         (long long)(w->cur + 1), ct->label ? " \"" : "",
-			         ct->label ? ct->label : "", ct->label ? "\"" : "",
-			         why, *net ? " (net risk " : "", net, *net ? "%)" : "");
-			ui_put_stored(stdscr, wy, 1, a->W - 2, line,
-			              theme(ev.status == NR_MEETS ? R_GOOD :
-			                    ev.status == NR_FAILS ? R_BAD : R_WARN));
-		}
-		draw_summary(a, wy + 1);
-	}
-	/* The editor over its cell. */
-	if (a->edit.kind == EDIT_CELL) {
-		int ey = y + 3 + (int)(w->cur - w->top);
-		int ex = c.x[a->edit.col];
-		int ew = c.w[a->edit.col] < 14 ? 14 : c.w[a->edit.col];
-
-		if (a->edit.col == NR_F_LABEL && ew < 30)
-			ew = 30;
-		if (ex + ew > a->W - 1)
-			ew = a->W - 1 - ex;
-		if (ey != a->edit.y || ex != a->edit.x || ew != a->edit.w)
-			field_place(a, ey, ex, ew, 1);
-	}
-	/* Where the cursor is, always; the keys in what room is left. */
-	{
-		char pos[80];
-		int pw;
-
-		snprintf(pos, sizeof pos, "row %lld of %lld ",
-		         (long long)(w->count ? w->cur + 1 : 0), (long long)w->count);
-		pw = ui_width(pos);
-		if (a->edit.kind == EDIT_NONE) {
-			ui_fill(stdscr, a->H - 2, a->W - pw - 1, pw + 1,
-			        theme(R_NORMAL));
-			ui_put(stdscr, a->H - 2, a->W - pw, pw, pos, theme(R_KEY));
-		}
-		if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE)
-			ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->ro ?
-			           "review mode: read-only \u00b7 / find \u00b7 g/G "
-			           "first/last" : "a add \u00b7 Enter edit \u00b7 c copy "
-			           "\u00b7 d delete \u00b7 / find \u00b7 g/G first/last",
-			           theme(R_DIM));
-		else if (a->msg[0] && a->edit.kind == EDIT_NONE)
-			ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->msg,
-			           theme(a->msg_role));
-	}
+	draw_why(a, y + 3 + rows);
+	draw_summary(a, y + 4 + rows);
+	if (a->edit.kind == EDIT_CELL)
+		place_cell_editor(a, &c, y + 3);
+	draw_keys(a);
 }
+
+/* ---- changes ---- */
 
 static bool save_contract(struct app *a, const struct contract *c)
 {
@@ -421,17 +337,64 @@ static bool save_contract(struct app *a, const struct contract *c)
 	enum store_status rc = session_contract_update(a->s, c, err,
 	                                               sizeof err);
 
-	if (rc != STORE_OK) {
+	if (rc != STORE_OK && rc != STORE_UNCHANGED) {
 		app_save_failed(a, err);
 		return false;
 	}
 	return true;
 }
 
-static void begin_cell(struct app *a);
+/* One field of the contract with this id set from text, saved. */
+static bool set_field(struct app *a, const struct contract *ct, int col,
+                      const char *text, char *err, size_t errlen)
+{
+	struct contract c;
+	bool ok;
 
-/* Line and type are picked from a menu. */
-static bool pick_cell(struct app *a, const struct contract *ct)
+	contract_init(&c);
+	if (!contract_copy(&c, ct)) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	ok = nominal_parse_field(&c, col, text, err, errlen);
+	if (ok && !save_contract(a, &c)) {
+		err[0] = '\0';   /* app_save_failed said why */
+		ok = false;
+	}
+	contract_clear(&c);
+	return ok;
+}
+
+static void begin_cell(struct app *a, const char *initial);
+
+static void cell_picked(struct app *a, int k, const bool *marks,
+                        const struct pick_arg *arg)
+{
+	const struct contract *ct = ws_row(a, a->ws.cur);
+	char err[300];
+
+	(void)marks;
+	if (!ct || ct->id != arg->id) {
+		app_msg(a, R_WARN, "not saved: the row moved meanwhile");
+		return;
+	}
+	if (!set_field(a, ct, arg->col, k < 0 ? "" : arg->col == NR_F_LINE ?
+	               lob_nr_id(k) : k == 0 ? "tcoc" : "revenue", err,
+	               sizeof err)) {
+		if (*err)
+			app_msg(a, R_MSG_ERR, "%s", err);
+		return;
+	}
+	app_msg(a, R_GOOD, "saved");
+	/* A pick keeps the row going: on to the next cell. */
+	if (a->ws.col < NR_F_DOLLARS) {
+		a->ws.col++;
+		begin_cell(a, NULL);
+	}
+}
+
+/* Line and type are picked from a list. */
+static void pick_cell(struct app *a, const struct contract *ct)
 {
 	static const char *const lines[] = { "Commercial", "Medicare",
 	                                     "Medicaid" };
@@ -439,126 +402,86 @@ static bool pick_cell(struct app *a, const struct contract *ct)
 		"TCOC: total cost of care / benchmark-based",
 		"Revenue: percent of revenue"
 	};
-	struct contract c;
-	char err[300];
-	int k, cur = 0;
-	bool ok;
+	struct pick_arg arg = { .col = a->ws.col, .id = ct->id };
 
-	if (a->ws.col == NR_F_LINE) {
-		if (ct->has & NR_HAS_LINE)
-			cur = ct->line;
-		k = picker_choice(a, "Line of business", lines, 3, cur, true);
-	} else {
-		if (ct->has & NR_HAS_TYPE)
-			cur = ct->type == NR_REVENUE;
-		k = picker_choice(a, "Type of contract", types, 2, cur, true);
-	}
-	if (k == -2)
-		return false;
-	contract_init(&c);
-	if (!contract_copy(&c, ct)) {
-		app_msg(a, R_MSG_ERR, "out of memory");
-		return false;
-	}
-	ok = nominal_parse_field(&c, a->ws.col,
-	                         k < 0 ? "" : a->ws.col == NR_F_LINE ?
-	                         lob_nr_id(k) : k == 0 ? "tcoc" : "revenue",
-	                         err, sizeof err);
-	ok = ok && save_contract(a, &c);
-	contract_clear(&c);
-	if (ok)
-		app_msg(a, R_GOOD, "saved");
-	return ok;
+	if (a->ws.col == NR_F_LINE)
+		picker_choice(a, "Line of business", lines, 3,
+		              ct->has & NR_HAS_LINE ? ct->line : 0, true,
+		              cell_picked, &arg);
+	else
+		picker_choice(a, "Type of contract", types, 2,
+		              ct->has & NR_HAS_TYPE ? ct->type == NR_REVENUE : 0,
+		              true, cell_picked, &arg);
 }
 
-static void begin_cell_with(struct app *a, const char *initial)
+static void cell_typed(struct app *a, const char *text, enum leave how);
+
+/* Edits the cell under the cursor: from its text, or afresh from initial. */
+static void begin_cell(struct app *a, const char *initial)
 {
 	struct wsview *w = &a->ws;
 	const struct contract *ct;
 	char text[400];
 
-	if (app_refuse_ro(a) || w->count == 0)
-		return;
-	ct = row_at(a, w->cur);
-	if (!ct)
+	if (app_refuse_ro(a) || w->count == 0 || !(ct = ws_row(a, w->cur)))
 		return;
 	if (w->col == NR_F_LINE || w->col == NR_F_TYPE) {
-		/* A pick keeps the row going: on to the next cell. */
-		if (pick_cell(a, ct) && w->col < NR_F_DOLLARS) {
-			w->col++;
-			begin_cell(a);
-		}
+		pick_cell(a, ct);
 		return;
 	}
 	if (initial)
 		snprintf(text, sizeof text, "%s", initial);
 	else
 		nominal_format_field(ct, w->col, text, sizeof text);
-	a->edit.kind = EDIT_CELL;
-	a->edit.col = w->col;
-	/* Placed by worksheet_draw over the cell. */
-	if (!field_begin(a, text, 0, 0, 14, 1, false,
-	                 w->col == NR_F_LABEL ? NR_LABEL_MAX : 40)) {
-		a->edit.kind = EDIT_NONE;
-		return;
-	}
-	a->edit.y = -1;
-	app_msg(a, R_DIM, "Enter or Tab saves and goes on %s Esc puts back "
-	        "the saved value", a->g->dot);
+	if (edit_cell(a, w->col, text, w->col == NR_F_LABEL ? NR_LABEL_MAX : 40,
+	              cell_typed))
+		app_msg(a, R_DIM, "Enter or Tab saves and goes on %s Esc puts "
+		        "back the saved value", a->g->dot);
 }
 
-static void begin_cell(struct app *a)
-{
-	begin_cell_with(a, NULL);
-}
-
-void worksheet_cell_confirmed(struct app *a, const char *text, int ch,
-                              bool fkey)
+/* After a saved cell, where the key that saved it goes. */
+static void move_after(struct app *a, enum leave how)
 {
 	struct wsview *w = &a->ws;
-	const struct contract *ct = row_at(a, w->cur);
-	struct contract c;
+
+	if (how == LV_PREV && w->col > 0)
+		w->col--;
+	else if (how == LV_UP && w->cur > 0)
+		w->cur--;
+	else if (how == LV_DOWN && w->cur + 1 < w->count)
+		w->cur++;
+	else if (how == LV_NEXT && w->col < NR_F_DOLLARS) {
+		w->col++;
+		begin_cell(a, NULL);
+	} else if (how == LV_NEXT) {
+		app_msg(a, R_GOOD, "row %lld saved %s a adds another",
+		        (long long)(w->cur + 1), a->g->dot);
+	}
+}
+
+static void cell_typed(struct app *a, const char *text, enum leave how)
+{
+	struct wsview *w = &a->ws;
+	const struct contract *ct = ws_row(a, w->cur);
 	char err[300], old[400];
-	bool next = (!fkey && (ch == '\t' || ch == '\r' || ch == '\n')) ||
-	            (fkey && ch == KEY_ENTER);
 
 	if (!ct) {
 		field_end(a);
 		return;
 	}
 	nominal_format_field(ct, w->col, old, sizeof old);
-	contract_init(&c);
-	if (!contract_copy(&c, ct)) {
-		app_msg(a, R_MSG_ERR, "out of memory: not saved");
-		return;
-	}
-	if (!nominal_parse_field(&c, w->col, text, err, sizeof err)) {
-		app_msg(a, R_MSG_ERR, "%s %s %s not saved",
-		        nominal_field_name(w->col), err, a->g->dot);
+	if (strcmp(old, text) != 0 &&
+	    !set_field(a, ct, w->col, text, err, sizeof err)) {
+		/* The typed text stays, with why. */
+		if (*err)
+			app_msg(a, R_MSG_ERR, "%s %s %s not saved",
+			        nominal_field_name(w->col), err, a->g->dot);
 		a->edit.refused = true;
-		contract_clear(&c);
 		return;
 	}
-	if (strcmp(old, text) != 0 && !save_contract(a, &c)) {
-		contract_clear(&c);
-		return;   /* the typed text stays */
-	}
-	contract_clear(&c);
 	field_end(a);
 	app_msg(a, R_GOOD, "saved");
-	if (fkey && ch == KEY_BTAB && w->col > 0)
-		w->col--;
-	else if (fkey && ch == KEY_UP && w->cur > 0)
-		w->cur--;
-	else if (fkey && ch == KEY_DOWN && w->cur + 1 < w->count)
-		w->cur++;
-	else if (next && w->col < NR_F_DOLLARS) {
-		w->col++;
-		begin_cell(a);
-	} else if (next) {
-		app_msg(a, R_GOOD, "row %lld saved %s a adds another",
-		        (long long)(w->cur + 1), a->g->dot);
-	}
+	move_after(a, how);
 }
 
 static void add_row(struct app *a, const struct contract *from)
@@ -592,87 +515,123 @@ static void add_row(struct app *a, const struct contract *from)
 		app_msg(a, R_GOOD, "copied to row %lld", (long long)(pos + 1));
 		return;
 	}
-	begin_cell(a);
+	begin_cell(a, NULL);
 }
 
-/* The next contract whose label holds the text, after the cursor. */
-struct find {
-	const char *needle;
-	int64_t after, hit, first;
-};
-
-static bool contains_ci(const char *hay, const char *needle)
+static void delete_answer(struct app *a, bool yes)
 {
-	size_t n = strlen(needle);
+	struct wsview *w = &a->ws;
+	const struct contract *ct = ws_row(a, w->cur);
+	char err[600];
 
-	for (; hay && *hay; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return true;
-	return n == 0;
-}
-
-static bool find_fn(void *ctx, const struct contract *c, int64_t pos)
-{
-	struct find *f = ctx;
-
-	if (!c->label || !contains_ci(c->label, f->needle))
-		return true;
-	if (f->first < 0)
-		f->first = pos;
-	if (pos > f->after) {
-		f->hit = pos;
-		return false;
+	if (!yes || !ct || ct->id != w->delete_id) {
+		app_msg(a, R_DIM, "not deleted");
+		return;
 	}
-	return true;
+	if (session_contract_delete(a->s, ct->id, err, sizeof err) != STORE_OK) {
+		app_save_failed(a, err);
+		return;
+	}
+	w->count = a->s->totals.contracts;
+	if (w->cur >= w->count)
+		w->cur = w->count - 1;
+	app_msg(a, R_GOOD, "deleted (u undoes)");
 }
 
-static void find_next(struct app *a)
+static void delete_row(struct app *a)
 {
-	struct find f = { a->ws.find, a->ws.cur, -1, -1 };
-	char err[300];
+	struct wsview *w = &a->ws;
+	const struct contract *ct = ws_row(a, w->cur);
+	char label[300];
+
+	if (!ct || app_refuse_ro(a))
+		return;
+	sanitize_text(ct->label ? ct->label : "", 0, label, sizeof label);
+	w->delete_id = ct->id;
+	app_msg(a, R_WARN, "Delete row %lld%s%s%s? y deletes, any other key "
+	        "keeps it", (long long)(w->cur + 1), *label ? " \"" : "", label,
+	        *label ? "\"" : "");
+	app_ask(a, delete_answer);
+}
+
+static void clear_cell(struct app *a)
+{
+	const struct contract *ct = ws_row(a, a->ws.cur);
+	char err[200];
+
+	if (!ct || app_refuse_ro(a))
+		return;
+	if (set_field(a, ct, a->ws.col, "", err, sizeof err))
+		app_msg(a, R_GOOD, "cleared (u undoes)");
+}
+
+/* ---- finding ---- */
+
+static void find_step(struct app *a, int dir)
+{
+	int64_t hit;
 
 	if (!a->ws.find[0])
 		return;
-	store_contract_each(a->s->st, find_fn, &f, err, sizeof err);
-	if (f.hit < 0)
-		f.hit = f.first;
-	if (f.hit < 0) {
+	hit = ws_find(a, a->ws.find, a->ws.cur, dir);
+	if (hit < 0) {
 		app_msg(a, R_WARN, "no contract's label holds \"%s\"", a->ws.find);
 		return;
 	}
-	a->ws.cur = f.hit;
+	a->ws.cur = hit;
 	a->ws.on_method = false;
-	app_msg(a, R_NORMAL, "row %lld %s n finds the next", (long long)(f.hit + 1),
+	app_msg(a, R_NORMAL, "row %lld %s n finds the next", (long long)(hit + 1),
 	        a->g->dot);
+}
+
+static void find_typed(struct app *a, const char *text, enum leave how)
+{
+	(void)how;
+	snprintf(a->ws.find, sizeof a->ws.find, "%s", text);
+	find_step(a, 1);
+}
+
+/* ---- keys ---- */
+
+static void method_picked(struct app *a, int k, const bool *marks,
+                          const struct pick_arg *arg)
+{
+	const struct choice_set *cs = a->ed->qs[arg->q].choices;
+
+	(void)marks;
+	if (k >= 0 && (size_t)k < cs->n)
+		edit_set(a, arg->q, cs->items[k].value);
+	else if (k == -1)
+		edit_set(a, arg->q, "");
+}
+
+static void pick_method(struct app *a, int q)
+{
+	const struct choice_set *cs = a->ed->qs[q].choices;
+	const char *items[8];
+	const char *v = answers_get(a->s->a, q);
+	int n = 0, cur = 0;
+
+	if (app_refuse_ro(a) || !cs)
+		return;
+	for (size_t i = 0; i < cs->n && n < 8; i++) {
+		items[n] = cs->items[i].label;
+		if (v && strcmp(v, cs->items[i].value) == 0)
+			cur = n;
+		n++;
+	}
+	picker_choice(a, "Nominal risk: method", items, n, cur, true,
+	              method_picked, &(struct pick_arg){ .q = q });
 }
 
 static bool method_key(struct app *a, int ch, bool fkey)
 {
 	int q = edition_find(a->ed, "nr.method");
-	bool enter = (!fkey && (ch == '\r' || ch == '\n' || ch == ' ')) ||
-	             (fkey && ch == KEY_ENTER);
 
 	if (q < 0)
 		return false;
-	if (enter) {
-		const struct choice_set *cs = a->ed->qs[q].choices;
-		const char *items[8];
-		const char *v = answers_get(a->s->a, q);
-		int n = 0, cur = 0, k;
-
-		if (app_refuse_ro(a) || !cs)
-			return true;
-		for (size_t i = 0; i < cs->n && n < 8; i++) {
-			items[n] = cs->items[i].label;
-			if (v && strcmp(v, cs->items[i].value) == 0)
-				cur = n;
-			n++;
-		}
-		k = picker_choice(a, "Nominal risk: method", items, n, cur, true);
-		if (k >= 0)
-			edit_set(a, q, cs->items[k].value);
-		else if (k == -1)
-			edit_set(a, q, "");
+	if (key_enter(ch, fkey) || (!fkey && ch == ' ')) {
+		pick_method(a, q);
 		return true;
 	}
 	if ((fkey && ch == KEY_DOWN) || (!fkey && (ch == 'j' || ch == '\t'))) {
@@ -688,37 +647,12 @@ static bool method_key(struct app *a, int ch, bool fkey)
 	return false;
 }
 
-bool worksheet_key(struct app *a, int ch, bool fkey)
+/* The cursor's moves; false for a key that is not one. */
+static bool move_key(struct app *a, int ch, bool fkey)
 {
 	struct wsview *w = &a->ws;
 	int64_t page = w->rows > 1 ? w->rows - 1 : 1;
 
-	w->count = a->s->totals.contracts;
-	if (a->confirm_delete) {
-		const struct contract *ct = row_at(a, w->cur);
-		char err[600];
-
-		a->confirm_delete = false;
-		if (fkey || (ch != 'y' && ch != 'Y') || !ct ||
-		    ct->id != a->confirm_id) {
-			app_msg(a, R_DIM, "not deleted");
-			return true;
-		}
-		if (session_contract_delete(a->s, ct->id, err, sizeof err) !=
-		    STORE_OK) {
-			app_save_failed(a, err);
-			return true;
-		}
-		w->count = a->s->totals.contracts;
-		if (w->cur >= w->count)
-			w->cur = w->count - 1;
-		app_msg(a, R_GOOD, "deleted (u undoes)");
-		return true;
-	}
-	if (!app_figures(a)->nr_asked)
-		return false;
-	if (w->on_method || app_figures(a)->nr_method != NR_METHOD_WORKSHEET)
-		return method_key(a, ch, fkey);
 	if (fkey) {
 		switch (ch) {
 		case KEY_UP:
@@ -732,87 +666,26 @@ bool worksheet_key(struct app *a, int ch, bool fkey)
 		case KEY_PPAGE: w->cur -= page; w->top -= page; break;
 		case KEY_HOME: w->cur = 0; break;
 		case KEY_END: w->cur = w->count - 1; break;
-		case KEY_LEFT: if (w->col > 0) w->col--; return true;
-		case KEY_RIGHT:
-			if (w->col < NR_F_DOLLARS) w->col++;
-			return true;
-		case KEY_BTAB: if (w->col > 0) w->col--; return true;
-		case KEY_ENTER: begin_cell(a); return true;
-		case KEY_DC: goto clear;
+		case KEY_LEFT: case KEY_BTAB: if (w->col > 0) w->col--; break;
+		case KEY_RIGHT: if (w->col < NR_F_DOLLARS) w->col++; break;
 		default: return false;
 		}
-		goto clamp;
-	}
-	switch (ch) {
-	case 'k':
-		if (w->cur == 0)
-			w->on_method = true;
-		else
-			w->cur--;
-		return true;
-	case 'j': w->cur++; goto clamp;
-	case 'g': w->cur = 0; goto clamp;
-	case 'G': w->cur = w->count - 1; goto clamp;
-	case 'h': if (w->col > 0) w->col--; return true;
-	case 'l':
-	case '\t': if (w->col < NR_F_DOLLARS) w->col++; return true;
-	case '\r':
-	case '\n': begin_cell(a); return true;
-	case 'a': add_row(a, NULL); return true;
-	case 'c': {
-		const struct contract *ct = w->count ? row_at(a, w->cur) : NULL;
-
-		if (ct)
-			add_row(a, ct);
-		return true;
-	}
-	case 'd': {
-		const struct contract *ct = w->count ? row_at(a, w->cur) : NULL;
-		char label[300];
-
-		if (!ct || app_refuse_ro(a))
+	} else {
+		switch (ch) {
+		case 'k':
+			if (w->cur == 0)
+				w->on_method = true;
+			else
+				w->cur--;
 			return true;
-		sanitize_text(ct->label ? ct->label : "", 0, label, sizeof label);
-		a->confirm_delete = true;
-		a->confirm_id = ct->id;
-		app_msg(a, R_WARN, "Delete row %lld%s%s%s? y deletes, any other "
-		        "key keeps it", (long long)(w->cur + 1), *label ? " \"" : "",
-		        label, *label ? "\"" : "");
-		return true;
+		case 'j': w->cur++; break;
+		case 'g': w->cur = 0; break;
+		case 'G': w->cur = w->count - 1; break;
+		case 'h': if (w->col > 0) w->col--; break;
+		case 'l': case '\t': if (w->col < NR_F_DOLLARS) w->col++; break;
+		default: return false;
+		}
 	}
-	case '/':
-		edit_prompt(a, P_FIND, "Find a contract (label):", a->ws.find);
-		return true;
-	case 'n':
-		find_next(a);
-		return true;
-	case 'x':
-	case 127:
-		goto clear;
-	}
-	if (ch >= '0' && ch <= '9' && w->col >= NR_F_RISK_MIN) {
-		char first[2] = { (char)ch, 0 };
-
-		begin_cell_with(a, first);
-		return true;
-	}
-	return false;
-clear: {
-		const struct contract *ct = w->count ? row_at(a, w->cur) : NULL;
-		struct contract c;
-		char err[200];
-
-		if (!ct || app_refuse_ro(a))
-			return true;
-		contract_init(&c);
-		if (contract_copy(&c, ct) &&
-		    nominal_parse_field(&c, w->col, "", err, sizeof err) &&
-		    save_contract(a, &c))
-			app_msg(a, R_GOOD, "cleared (u undoes)");
-		contract_clear(&c);
-		return true;
-	}
-clamp:
 	if (w->cur >= w->count)
 		w->cur = w->count - 1;
 	if (w->cur < 0)
@@ -820,4 +693,56 @@ clamp:
 	if (w->top < 0)
 		w->top = 0;
 	return true;
+}
+
+/* The keys that do something to the table's rows and cells. */
+static bool table_key(struct app *a, int ch, bool fkey)
+{
+	struct wsview *w = &a->ws;
+	const struct contract *ct = w->count ? ws_row(a, w->cur) : NULL;
+
+	if (key_enter(ch, fkey)) {
+		begin_cell(a, NULL);
+		return true;
+	}
+	if (fkey && ch == KEY_DC) {
+		clear_cell(a);
+		return true;
+	}
+	if (fkey)
+		return false;
+	switch (ch) {
+	case 'a': add_row(a, NULL); return true;
+	case 'c': if (ct) add_row(a, ct); return true;
+	case 'd': delete_row(a); return true;
+	case '/':
+		edit_prompt(a, "Find a contract (label):", a->ws.find, find_typed);
+		return true;
+	case 'n': find_step(a, 1); return true;
+	case 'x': case 127: clear_cell(a); return true;
+	}
+	if (ch >= '0' && ch <= '9' && w->col >= NR_F_RISK_MIN) {
+		char first[2] = { (char)ch, 0 };
+
+		begin_cell(a, first);
+		return true;
+	}
+	return false;
+}
+
+bool worksheet_key(struct app *a, int ch, bool fkey)
+{
+	struct wsview *w = &a->ws;
+
+	w->count = a->s->totals.contracts;
+	if (!app_figures(a)->nr_asked)
+		return false;
+	if (w->on_method || app_figures(a)->nr_method != NR_METHOD_WORKSHEET)
+		return method_key(a, ch, fkey);
+	return move_key(a, ch, fkey) || table_key(a, ch, fkey);
+}
+
+void worksheet_help(struct app *a)
+{
+	help_field(a, app_current_q(a));
 }

@@ -2,7 +2,9 @@
 /* xcheck.c: the Cross-checking tab: each selected line's numerators
  * against its row 1 with the workbook's hint, every error and warning
  * (Enter jumps to its field, 'a' acknowledges a warning with a reason),
- * the answers kept but hidden, and sign-off once no error is left. */
+ * the answers kept but hidden, and sign-off once no error is left; the
+ * acknowledgement and the sign-off are asked for and sent to the session
+ * here. */
 #include <config.h>
 
 #include <stdio.h>
@@ -13,8 +15,6 @@
 #include "money.h"
 #include "texts.h"
 #include "ui.h"
-
-#define CTRL(c) ((c) & 0x1f)
 
 enum xrow_kind { XR_HEAD, XR_TEXT, XR_LINE, XR_ITEM, XR_HIDDEN, XR_SIGN };
 
@@ -247,10 +247,28 @@ void xcheck_draw(struct app *a)
 	mem_free(r.v);
 }
 
+/* The name typed for the sign-off. */
+static void signed_as(struct app *a, const char *name, enum leave how)
+{
+	char err[600];
+	enum store_status rc;
+
+	(void)how;
+	if (!*name) {
+		app_msg(a, R_WARN, "not signed off: a name is needed");
+		return;
+	}
+	rc = session_complete(a->s, name, err, sizeof err);
+	if (rc != STORE_OK) {
+		app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
+		return;
+	}
+	app_msg(a, R_GOOD, "signed off: the submission is COMPLETE; any later "
+	        "change returns it to draft");
+}
+
 static void sign_off(struct app *a)
 {
-	struct store_signoff so;
-
 	if (app_refuse_ro(a))
 		return;
 	if (app_checks(a)->errors) {
@@ -259,8 +277,45 @@ static void sign_off(struct app *a)
 		        app_checks(a)->errors == 1 ? "" : "s");
 		return;
 	}
-	store_signoff(a->s->st, &so);
-	edit_prompt(a, P_SIGNOFF, "Sign off as (your name):", NULL);
+	edit_prompt(a, "Sign off as (your name):", NULL, signed_as);
+}
+
+/* The reason typed for the warning asked about (xc.ack_id). */
+static void ack_reason(struct app *a, const char *reason, enum leave how)
+{
+	char err[600];
+	enum store_status rc;
+
+	(void)how;
+	rc = session_ack(a->s, a->xc.ack_id, reason, err, sizeof err);
+	if (rc == STORE_UNCHANGED) {
+		app_msg(a, R_DIM, "unchanged: that is the reason kept");
+		return;
+	}
+	if (rc != STORE_OK) {
+		app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
+		return;
+	}
+	app_msg(a, R_GOOD, *reason ? "acknowledged: the reason is kept with the "
+	        "warning" : "acknowledgement withdrawn");
+}
+
+static void acknowledge(struct app *a, const struct check_item *it)
+{
+	if (it->sev != SEV_WARNING) {
+		app_msg(a, R_WARN, "errors cannot be acknowledged: fix the answer "
+		        "(Enter goes there)");
+		return;
+	}
+	if (app_refuse_ro(a))
+		return;
+	snprintf(a->xc.ack_id, sizeof a->xc.ack_id, "%s", it->id);
+	edit_prompt(a, "Reason (empty withdraws):", it->ack_reason, ack_reason);
+}
+
+void xcheck_help(struct app *a)
+{
+	help_field(a, -1);
 }
 
 bool xcheck_key(struct app *a, int ch, bool fkey)
@@ -292,24 +347,10 @@ bool xcheck_key(struct app *a, int ch, bool fkey)
 	case 'S':
 		sign_off(a);
 		return true;
-	case 'a': {
-		const struct check_item *it;
-		char label[300];
-
-		if (v->cur >= n)
-			return true;
-		it = &app_checks(a)->items[v->cur];
-		if (it->sev != SEV_WARNING) {
-			app_msg(a, R_WARN, "errors cannot be acknowledged: fix the "
-			        "answer (Enter goes there)");
-			return true;
-		}
-		if (app_refuse_ro(a))
-			return true;
-		snprintf(label, sizeof label, "Reason (empty withdraws):");
-		edit_prompt(a, P_ACK, label, it->ack_reason);
+	case 'a':
+		if (v->cur < n)
+			acknowledge(a, &app_checks(a)->items[v->cur]);
 		return true;
-	}
 	}
 	return false;
 enter:

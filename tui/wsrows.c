@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/* wsrows.c: the worksheet's contracts as the screen reads them: a page
+ * at a time from the file (so 10,000 or a million contracts cost what a
+ * screenful does), each cell as text, and finding a label.  Finding is
+ * one function, ws_find, so a faster search in the file layer can take
+ * its place without the screen changing. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "money.h"
+#include "sanitize.h"
+#include "ui.h"
+
+void worksheet_invalidate(struct app *a)
+{
+	struct wsview *w = &a->ws;
+
+	for (size_t i = 0; i < w->cache_n; i++)
+		contract_clear(&w->cache[i]);
+	w->cache_n = 0;
+	w->cache_ok = false;
+}
+
+void ws_page(struct app *a, int64_t from, int64_t n)
+{
+	struct wsview *w = &a->ws;
+	char err[512];
+	int64_t start;
+	size_t got = 0;
+
+	/* A page read before the last change is never shown or edited. */
+	if (w->cache_ok && w->cache_gen == a->s->gen && from >= w->cache_from &&
+	    (from + n <= w->cache_from + (int64_t)w->cache_n ||
+	     w->cache_from + (int64_t)w->cache_n >= w->count))
+		return;
+	worksheet_invalidate(a);
+	start = from - (WS_CACHE - n) / 2;
+	if (start + WS_CACHE > w->count)
+		start = w->count - WS_CACHE;
+	if (start < 0)
+		start = 0;
+	for (size_t i = 0; i < WS_CACHE; i++)
+		contract_init(&w->cache[i]);
+	if (store_contract_page(a->s->st, start, WS_CACHE, w->cache, &got, err,
+	                        sizeof err) != STORE_OK) {
+		app_msg(a, R_MSG_ERR, "%s", err);
+		return;
+	}
+	w->cache_from = start;
+	w->cache_n = got;
+	w->cache_ok = true;
+	w->cache_gen = a->s->gen;
+}
+
+const struct contract *ws_row(struct app *a, int64_t i)
+{
+	struct wsview *w = &a->ws;
+
+	if (i < 0 || i >= w->count)
+		return NULL;
+	ws_page(a, i, 1);
+	if (!w->cache_ok || i < w->cache_from ||
+	    i >= w->cache_from + (int64_t)w->cache_n)
+		return NULL;
+	return &w->cache[i - w->cache_from];
+}
+
+void ws_dollars_text(int64_t cents, char *buf, size_t n)
+{
+	char m[MONEY_BUFSZ];
+	size_t len;
+
+	/* Without ".00": the table is narrow, and cents show when any. */
+	money_format_display(cents, m);
+	len = strlen(m);
+	if (len > 3 && strcmp(m + len - 3, ".00") == 0)
+		m[len - 3] = '\0';
+	snprintf(buf, n, "%s", m);
+}
+
+static void term_text(const struct contract *c, int f, char *buf, size_t n)
+{
+	unsigned bit = f == NR_F_RISK_MIN ? NR_HAS_MIN :
+	               f == NR_F_RISK_MAX ? NR_HAS_MAX : NR_HAS_SHARE;
+	pct_t v = f == NR_F_RISK_MIN ? c->risk_min :
+	          f == NR_F_RISK_MAX ? c->risk_max : c->shared_risk;
+	char t[PCT_BUFSZ];
+
+	if (c->has & bit) {
+		pct_format_term(v, t);
+		snprintf(buf, n, "%s", t);
+	}
+}
+
+void ws_cell_text(const struct contract *c, int f, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	switch (f) {
+	case NR_F_LABEL:
+		sanitize_text(c->label ? c->label : "", 0, buf, n);
+		break;
+	case NR_F_LINE:
+		if (c->has & NR_HAS_LINE)
+			snprintf(buf, n, "%s", lob_nr_name(c->line));
+		break;
+	case NR_F_TYPE:
+		if (c->has & NR_HAS_TYPE)
+			snprintf(buf, n, "%s", c->type == NR_TCOC ? "TCOC" : "Revenue");
+		break;
+	case NR_F_RISK_MIN:
+	case NR_F_RISK_MAX:
+	case NR_F_SHARED_RISK:
+		term_text(c, f, buf, n);
+		break;
+	case NR_F_DOLLARS:
+		if (c->has & NR_HAS_DOLLARS)
+			ws_dollars_text(c->dollars, buf, n);
+		break;
+	}
+}
+
+/* ---- finding a label ---- */
+
+struct find {
+	const char *needle;
+	int64_t from, hit, first, last_before;
+	int dir;
+};
+
+static bool contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; hay && *hay; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return true;
+	return n == 0;
+}
+
+/* Forward: the first hit after `from`, else the first of all (wrapping).
+ * Backward: the last hit before `from`, else the last of all. */
+static bool find_fn(void *ctx, const struct contract *c, int64_t pos)
+{
+	struct find *f = ctx;
+
+	if (!c->label || !contains_ci(c->label, f->needle))
+		return true;
+	if (f->first < 0)
+		f->first = pos;
+	if (f->dir > 0 && pos > f->from) {
+		f->hit = pos;
+		return false;
+	}
+	if (f->dir < 0 && pos < f->from)
+		f->last_before = pos;
+	if (f->dir < 0)
+		f->hit = pos;   /* the last of all, unless one comes before */
+	return true;
+}
+
+int64_t ws_find(struct app *a, const char *needle, int64_t from, int dir)
+{
+	struct find f = { needle, from, -1, -1, -1, dir };
+	char err[300];
+	enum store_status rc = store_contract_each(a->s->st, find_fn, &f, err,
+	                                           sizeof err);
+
+	/* STORE_INVALID: find_fn stopped it at the hit. */
+	if (rc != STORE_OK && rc != STORE_INVALID) {
+		app_msg(a, R_MSG_ERR, "%s", err);
+		return -1;
+	}
+	if (dir < 0)
+		return f.last_before >= 0 ? f.last_before : f.hit;
+	return f.hit >= 0 ? f.hit : f.first;
+}
