@@ -25,6 +25,27 @@ static size_t max_for(const struct question *q)
 	}
 }
 
+bool edit_starts(const struct app *a, const struct question *q, int ch,
+                 bool fkey)
+{
+	/* In review mode nothing is typed: letters stay commands. */
+	if (a->ro)
+		return false;
+	switch (q->type) {
+	case Q_TEXT:
+	case Q_LONGTEXT:
+	case Q_EMAIL:
+	case Q_PHONE:
+		return key_starts_text(ch, fkey);
+	case Q_MONEY:
+	case Q_WHOLE:
+	case Q_HOURS:
+		return key_starts_number(ch, fkey);
+	default:
+		return false;
+	}
+}
+
 bool edit_answer(struct app *a, int q, const char *initial, int y, int x,
                  int w, int h)
 {

@@ -15,6 +15,43 @@ bool key_printable(int ch, bool fkey)
 	return !fkey && ch >= 0x20 && ch != 127;
 }
 
+bool key_starts_text(int ch, bool fkey)
+{
+	/* ] and [ go to the next and previous tab from every field. */
+	return key_printable(ch, fkey) && ch != ']' && ch != '[';
+}
+
+bool key_starts_number(int ch, bool fkey)
+{
+	return !fkey && ((ch >= '0' && ch <= '9') || ch == '$' || ch == '.' ||
+	                 ch == '-' || ch == '+' || ch == ',');
+}
+
+void key_utf8(int ch, char out[8])
+{
+	unsigned c = (unsigned)ch;
+
+	if (c < 0x80) {
+		out[0] = (char)c;
+		out[1] = '\0';
+	} else if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		out[2] = '\0';
+	} else if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		out[3] = '\0';
+	} else {
+		out[0] = (char)(0xf0 | (c >> 18));
+		out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[3] = (char)(0x80 | (c & 0x3f));
+		out[4] = '\0';
+	}
+}
+
 /* The keys that end editing, and how.  Enter and the vertical arrows move
  * within long text, so they leave a one-line field only. */
 static const struct {

@@ -295,21 +295,19 @@ void metrics_draw(struct app *a)
 	}
 	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE)
 		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->ro ?
-		           "review mode: read-only \u00b7 [ ] tabs \u00b7 ? help" :
-		           "Enter or a digit edits \u00b7 x clears \u00b7 Tab next "
-		           "\u00b7 [ ] tabs \u00b7 ? help \u00b7 u undo",
+		           "review mode: read-only \u00b7 [ ] Alt-1\u20269 tabs \u00b7 "
+		           "? help" : "type or Enter edits \u00b7 x clears \u00b7 "
+		           "Tab next \u00b7 [ ] Alt-1\u20269 tabs \u00b7 ? help \u00b7 "
+		           "u undo",
 		           theme(R_DIM));
 }
 
-bool metrics_key(struct app *a, int ch, bool fkey)
+/* The cursor's moves; false for a key that is not one. */
+static bool move_key(struct app *a, int ch, bool fkey)
 {
 	struct tabstate *ts = &a->ts[a->tab];
 	struct lay_pos p = ts->pos;
-	const struct question *q;
-	const char *v;
 
-	if (!a->lay_ok || app_tab_off(a, a->tab, NULL, 0))
-		return false;
 	if (fkey) {
 		switch (ch) {
 		case KEY_UP: p = layout_move(&a->lay, p, LAY_UP); break;
@@ -326,43 +324,63 @@ bool metrics_key(struct app *a, int ch, bool fkey)
 			break;
 		}
 		default:
-			goto answer;
+			return false;
 		}
-		ts->pos = p;
-		return true;
+	} else {
+		switch (ch) {
+		case '\t': p = layout_move(&a->lay, p, LAY_NEXT); break;
+		case 'j': p = layout_move(&a->lay, p, LAY_DOWN); break;
+		case 'k': p = layout_move(&a->lay, p, LAY_UP); break;
+		case 'g': p = layout_move(&a->lay, p, LAY_FIRST); break;
+		case 'G': p = layout_move(&a->lay, p, LAY_LAST); break;
+		default: return false;
+		}
 	}
-	switch (ch) {
-	case '\t': ts->pos = layout_move(&a->lay, p, LAY_NEXT); return true;
-	case 'j': ts->pos = layout_move(&a->lay, p, LAY_DOWN); return true;
-	case 'k': ts->pos = layout_move(&a->lay, p, LAY_UP); return true;
-	case 'g': ts->pos = layout_move(&a->lay, p, LAY_FIRST); return true;
-	case 'G': ts->pos = layout_move(&a->lay, p, LAY_LAST); return true;
-	}
-answer:
-	if (p.q < 0)
+	ts->pos = p;
+	return true;
+}
+
+/* Edits the dollars of row q, from its value or afresh from first. */
+static void edit_row(struct app *a, int q, const char *first)
+{
+	struct cols c = columns(a);
+	int row = layout_row_of(&a->lay, a->ts[a->tab].pos);
+
+	keep_in_view(a);
+	if (edit_answer(a, q, first ? first : answers_get(a->s->a, q),
+	                list_y() + row - a->ts[a->tab].top, c.dollars,
+	                DOLLARS_W, 1))
+		edit_live(a);
+}
+
+bool metrics_key(struct app *a, int ch, bool fkey)
+{
+	int q = a->ts[a->tab].pos.q;
+	const struct question *qu;
+
+	if (!a->lay_ok || app_tab_off(a, a->tab, NULL, 0))
 		return false;
-	q = &a->ed->qs[p.q];
-	v = answers_get(a->s->a, p.q);
-	if (q->type == Q_COMPUTED)
+	if (move_key(a, ch, fkey))
+		return true;
+	if (q < 0 || (qu = &a->ed->qs[q])->type == Q_COMPUTED)
 		return false;
 	if ((!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
 	    (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE))) {
-		if (v)
-			edit_set(a, p.q, "");
+		if (answers_get(a->s->a, q))
+			edit_set(a, q, "");
 		return true;
 	}
-	if ((!fkey && (ch == '\r' || ch == '\n')) || (fkey && ch == KEY_ENTER) ||
-	    (!fkey && ch >= '0' && ch <= '9')) {
-		struct cols c = columns(a);
-		int row = layout_row_of(&a->lay, p);
-		char first[2] = { (char)ch, 0 };
-		bool digit = !fkey && ch >= '0' && ch <= '9';
+	/* Enter or F2 edits the amount as it is; a digit (or $) starts it
+	 * afresh. */
+	if (key_enter(ch, fkey) || (fkey && ch == KEY_F(2))) {
+		edit_row(a, q, NULL);
+		return true;
+	}
+	if (edit_starts(a, qu, ch, fkey)) {
+		char first[8];
 
-		keep_in_view(a);
-		if (!edit_answer(a, p.q, digit ? first : v,
-		                 list_y() + row - ts->top, c.dollars, DOLLARS_W, 1))
-			return true;
-		edit_live(a);
+		key_utf8(ch, first);
+		edit_row(a, q, first);
 		return true;
 	}
 	return false;

@@ -209,6 +209,33 @@ void questions_place_edit(struct app *a)
 		field_place(a, y, x, w, a->edit.h);
 }
 
+/* What the keys do on the field under the cursor. */
+static const char *key_line(const struct app *a, const struct question *q)
+{
+	if (a->ro)
+		return "review mode: read-only \u00b7 [ ] Alt-1\u20269 tabs \u00b7 "
+		       "? help \u00b7 q quit";
+	switch (q->type) {
+	case Q_YESNO:
+		return "y Yes \u00b7 n No \u00b7 Enter or space switches \u00b7 "
+		       "x clears \u00b7 [ ] Alt-1\u20269 tabs \u00b7 ? help";
+	case Q_CHOICE:
+		return "Enter or space chooses \u00b7 x clears \u00b7 [ ] "
+		       "Alt-1\u20269 tabs \u00b7 ? help \u00b7 u undo";
+	case Q_MULTI:
+		return "Enter chooses (space marks) \u00b7 x clears \u00b7 [ ] "
+		       "Alt-1\u20269 tabs \u00b7 ? help";
+	case Q_MONEY:
+	case Q_WHOLE:
+	case Q_HOURS:
+		return "type or Enter edits \u00b7 x clears \u00b7 Tab next \u00b7 "
+		       "[ ] Alt-1\u20269 tabs \u00b7 ? help";
+	default:
+		return "type to answer \u00b7 Del clears \u00b7 [ ] Alt-1\u20269 "
+		       "tabs \u00b7 F1 help \u00b7 Ctrl-Z undo";
+	}
+}
+
 void questions_draw(struct app *a)
 {
 	const struct tab *t = &a->ed->tabs[a->tab];
@@ -235,32 +262,9 @@ void questions_draw(struct app *a)
 	if ((size_t)(ts->top + h) < a->lay.n)
 		ui_put(stdscr, y0 + h - 1, 0, 1, a->utf8 ? "\u2193" : "v",
 		       theme(R_KEY));
-	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE && ts->pos.q >= 0) {
-		const struct question *q = &a->ed->qs[ts->pos.q];
-		const char *hint;
-
-		switch (q->type) {
-		case Q_YESNO:
-			hint = "y yes \u00b7 n no \u00b7 space switches \u00b7 x "
-			       "clears \u00b7 ? help";
-			break;
-		case Q_CHOICE:
-			hint = "Enter chooses \u00b7 x clears \u00b7 ? help";
-			break;
-		case Q_MULTI:
-			hint = "Enter chooses (space marks) \u00b7 x clears \u00b7 "
-			       "? help";
-			break;
-		default:
-			hint = "Enter edits \u00b7 x clears \u00b7 Tab next \u00b7 "
-			       "[ ] tabs \u00b7 ? help";
-		}
-		if (a->ro)
-			hint = "review mode: read-only \u00b7 [ ] tabs \u00b7 ? "
-			       "help \u00b7 q quit";
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, hint,
-		           theme(R_DIM));
-	}
+	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE && ts->pos.q >= 0)
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2,
+		           key_line(a, &a->ed->qs[ts->pos.q]), theme(R_DIM));
 }
 
 static void start_edit(struct app *a, int q, const char *initial)
@@ -358,78 +362,85 @@ static void pick_multi(struct app *a, int q)
 	mem_free(sel);
 }
 
+static bool yesno_key(struct app *a, int q, int ch, bool fkey)
+{
+	const char *v = answers_get(a->s->a, q);
+
+	if (!fkey && (ch == 'y' || ch == 'Y'))
+		edit_set(a, q, "yes");
+	else if (!fkey && (ch == 'n' || ch == 'N'))
+		edit_set(a, q, "no");
+	else if (key_enter(ch, fkey) || (!fkey && ch == ' '))
+		edit_set(a, q, v && strcmp(v, "yes") == 0 ? "no" : "yes");
+	else
+		return false;
+	return true;
+}
+
+static bool choice_key(struct app *a, int q, int col, int ch, bool fkey)
+{
+	const struct question *qu = &a->ed->qs[q];
+	bool pick = key_enter(ch, fkey) || (!fkey && ch == ' ');
+	const struct lay_focus *f = NULL;
+
+	for (size_t i = 0; i < a->lay.nfocus; i++)
+		if (a->lay.focus[i].q == q)
+			f = &a->lay.focus[i];
+	if (f && f->grid >= 0 && a->lay.grids[f->grid].choices) {
+		int n = (int)qu->choices->n;
+
+		if (!fkey && ch >= '1' && ch <= '9' && ch - '1' < n)
+			col = ch - '1';
+		else if (!pick)
+			return false;
+		edit_set(a, q, qu->choices->items[col].value);
+		return true;
+	}
+	if (!pick)
+		return false;
+	pick_choice(a, q);
+	return true;
+}
+
 static bool answer_key(struct app *a, int q, int col, int ch, bool fkey)
 {
 	const struct question *qu = &a->ed->qs[q];
 	const char *v = answers_get(a->s->a, q);
-	bool enter = (!fkey && (ch == '\r' || ch == '\n')) ||
-	             (fkey && ch == KEY_ENTER);
-	bool clear = (!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
-	             (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE));
+	bool typed = qu->type != Q_YESNO && qu->type != Q_CHOICE &&
+	             qu->type != Q_MULTI && qu->type != Q_COMPUTED;
 
-	if (clear) {
-		if (!v)
-			return true;
-		edit_set(a, q, "");
+	/* Enter or F2 edits the answer as it is; a character that can
+	 * begin it starts it afresh, as in a spreadsheet. */
+	if (typed && (key_enter(ch, fkey) || (fkey && ch == KEY_F(2)))) {
+		start_edit(a, q, v);
+		return true;
+	}
+	if (edit_starts(a, qu, ch, fkey)) {
+		char first[8];
+
+		key_utf8(ch, first);
+		start_edit(a, q, first);
+		if (a->edit.kind == EDIT_ANSWER)
+			edit_live(a);
+		return true;
+	}
+	if ((!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
+	    (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE))) {
+		if (v)
+			edit_set(a, q, "");
 		return true;
 	}
 	switch (qu->type) {
 	case Q_YESNO:
-		if (!fkey && (ch == 'y' || ch == 'Y'))
-			edit_set(a, q, "yes");
-		else if (!fkey && (ch == 'n' || ch == 'N'))
-			edit_set(a, q, "no");
-		else if (enter || (!fkey && ch == ' '))
-			edit_set(a, q, v && strcmp(v, "yes") == 0 ? "no" : "yes");
-		else
-			return false;
-		return true;
-	case Q_CHOICE: {
-		const struct lay_focus *f = NULL;
-
-		for (size_t i = 0; i < a->lay.nfocus; i++)
-			if (a->lay.focus[i].q == q)
-				f = &a->lay.focus[i];
-		if (f && f->grid >= 0 && a->lay.grids[f->grid].choices) {
-			int n = (int)qu->choices->n;
-
-			if (!fkey && ch >= '1' && ch <= '9' && ch - '1' < n)
-				col = ch - '1';
-			else if (!enter && !(!fkey && ch == ' '))
-				return false;
-			edit_set(a, q, qu->choices->items[col].value);
-			return true;
-		}
-		if (enter || (!fkey && ch == ' ')) {
-			pick_choice(a, q);
-			return true;
-		}
-		return false;
-	}
+		return yesno_key(a, q, ch, fkey);
+	case Q_CHOICE:
+		return choice_key(a, q, col, ch, fkey);
 	case Q_MULTI:
-		if (enter || (!fkey && ch == ' ')) {
-			pick_multi(a, q);
-			return true;
-		}
-		return false;
-	case Q_COMPUTED:
-		return false;
+		if (!key_enter(ch, fkey) && !(!fkey && ch == ' '))
+			return false;
+		pick_multi(a, q);
+		return true;
 	default:
-		if (enter) {
-			start_edit(a, q, v);
-			return true;
-		}
-		/* A digit on a number starts typing it afresh. */
-		if (!fkey && ch >= '0' && ch <= '9' &&
-		    (qu->type == Q_MONEY || qu->type == Q_WHOLE ||
-		     qu->type == Q_HOURS || qu->type == Q_PHONE)) {
-			char first[2] = { (char)ch, 0 };
-
-			start_edit(a, q, first);
-			if (a->edit.kind == EDIT_ANSWER)
-				edit_live(a);
-			return true;
-		}
 		return false;
 	}
 }
@@ -442,6 +453,10 @@ bool questions_key(struct app *a, int ch, bool fkey)
 
 	if (!a->lay_ok)
 		return false;
+	/* On a field that takes text every character types (j, k, g, G
+	 * move elsewhere only). */
+	if (ts->pos.q >= 0 && edit_starts(a, &a->ed->qs[ts->pos.q], ch, fkey))
+		return answer_key(a, ts->pos.q, ts->pos.col, ch, fkey);
 	if (fkey) {
 		switch (ch) {
 		case KEY_UP: m = LAY_UP; break;

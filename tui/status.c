@@ -173,7 +173,7 @@ void status_draw(struct app *a)
 	texts_count(cl->warnings - cl->acknowledged, "warning", "warnings", w,
 	            sizeof w);
 	snprintf(counts, sizeof counts, "%s%s%s", e, *e && *w ? ", " : "", w);
-	snprintf(right, sizeof right, "F1 help  q quit ");
+	snprintf(right, sizeof right, "F1 help  F10 quit ");
 	title_draw(a);
 	ui_fill(stdscr, y, 0, a->W, theme(R_NORMAL));
 	rw = ui_width(right);

@@ -81,6 +81,13 @@ enum leave {
 bool key_enter(int ch, bool fkey);
 /* A key that types a character (not a control or function key). */
 bool key_printable(int ch, bool fkey);
+/* Whether a key on a field starts typing its value afresh (as in a
+ * spreadsheet): on text any character but the tab keys; on a number one a
+ * number can start with (so letters stay commands there). */
+bool key_starts_text(int ch, bool fkey);
+bool key_starts_number(int ch, bool fkey);
+/* A typed character as UTF-8. */
+void key_utf8(int ch, char out[8]);
 /* The one list of the keys that leave a field; multi: long text, where
  * Enter and the arrows stay inside. */
 enum leave key_leaves(int ch, bool fkey, bool multi);
@@ -322,6 +329,9 @@ bool edit_prompt(struct app *a, const char *label, const char *initial,
 /* Saves an answer picked directly (yes/no, a choice, a blank); true when
  * saved.  Says why not on the message line. */
 bool edit_set(struct app *a, int q, const char *text);
+/* Whether a key on question q's field starts typing it afresh. */
+bool edit_starts(const struct app *a, const struct question *q, int ch,
+                 bool fkey);
 /* Handles a key while editing; false when it is not the editor's (help,
  * a resize, a page key after saving): the loop then handles it. */
 bool edit_key(struct app *a, int ch, bool fkey);

@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mem.h"
@@ -288,9 +289,9 @@ static void draw_keys(struct app *a)
 	ui_put(stdscr, a->H - 2, a->W - pw, pw, pos, theme(R_KEY));
 	if (a->msg[0] == '\0')
 		ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->ro ?
-		           "review mode: read-only \u00b7 / find \u00b7 g/G "
-		           "first/last" : "a add \u00b7 Enter edit \u00b7 c copy "
-		           "\u00b7 d delete \u00b7 / find \u00b7 g/G first/last",
+		           "review mode: read-only \u00b7 ^F find \u00b7 F3 next "
+		           "\u00b7 ^G go to row" : "Enter edits \u00b7 Ins add \u00b7 "
+		           "^D copy \u00b7 ^K delete \u00b7 ^F find \u00b7 ^G go to",
 		           theme(R_DIM));
 	else
 		ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->msg,
@@ -312,8 +313,9 @@ void worksheet_draw(struct app *a)
 	keep_in_view(w, rows);
 	draw_heads(&c, y + 2);
 	if (w->count == 0)
-		ui_put(stdscr, y + 3, 2, a->W - 4, "No contracts yet: a adds one "
-		       "(or apmwb import FILE contracts.csv).", theme(R_DIM));
+		ui_put(stdscr, y + 3, 2, a->W - 4, "No contracts yet: Ins (or a) "
+		       "adds one; apmwb import FILE contracts.csv reads many.",
+		       theme(R_DIM));
 	ws_page(a, w->top, rows);
 	for (int i = 0; i < rows && w->top + i < w->count; i++) {
 		const struct contract *ct = ws_row(a, w->top + i);
@@ -365,8 +367,6 @@ static bool set_field(struct app *a, const struct contract *ct, int col,
 	return ok;
 }
 
-static void begin_cell(struct app *a, const char *initial);
-
 static void cell_picked(struct app *a, int k, const bool *marks,
                         const struct pick_arg *arg)
 {
@@ -386,11 +386,20 @@ static void cell_picked(struct app *a, int k, const bool *marks,
 		return;
 	}
 	app_msg(a, R_GOOD, "saved");
-	/* A pick keeps the row going: on to the next cell. */
-	if (a->ws.col < NR_F_DOLLARS) {
-		a->ws.col++;
-		begin_cell(a, NULL);
-	}
+}
+
+/* A line or a type picked by its number, without the list. */
+static bool pick_digit(struct app *a, int ch)
+{
+	const struct contract *ct = ws_row(a, a->ws.cur);
+	int n = a->ws.col == NR_F_LINE ? 3 : 2;
+
+	if (ch < '1' || ch >= '1' + n || !ct)
+		return false;
+	if (!app_refuse_ro(a))
+		cell_picked(a, ch - '1', NULL,
+		            &(struct pick_arg){ .col = a->ws.col, .id = ct->id });
+	return true;
 }
 
 /* Line and type are picked from a list. */
@@ -416,7 +425,8 @@ static void pick_cell(struct app *a, const struct contract *ct)
 
 static void cell_typed(struct app *a, const char *text, enum leave how);
 
-/* Edits the cell under the cursor: from its text, or afresh from initial. */
+/* Edits the cell under the cursor: from its text, or afresh from initial;
+ * the line and the type are picked from a list. */
 static void begin_cell(struct app *a, const char *initial)
 {
 	struct wsview *w = &a->ws;
@@ -450,13 +460,11 @@ static void move_after(struct app *a, enum leave how)
 		w->cur--;
 	else if (how == LV_DOWN && w->cur + 1 < w->count)
 		w->cur++;
-	else if (how == LV_NEXT && w->col < NR_F_DOLLARS) {
-		w->col++;
-		begin_cell(a, NULL);
-	} else if (how == LV_NEXT) {
-		app_msg(a, R_GOOD, "row %lld saved %s a adds another",
+	else if (how == LV_NEXT && w->col < NR_F_DOLLARS)
+		w->col++;   /* the next cell, not opened: typing replaces it */
+	else if (how == LV_NEXT)
+		app_msg(a, R_GOOD, "row %lld saved %s Ins adds another",
 		        (long long)(w->cur + 1), a->g->dot);
-	}
 }
 
 static void cell_typed(struct app *a, const char *text, enum leave how)
@@ -580,8 +588,8 @@ static void find_step(struct app *a, int dir)
 	}
 	a->ws.cur = hit;
 	a->ws.on_method = false;
-	app_msg(a, R_NORMAL, "row %lld %s n finds the next", (long long)(hit + 1),
-	        a->g->dot);
+	app_msg(a, R_NORMAL, "row %lld holds \"%s\" %s F3 the next, Shift-F3 "
+	        "the one before", (long long)(hit + 1), a->ws.find, a->g->dot);
 }
 
 static void find_typed(struct app *a, const char *text, enum leave how)
@@ -589,6 +597,32 @@ static void find_typed(struct app *a, const char *text, enum leave how)
 	(void)how;
 	snprintf(a->ws.find, sizeof a->ws.find, "%s", text);
 	find_step(a, 1);
+}
+
+static void row_typed(struct app *a, const char *text, enum leave how)
+{
+	char *end;
+	long long n = strtoll(text, &end, 10);
+
+	(void)how;
+	while (*end == ' ')
+		end++;
+	if (!*text || *end || n < 1 || n > a->ws.count) {
+		app_msg(a, R_WARN, "no row \"%s\": the rows are 1 to %lld", text,
+		        (long long)a->ws.count);
+		return;
+	}
+	a->ws.cur = n - 1;
+	a->ws.on_method = false;
+}
+
+static void go_to_row(struct app *a)
+{
+	char label[80];
+
+	snprintf(label, sizeof label, "Go to row (1-%lld):",
+	         (long long)a->ws.count);
+	edit_prompt(a, label, NULL, row_typed);
 }
 
 /* ---- keys ---- */
@@ -644,7 +678,34 @@ static bool method_key(struct app *a, int ch, bool fkey)
 			edit_set(a, q, "");
 		return true;
 	}
+	if (((fkey && ch == KEY_IC) || (!fkey && (ch == CTRL('n') ||
+	                                          ch == 'a'))) &&
+	    app_figures(a)->nr_method == NR_METHOD_WORKSHEET) {
+		add_row(a, NULL);
+		return true;
+	}
 	return false;
+}
+
+/* Whether a letter is the cell's to type (the label takes any) rather
+ * than a command. */
+static bool cell_takes(const struct app *a, int ch, bool fkey)
+{
+	if (a->ro || a->ws.count == 0)
+		return false;
+	if (a->ws.col == NR_F_LABEL)
+		return key_starts_text(ch, fkey);
+	if (a->ws.col >= NR_F_RISK_MIN)
+		return key_starts_number(ch, fkey);
+	return false;
+}
+
+static void up(struct wsview *w)
+{
+	if (w->cur == 0)
+		w->on_method = true;
+	else
+		w->cur--;
 }
 
 /* The cursor's moves; false for a key that is not one. */
@@ -655,12 +716,7 @@ static bool move_key(struct app *a, int ch, bool fkey)
 
 	if (fkey) {
 		switch (ch) {
-		case KEY_UP:
-			if (w->cur == 0)
-				w->on_method = true;
-			else
-				w->cur--;
-			return true;
+		case KEY_UP: up(w); return true;
 		case KEY_DOWN: w->cur++; break;
 		case KEY_NPAGE: w->cur += page; w->top += page; break;
 		case KEY_PPAGE: w->cur -= page; w->top -= page; break;
@@ -670,19 +726,19 @@ static bool move_key(struct app *a, int ch, bool fkey)
 		case KEY_RIGHT: if (w->col < NR_F_DOLLARS) w->col++; break;
 		default: return false;
 		}
+	} else if (ch == '\t') {
+		if (w->col < NR_F_DOLLARS)
+			w->col++;
+	} else if (cell_takes(a, ch, fkey)) {
+		return false;
 	} else {
 		switch (ch) {
-		case 'k':
-			if (w->cur == 0)
-				w->on_method = true;
-			else
-				w->cur--;
-			return true;
+		case 'k': up(w); return true;
 		case 'j': w->cur++; break;
 		case 'g': w->cur = 0; break;
 		case 'G': w->cur = w->count - 1; break;
 		case 'h': if (w->col > 0) w->col--; break;
-		case 'l': case '\t': if (w->col < NR_F_DOLLARS) w->col++; break;
+		case 'l': if (w->col < NR_F_DOLLARS) w->col++; break;
 		default: return false;
 		}
 	}
@@ -695,35 +751,63 @@ static bool move_key(struct app *a, int ch, bool fkey)
 	return true;
 }
 
-/* The keys that do something to the table's rows and cells. */
+/* The worksheet's commands: a control or function key each, and a letter
+ * too where the cell under the cursor does not take letters. */
+enum ws_cmd { WC_NONE, WC_ADD, WC_COPY, WC_DELETE, WC_CLEAR, WC_FIND,
+              WC_NEXT, WC_PREV, WC_GOTO, WC_EDIT };
+
+static enum ws_cmd command_of(const struct app *a, int ch, bool fkey)
+{
+	static const struct { int ch; bool fkey; bool letter; enum ws_cmd c; }
+	cmds[] = {
+		{ KEY_IC, true, false, WC_ADD }, { CTRL('n'), false, false, WC_ADD },
+		{ 'a', false, true, WC_ADD },
+		{ CTRL('d'), false, false, WC_COPY }, { 'c', false, true, WC_COPY },
+		{ CTRL('k'), false, false, WC_DELETE },
+		{ 'd', false, true, WC_DELETE },
+		{ KEY_DC, true, false, WC_CLEAR }, { 127, false, false, WC_CLEAR },
+		{ KEY_BACKSPACE, true, false, WC_CLEAR },
+		{ CTRL('h'), false, false, WC_CLEAR }, { 'x', false, true, WC_CLEAR },
+		{ CTRL('f'), false, false, WC_FIND }, { '/', false, true, WC_FIND },
+		{ KEY_F(3), true, false, WC_NEXT }, { 'n', false, true, WC_NEXT },
+		{ KEY_F(15), true, false, WC_PREV }, { 'N', false, true, WC_PREV },
+		{ CTRL('g'), false, false, WC_GOTO }, { ':', false, true, WC_GOTO },
+		{ KEY_F(2), true, false, WC_EDIT }, { KEY_ENTER, true, false, WC_EDIT },
+		{ '\r', false, false, WC_EDIT }, { '\n', false, false, WC_EDIT },
+	};
+
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (cmds[i].ch == ch && cmds[i].fkey == fkey &&
+		    !(cmds[i].letter && cell_takes(a, ch, fkey)))
+			return cmds[i].c;
+	return WC_NONE;
+}
+
 static bool table_key(struct app *a, int ch, bool fkey)
 {
 	struct wsview *w = &a->ws;
 	const struct contract *ct = w->count ? ws_row(a, w->cur) : NULL;
+	char first[8];
 
-	if (key_enter(ch, fkey)) {
-		begin_cell(a, NULL);
-		return true;
-	}
-	if (fkey && ch == KEY_DC) {
-		clear_cell(a);
-		return true;
-	}
-	if (fkey)
-		return false;
-	switch (ch) {
-	case 'a': add_row(a, NULL); return true;
-	case 'c': if (ct) add_row(a, ct); return true;
-	case 'd': delete_row(a); return true;
-	case '/':
+	switch (command_of(a, ch, fkey)) {
+	case WC_ADD: add_row(a, NULL); return true;
+	case WC_COPY: if (ct) add_row(a, ct); return true;
+	case WC_DELETE: delete_row(a); return true;
+	case WC_CLEAR: clear_cell(a); return true;
+	case WC_FIND:
 		edit_prompt(a, "Find a contract (label):", a->ws.find, find_typed);
 		return true;
-	case 'n': find_step(a, 1); return true;
-	case 'x': case 127: clear_cell(a); return true;
+	case WC_NEXT: find_step(a, 1); return true;
+	case WC_PREV: find_step(a, -1); return true;
+	case WC_GOTO: go_to_row(a); return true;
+	case WC_EDIT: begin_cell(a, NULL); return true;
+	case WC_NONE: break;
 	}
-	if (ch >= '0' && ch <= '9' && w->col >= NR_F_RISK_MIN) {
-		char first[2] = { (char)ch, 0 };
-
+	if ((w->col == NR_F_LINE || w->col == NR_F_TYPE) && !fkey)
+		return pick_digit(a, ch);
+	/* A character the cell can start with starts it afresh. */
+	if (cell_takes(a, ch, fkey)) {
+		key_utf8(ch, first);
 		begin_cell(a, first);
 		return true;
 	}
