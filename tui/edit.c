@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "mem.h"
+#include "sanitize.h"
+#include "wrap.h"
 #include "validate.h"
 #include "ui.h"
 
@@ -124,17 +126,38 @@ void edit_live(struct app *a)
 	snprintf(e->why, sizeof e->why, "%s", a->view.why_not);
 }
 
-/* The label a reason reads after ("Email is not ..."). */
-static void say_refused(struct app *a, int q, const char *why)
+void edit_refusal(struct app *a, const char *text, const char *why,
+                  bool typing)
+{
+	char clean[400];
+	int w;
+
+	/* The value as typed, shortened if long: the reason is what must be
+	 * read whole, and it comes first. */
+	sanitize_text(text ? text : "", 0, clean, sizeof clean);
+	w = ui_width(clean);
+	if (w > 24) {
+		size_t n = wrap_fit(clean, strlen(clean), 23);
+
+		snprintf(clean + n, sizeof clean - n, "\u2026");
+	}
+	if (typing)
+		app_msg(a, R_DIM, "\"%s\" %s", clean, why);
+	else
+		app_msg(a, R_MSG_ERR, "\"%s\" %s %s not saved", clean, why,
+		        a->g->dot);
+}
+
+/* session_set_text's reason names the key; the screen shows the value. */
+static void say_refused(struct app *a, int q, const char *text,
+                        const char *why)
 {
 	const struct question *qu = &a->ed->qs[q];
-	const char *label = qu->label && *qu->label ? qu->label : qu->key;
 	size_t kl = strlen(qu->key);
 
-	/* session_set_text prefixes the key; the screen names the label. */
 	if (strncmp(why, qu->key, kl) == 0 && why[kl] == ' ')
 		why += kl + 1;
-	app_msg(a, R_MSG_ERR, "%s %s %s not saved", label, why, a->g->dot);
+	edit_refusal(a, text, why, false);
 	a->edit.refused = true;
 }
 
@@ -168,7 +191,7 @@ static bool confirm_answer(struct app *a, enum leave how)
 		return true;
 	}
 	if (rc == STORE_INVALID) {
-		say_refused(a, q, err);
+		say_refused(a, q, field_text(a), err);
 		return false;
 	}
 	if (rc != STORE_OK) {
@@ -193,7 +216,7 @@ bool edit_set(struct app *a, int q, const char *text)
 		return false;
 	rc = session_set_text(a->s, q, text, err, sizeof err);
 	if (rc == STORE_INVALID) {
-		say_refused(a, q, err);
+		say_refused(a, q, text, err);
 		a->edit.refused = false;
 		return false;
 	}
@@ -232,7 +255,7 @@ static void typed(struct app *a)
 		return;
 	edit_live(a);
 	if (e->why[0] && !e->refused)
-		app_msg(a, R_DIM, "%s", e->why);
+		edit_refusal(a, field_text(a), e->why, true);
 	else if (!e->refused)
 		app_msg(a, R_DIM, "Enter or Tab saves %s Esc puts back the saved "
 		        "value", a->g->dot);

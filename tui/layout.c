@@ -142,7 +142,8 @@ static void add_focus(struct build *b, int q, int row, int grid, int grow,
 		L->focus = nf;
 		b->fcap = cap;
 	}
-	L->focus[L->nfocus++] = (struct lay_focus){ q, row, grid, grow, gcol };
+	L->focus[L->nfocus++] = (struct lay_focus){ q, row, grid, grow, gcol,
+	                                            false };
 }
 
 static void add_blank(struct build *b)
@@ -541,8 +542,10 @@ static void build_compact(struct build *b, const struct tab *t)
 		r->value_line = true;
 		if (!(r->left = sanitize_dup(q->label ? q->label : "", 0)))
 			b->fail = true;
-		if (q->type != Q_COMPUTED)
-			add_focus(b, i, (int)b->L->n - 1, -1, 0, 0);
+		/* Every row can be reached and read, computed ones too. */
+		add_focus(b, i, (int)b->L->n - 1, -1, 0, 0);
+		if (q->type == Q_COMPUTED && !b->fail)
+			b->L->focus[b->L->nfocus - 1].read_only = true;
 	}
 }
 
@@ -729,10 +732,16 @@ struct lay_pos layout_move(const struct layout *L, struct lay_pos pos,
 	case LAY_LAST:
 		return at(L, (int)L->nfocus - 1, 0);
 	case LAY_NEXT:
-		j = (size_t)(i + 1) < L->nfocus ? i + 1 : -1;
+		j = i + 1;
+		while ((size_t)j < L->nfocus && L->focus[j].read_only)
+			j++;
+		if ((size_t)j >= L->nfocus)
+			j = -1;
 		break;
 	case LAY_PREV:
 		j = i - 1;
+		while (j >= 0 && L->focus[j].read_only)
+			j--;
 		break;
 	case LAY_DOWN:
 	case LAY_UP:

@@ -152,6 +152,7 @@ void app_draw(struct app *a)
 	status_draw(a);
 	tabbar_draw(a);
 	cur_screen(a)->draw(a);
+	message_draw(a);
 	if (a->edit.kind != EDIT_NONE && a->edit.y >= 0) {
 		curs_set(1);
 		field_show(a);

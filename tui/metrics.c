@@ -102,8 +102,10 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 		char eq[MONEY_BUFSZ + 8];
 
 		snprintf(eq, sizeof eq, "%s %s", a->g->computed, *m ? m : "");
+		if (cur)
+			ui_fill(stdscr, y, c->dollars, DOLLARS_W, theme(R_CURSOR));
 		ui_put_num(stdscr, y, c->dollars, DOLLARS_W, eq,
-		             theme(R_COMPUTED));
+		           theme(cur ? R_CURSOR : R_COMPUTED));
 	} else if (!editing) {
 		ui_fill(stdscr, y, c->dollars, DOLLARS_W,
 		        theme(cur ? R_CURSOR : *m ? R_NORMAL : R_FIELD));
@@ -362,8 +364,17 @@ bool metrics_key(struct app *a, int ch, bool fkey)
 		return false;
 	if (move_key(a, ch, fkey))
 		return true;
-	if (q < 0 || (qu = &a->ed->qs[q])->type == Q_COMPUTED)
+	if (q < 0)
 		return false;
+	qu = &a->ed->qs[q];
+	if (qu->type == Q_COMPUTED) {
+		if (!key_enter(ch, fkey) && !(fkey && ch == KEY_F(2)) &&
+		    !key_starts_number(ch, fkey))
+			return false;
+		app_msg(a, R_DIM, "row %s is computed from the rows it adds; "
+		        "it is never typed", qu->row ? qu->row : "");
+		return true;
+	}
 	if ((!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
 	    (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE))) {
 		if (answers_get(a->s->a, q))

@@ -180,20 +180,36 @@ void status_draw(struct app *a)
 	{
 		int x = 1;
 
-		x += ui_put_cut(stdscr, y, x, a->W - rw - 2, xc, theme(R_NORMAL));
-		if (*counts && x + 5 < a->W - rw) {
-			x += ui_put(stdscr, y, x, 3, "  ", theme(R_NORMAL));
-			ui_put_cut(stdscr, y, x, a->W - rw - x - 1, counts,
-			           theme(cl->errors ? R_BAD : R_WARN));
-		}
+		/* The counts first: they are what sign-off waits for. */
+		if (*counts)
+			x += ui_put(stdscr, y, x, a->W - rw - 2, counts,
+			            theme(cl->errors ? R_BAD : R_WARN)) + 2;
+		ui_put_cut(stdscr, y, x, a->W - rw - x - 1, xc, theme(R_NORMAL));
 	}
 	ui_put(stdscr, y, a->W - rw, rw, right, theme(R_DIM));
-	/* The message line. */
 	ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));
-	if (a->edit.kind == EDIT_PROMPT)
+}
+
+void message_draw(struct app *a)
+{
+	int lines;
+
+	if (a->edit.kind == EDIT_PROMPT) {
+		ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));
 		ui_put_cut(stdscr, a->H - 2, 1, a->edit.x - 2, a->edit.label,
 		           theme(R_KEY));
-	else if (a->msg[0])
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->msg,
-		           theme(a->msg_role));
+		return;
+	}
+	if (!a->msg[0])
+		return;
+	/* A message too long for its line takes the one above as well, so
+	 * a reason is never cut. */
+	lines = ui_width(a->msg) > a->W - 2 ? 2 : 1;
+	for (int i = 0; i < lines; i++)
+		ui_fill(stdscr, a->H - 1 - lines + i, 0, a->W, theme(R_NORMAL));
+	if (lines == 1)
+		ui_put(stdscr, a->H - 2, 1, a->W - 2, a->msg, theme(a->msg_role));
+	else
+		ui_put_wrapped(stdscr, a->H - 3, 1, a->W - 1, 2, a->msg,
+		               theme(a->msg_role));
 }

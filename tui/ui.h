@@ -329,6 +329,11 @@ bool edit_prompt(struct app *a, const char *label, const char *initial,
 /* Saves an answer picked directly (yes/no, a choice, a blank); true when
  * saved.  Says why not on the message line. */
 bool edit_set(struct app *a, int q, const char *text);
+/* Why typed text is refused, on the message line: the reason first and
+ * whole after the value as typed ("\"12.345\" has more than two
+ * decimals ..."); typing: said while it is typed, not yet refused. */
+void edit_refusal(struct app *a, const char *text, const char *why,
+                  bool typing);
 /* Whether a key on question q's field starts typing it afresh. */
 bool edit_starts(const struct app *a, const struct question *q, int ch,
                  bool fkey);
@@ -356,6 +361,8 @@ void defs_open(struct app *a, const char *start);
 /* ---- the screens: each a draw and a key function over struct app ---- */
 void tabbar_draw(struct app *a);
 void status_draw(struct app *a);
+/* The message line, drawn over the screen (a long one takes two lines). */
+void message_draw(struct app *a);
 void questions_draw(struct app *a);
 bool questions_key(struct app *a, int ch, bool fkey);
 void questions_place_edit(struct app *a);

@@ -130,11 +130,18 @@ static bool draw_top(struct app *a, int y)
 	struct wsview *w = &a->ws;
 	char right[80];
 
-	ui_put_stored(stdscr, y, 1, a->W - 20, a->ed->tabs[a->tab].title,
-	              theme(R_HEADING));
-	snprintf(right, sizeof right, "%lld contract%s ", (long long)w->count,
-	         w->count == 1 ? "" : "s");
-	ui_put_right(stdscr, y, a->W - 20, 20, right, theme(R_DIM));
+	/* Where the cursor is, always. */
+	if (w->count && !w->on_method && f->nr_asked &&
+	    f->nr_method == NR_METHOD_WORKSHEET)
+		snprintf(right, sizeof right, "row %lld of %lld contract%s ",
+		         (long long)(w->cur + 1), (long long)w->count,
+		         w->count == 1 ? "" : "s");
+	else
+		snprintf(right, sizeof right, "%lld contract%s ",
+		         (long long)w->count, w->count == 1 ? "" : "s");
+	ui_put_stored(stdscr, y, 1, a->W - ui_width(right) - 2,
+	              a->ed->tabs[a->tab].title, theme(R_HEADING));
+	ui_put_right(stdscr, y, 1, a->W - 1, right, theme(R_KEY));
 	if (!f->nr_asked) {
 		ui_put_wrapped(stdscr, y + 2, 2, a->W - 4, 3, "Nominal risk is asked "
 		               "when Cat 3B: FFS-based Shared Risk is in effect for "
@@ -273,29 +280,17 @@ static void place_cell_editor(struct app *a, const struct wcols *c, int y)
 	field_place(a, ey, ex, ew, 1);
 }
 
-/* Where the cursor is, always; the keys in what room is left. */
+/* The keys, when no message has the line. */
 static void draw_keys(struct app *a)
 {
-	struct wsview *w = &a->ws;
-	char pos[80];
-	int pw;
-
-	if (a->edit.kind != EDIT_NONE)
+	if (a->edit.kind != EDIT_NONE || a->msg[0])
 		return;
-	snprintf(pos, sizeof pos, "row %lld of %lld ",
-	         (long long)(w->count ? w->cur + 1 : 0), (long long)w->count);
-	pw = ui_width(pos);
-	ui_fill(stdscr, a->H - 2, a->W - pw - 1, pw + 1, theme(R_NORMAL));
-	ui_put(stdscr, a->H - 2, a->W - pw, pw, pos, theme(R_KEY));
-	if (a->msg[0] == '\0')
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->ro ?
-		           "review mode: read-only \u00b7 ^F find \u00b7 F3 next "
-		           "\u00b7 ^G go to row" : "Enter edits \u00b7 Ins add \u00b7 "
-		           "^D copy \u00b7 ^K delete \u00b7 ^F find \u00b7 ^G go to",
-		           theme(R_DIM));
-	else
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - pw - 3, a->msg,
-		           theme(a->msg_role));
+	ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->ro ?
+	           "review mode: read-only \u00b7 ^F find \u00b7 F3 next \u00b7 "
+	           "^G go to a row \u00b7 [ ] Alt-1\u20269 tabs" :
+	           "Enter edits \u00b7 Ins add \u00b7 ^D copy \u00b7 ^K delete "
+	           "\u00b7 ^F find \u00b7 F3 next \u00b7 ^G go to a row",
+	           theme(R_DIM));
 }
 
 void worksheet_draw(struct app *a)
@@ -305,6 +300,10 @@ void worksheet_draw(struct app *a)
 	struct wcols c;
 
 	w->count = a->s->totals.contracts;
+	if (w->cur >= w->count)
+		w->cur = w->count - 1;
+	if (w->cur < 0)
+		w->cur = 0;
 	if (!draw_top(a, y))
 		return;
 	rows = table_rows(a);
@@ -482,8 +481,7 @@ static void cell_typed(struct app *a, const char *text, enum leave how)
 	    !set_field(a, ct, w->col, text, err, sizeof err)) {
 		/* The typed text stays, with why. */
 		if (*err)
-			app_msg(a, R_MSG_ERR, "%s %s %s not saved",
-			        nominal_field_name(w->col), err, a->g->dot);
+			edit_refusal(a, text, err, false);
 		a->edit.refused = true;
 		return;
 	}
