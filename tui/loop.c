@@ -87,14 +87,15 @@ static void new_draw(struct app *a)
 	erase();
 	ui_fill(stdscr, 0, 0, a->W, theme(R_TITLE));
 	ui_put(stdscr, 0, 1, a->W - 2, "apmwb", theme(R_TITLE));
-	text = mem_printf("There is no file named \"%s\" here, and the name %s."
-	                  "\n\nCreate a new submission named \"%s\"?\n\n"
+	text = mem_printf("There is no file named \"%s\" here.\n\n%s\n\n"
+	                  "Create a new submission named \"%s\"?\n\n"
 	                  "y creates it and opens the workbook; any other key "
 	                  "leaves without creating anything.", a->new_path,
-	                  strchr(base, '.') ? "does not end in .apmwb" :
-	                  "looks like a command, not a submission (which ends "
-	                  "in .apmwb; apmwb --help lists the commands)",
-	                  a->new_path);
+	                  strchr(base, '.') && !strstr(base, ".apmwb") ?
+	                  "Its name does not end in .apmwb, as a submission's "
+	                  "does." : "Its name looks like a command, not a "
+	                  "submission (a submission's name ends in .apmwb; "
+	                  "apmwb --help lists the commands).", a->new_path);
 	if (text)
 		ui_put_wrapped(stdscr, 3, 2, a->W - 4, a->H - 4, text,
 		               theme(R_NORMAL));
