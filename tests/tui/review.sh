@@ -33,7 +33,7 @@ expect "typing a digit is refused" "read-only"
 keys u
 expect "undo is refused" "read-only"
 keys M-6
-expect "the checks are there to read" "Numerators against row 1"
+expect "the checks are there to read" "Review: Is the denominator equal to the sum of the numerators?"
 keys S
 expect "sign-off is refused" "read-only"
 keys ']'

@@ -74,8 +74,8 @@ expect "Esc goes back to the tab" "Commercial metrics"
 keys ']'
 expect "a line not selected is off and says why" "Medicare Advantage is not selected"
 keys ']' ']'
-expect "the cross-checking tab" "Numerators against row 1"
-expect "with the line's sums" "\$5,000,000,000.00   \$5,000,000,000.00  Yes"
+expect "the cross-checking tab" "Review: Is the denominator equal to the sum of the numerators?"
+expect "with the line's sums" "\$5,000,000,000.00       \$5,000,000,000.00  Yes"
 
 # Nominal risk: the worksheet, two contracts typed in.
 keys ']'
@@ -157,7 +157,7 @@ check_get iq.outcome.prices not_sure
 start -- "$f"
 expect "reopened, the organisation is in the title" "Acme Health Plan"
 keys M-6
-expect "Alt-6 goes straight to the checks" "Numerators against row 1"
+expect "Alt-6 goes straight to the checks" "Review: Is the denominator equal to the sum of the numerators?"
 keys S
 if wait_for "Sign off as" 5; then
 	type_text "Jane Doe"; keys Enter
