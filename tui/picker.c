@@ -13,6 +13,7 @@
 #include "mem.h"
 #include "sanitize.h"
 #include "ui.h"
+#include "wrap.h"
 
 static void pick_free(struct overlay *o)
 {
@@ -37,39 +38,71 @@ static void geometry(const struct app *a, const struct pick *p, int *y,
 		iw = 44;
 	if (iw > a->W - 6)
 		iw = a->W - 6;
-	*h = p->n < a->H - 8 ? p->n : a->H - 8;
 	*w = iw + 2;
-	*y = (a->H - *h - 4) / 2;
+	*h = a->H - 8;
 	*x = (a->W - *w) / 2;
+	*y = 0;
+}
+
+struct rowlines {
+	int n;
+};
+
+static void count(void *ctx, const char *s, size_t n)
+{
+	(void)s;
+	(void)n;
+	((struct rowlines *)ctx)->n++;
+}
+
+/* The lines item k takes: a long one wraps, never cut. */
+static int item_lines(const struct pick *p, int k, int w)
+{
+	struct rowlines c = { 0 };
+
+	wrap_text(p->names[k], w - (p->multi ? 7 : 5), count, &c);
+	return c.n > 0 ? c.n : 1;
 }
 
 static void pick_draw(struct app *a, struct overlay *o)
 {
 	struct pick *p = &o->u.pk;
 	char foot[200];
-	int y, x, h, w;
+	int y, x, h, w, used = 0, need = 0;
 
 	geometry(a, p, &y, &x, &h, &w);
+	/* The rows from top to the cursor's fit; the box as tall as needed. */
 	if (p->cur < p->top)
 		p->top = p->cur;
-	if (p->cur >= p->top + h)
-		p->top = p->cur - h + 1;
+	for (int k = p->top; k <= p->cur; k++)
+		used += item_lines(p, k, w);
+	while (used > h && p->top < p->cur)
+		used -= item_lines(p, p->top++, w);
+	for (int k = 0; k < p->n; k++)
+		need += item_lines(p, k, w);
+	if (need < h)
+		h = need;
+	y = (a->H - h - 4) / 2;
 	ov_frame(a, y, x, h + 4, w, p->title);
-	for (int i = 0; i < h && p->top + i < p->n; i++) {
-		int k = p->top + i;
+	used = 0;
+	for (int k = p->top; k < p->n && used < h; k++) {
 		bool cur = k == p->cur;
-		enum role r = cur ? R_CURSOR : R_NORMAL;
-		char line[600];
+		int n = item_lines(p, k, w);
+		char mark[8];
 
 		if (p->multi)
-			snprintf(line, sizeof line, "%s %s", p->marks[k] ? "[x]" :
-			         "[ ]", p->names[k]);
+			snprintf(mark, sizeof mark, "%s", p->marks[k] ? "[x]" : "[ ]");
 		else
-			snprintf(line, sizeof line, "%s %s", cur ? ">" : " ",
-			         p->names[k]);
-		if (cur)
-			ui_fill(stdscr, y + 1 + i, x + 1, w - 2, theme(R_CURSOR));
-		ui_put_cut(stdscr, y + 1 + i, x + 1, w - 2, line, theme(r));
+			snprintf(mark, sizeof mark, "%s", cur ? ">" : " ");
+		for (int i = 0; cur && i < n && used + i < h; i++)
+			ui_fill(stdscr, y + 1 + used + i, x + 1, w - 2,
+			        theme(R_CURSOR));
+		ui_put(stdscr, y + 1 + used, x + 1, 3, mark,
+		       theme(cur ? R_CURSOR : R_NORMAL));
+		ui_put_wrapped(stdscr, y + 1 + used, x + (p->multi ? 5 : 3),
+		               w - (p->multi ? 6 : 4), h - used, p->names[k],
+		               theme(cur ? R_CURSOR : R_NORMAL));
+		used += n;
 	}
 	if (p->multi && p->refused)
 		snprintf(foot, sizeof foot, "at most %d: unmark one first",

@@ -383,6 +383,9 @@ void ws_dollars_text(int64_t cents, char *buf, size_t n);
 /* The row of the next (dir 1) or previous (dir -1) contract from row
  * `from` whose label holds needle, going round the end; -1 for none. */
 int64_t ws_find(struct app *a, const char *needle, int64_t from, int dir);
+/* wssum.c: the summary under the worksheet: the rows it takes, drawn */
+int ws_summary_height(const struct app *a);
+void ws_summary_draw(struct app *a, int y);
 void worksheet_draw(struct app *a);
 bool worksheet_key(struct app *a, int ch, bool fkey);
 void worksheet_help(struct app *a);

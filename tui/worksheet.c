@@ -31,25 +31,57 @@ static int digits(int64_t n)
 	return d;
 }
 
-static struct wcols wcolumns(const struct app *a)
-{
-	static const int fixed[NR_F_COUNT] = { 0, 10, 7, 6, 6, 6, 14 };
-	struct wcols c;
-	int x, used = 0, nw = digits(a->ws.count > 0 ? a->ws.count : 1);
+static const char *const heads[NR_F_COUNT] = {
+	"Contract", "Line", "Type", "Min%", "Max%", "Share%", "Dollars"
+};
 
-	c.num = nw < 3 ? 3 : nw;
+/* Each column as wide as its heading and the rows in view need (so a
+ * label gets what is left, a fair share at every width), the label at
+ * most what its longest needs. */
+static struct wcols wcolumns(struct app *a, int rows)
+{
+	struct wsview *w = &a->ws;
+	struct wcols c;
+	int x, used = 0, label = 12;
+
+	for (int f = 0; f < NR_F_COUNT; f++)
+		c.w[f] = ui_width(heads[f]);
+	c.net_w = 6;
+	for (int64_t r = w->top; r < w->top + rows && r < w->count; r++) {
+		const struct contract *ct = ws_row(a, r);
+		struct nr_eval ev;
+		char cell[400];
+
+		if (!ct)
+			break;
+		for (int f = 0; f < NR_F_COUNT; f++) {
+			ws_cell_text(ct, f, cell, sizeof cell);
+			if (f == NR_F_LABEL && ui_width(cell) > label)
+				label = ui_width(cell);
+			else if (f > 0 && ui_width(cell) > c.w[f])
+				c.w[f] = ui_width(cell);
+		}
+		nominal_evaluate(ct, &ev);
+		if (ev.has_net) {
+			pct_format_netrisk(ev.net, cell);
+			if (ui_width(cell) > c.net_w)
+				c.net_w = ui_width(cell);
+		}
+	}
+	c.num = digits(w->count > 0 ? w->count : 1);
+	if (c.num < 3)
+		c.num = 3;
 	for (int f = 1; f < NR_F_COUNT; f++)
-		used += fixed[f] + 1;
-	c.net_w = 8;
+		used += c.w[f] + 1;
 	/* margin, number, gaps, net, the "?" column */
 	used += 1 + c.num + 1 + c.net_w + 1 + 2;
 	c.w[NR_F_LABEL] = a->W - used - 1;
-	if (c.w[NR_F_LABEL] < 6)
-		c.w[NR_F_LABEL] = 6;
+	if (c.w[NR_F_LABEL] > label + 1)
+		c.w[NR_F_LABEL] = label + 1;
+	if (c.w[NR_F_LABEL] < 8)
+		c.w[NR_F_LABEL] = 8;
 	x = 1 + c.num + 1;
 	for (int f = 0; f < NR_F_COUNT; f++) {
-		if (f > 0)
-			c.w[f] = fixed[f];
 		if (f == NR_F_DOLLARS) {
 			c.net = x;
 			x += c.net_w + 1;
@@ -63,63 +95,57 @@ static struct wcols wcolumns(const struct app *a)
 
 static int table_rows(const struct app *a)
 {
-	int lines = 0;
-
-	for (int l = 0; l < LOB_COUNT; l++)
-		lines += app_figures(a)->xc[l].selected;
-	/* heading, method, column heads, why, summary head, lines, total */
-	return app_body_h(a) - 3 - 1 - 1 - lines - 1;
+	/* heading, method, column heads, why, the summary */
+	return app_body_h(a) - 3 - 1 - ws_summary_height(a);
 }
 
-static void draw_summary(struct app *a, int y)
+/* The workbook numbers the two methods i. and ii. */
+static const char *method_num(int k)
 {
-	const struct figures *f = app_figures(a);
-	int mw = (a->W - 12) / 3 - 7;
-
-	ui_put_num(stdscr, y, 11, mw, "Meets", theme(R_DIM));
-	ui_put_num(stdscr, y, 11 + mw + 7, mw, "Does not meet", theme(R_DIM));
-	ui_put_num(stdscr, y, 11 + 2 * (mw + 7), mw, "All shared risk",
-	           theme(R_DIM));
-	for (int l = 0; l <= NR_ALL; l++) {
-		const struct nr_line *n = &f->nr[l];
-		const struct money_fig *m[3] = { &n->meets, &n->fails, &n->total };
-		const struct share_fig *s[3] = { &n->meets_share, &n->fails_share,
-		                                 &n->total_share };
-
-		if (l < NR_ALL && !f->xc[l].selected)
-			continue;
-		y++;
-		ui_put(stdscr, y, 1, 10, l == NR_ALL ? "Total" : lob_nr_name(l),
-		       theme(l == NR_ALL ? R_HEADING : R_LABEL));
-		for (int k = 0; k < 3; k++) {
-			char d[MONEY_BUFSZ], p[PCT_BUFSZ + 2];
-			int x = 11 + k * (mw + 7);
-
-			if (m[k]->has)
-				ws_dollars_text(m[k]->cents, d, sizeof d);
-			else
-				snprintf(d, sizeof d, "%s", "");
-			texts_share(s[k], p, sizeof p);
-			ui_put_num(stdscr, y, x, mw, d, theme(R_VALUE));
-			ui_put_num(stdscr, y, x + mw, 7, m[k]->has ? p : "",
-			           theme(R_NORMAL));
-		}
-	}
+	return k == 0 ? "i." : k == 1 ? "ii." : "";
 }
 
-static void draw_method(struct app *a, int y)
+/* The method chosen, whole (two lines when it needs them); returns the
+ * lines used. */
+static int draw_method(struct app *a, int y, int lines)
 {
 	int q = edition_find(a->ed, "nr.method");
-	char v[200];
+	const char *v = q >= 0 ? answers_get(a->s->a, q) : NULL;
+	const struct choice_set *cs = q >= 0 ? a->ed->qs[q].choices : NULL;
 	bool cur = a->ws.on_method;
+	char text[400] = "(not chosen yet: Enter chooses)";
 
-	ui_put(stdscr, y, 1, 10, "Method:", theme(R_LABEL));
-	if (q < 0)
+	ui_put(stdscr, y, 1, 8, "Method:", theme(R_LABEL));
+	for (size_t i = 0; v && cs && i < cs->n; i++)
+		if (strcmp(v, cs->items[i].value) == 0)
+			snprintf(text, sizeof text, "%s %s", method_num((int)i),
+			         cs->items[i].label);
+	for (int i = 0; i < lines; i++)
+		ui_fill(stdscr, y + i, 10, a->W - 11, theme(cur ? R_CURSOR :
+		                                               v ? R_NORMAL :
+		                                               R_FIELD));
+	return ui_put_wrapped(stdscr, y, 10, a->W - 11, lines, text,
+	                      theme(cur ? R_CURSOR : v ? R_VALUE : R_DIM));
+}
+
+/* No method yet: the question as the workbook asks it, its options. */
+static void draw_options(struct app *a, int y)
+{
+	int q = edition_find(a->ed, "nr.method");
+	const struct question *qu = q >= 0 ? &a->ed->qs[q] : NULL;
+
+	if (!qu || !qu->choices)
 		return;
-	ui_answer_text(a, q, v, sizeof v);
-	ui_fill(stdscr, y, 10, 40, theme(cur ? R_CURSOR : *v ? R_NORMAL :
-	                                 R_FIELD));
-	ui_put_stored(stdscr, y, 10, 40, v, theme(cur ? R_CURSOR : R_VALUE));
+	y += ui_put_wrapped(stdscr, y, 2, a->W - 4, 4, qu->prompt, theme(R_DIM));
+	for (size_t i = 0; i < qu->choices->n && i < 2; i++) {
+		char *t = mem_printf("%s %s%s", method_num((int)i),
+		                     qu->choices->items[i].label, i == 0 ? "; or" :
+		                     ".");
+
+		y += ui_put_wrapped(stdscr, y, 4, a->W - 6, 2, t ? t : "",
+		                    theme(R_DIM));
+		mem_free(t);
+	}
 }
 
 /* Before the table: whether the worksheet is asked, and its method.
@@ -153,20 +179,22 @@ static bool draw_top(struct app *a, int y)
 		w->on_method = true;
 		return false;
 	}
-	draw_method(a, y + 1);
-	if (f->nr_method == NR_METHOD_WORKSHEET)
+	if (f->nr_method == NR_METHOD_WORKSHEET) {
+		draw_method(a, y + 1, 1);
 		return true;
-	ui_put_wrapped(stdscr, y + 3, 2, a->W - 4, 3,
-	               f->nr_method == NR_METHOD_ATTEST ?
-	               "The plan attests that all its FFS-based shared-risk "
-	               "dollars meet the nominal-risk threshold: row 8 of "
-	               "each line counts as meeting it." :
-	               "Choose: attest that every FFS-based shared-risk "
-	               "dollar meets the threshold, or fill in the "
-	               "worksheet of contracts (Enter).", theme(R_DIM));
+	}
+	y += 1 + draw_method(a, y + 1, 2);
 	w->on_method = true;
-	if (f->nr_method == NR_METHOD_ATTEST)
-		draw_summary(a, y + 7);
+	if (f->nr_method == NR_METHOD_ATTEST) {
+		y += 1 + ui_put_wrapped(stdscr, y + 1, 2, a->W - 4, 3, "The plan "
+		                        "attests that all its FFS-based shared-risk "
+		                        "dollars meet the nominal-risk threshold: row "
+		                        "8 of each line counts as meeting it.",
+		                        theme(R_DIM));
+		ws_summary_draw(a, y + 1);
+	} else {
+		draw_options(a, y + 1);
+	}
 	return false;
 }
 
@@ -189,10 +217,6 @@ static void keep_in_view(struct wsview *w, int rows)
 
 static void draw_heads(const struct wcols *c, int y)
 {
-	static const char *const heads[NR_F_COUNT] = {
-		"Contract", "Line", "Type", "Min%", "Max%", "Share%", "Dollars"
-	};
-
 	ui_put_right(stdscr, y, 1, c->num, "#", theme(R_DIM));
 	for (int k = 0; k < NR_F_COUNT; k++) {
 		if (k >= NR_F_RISK_MIN)
@@ -244,26 +268,28 @@ static void draw_row(struct app *a, const struct wcols *c, int y, int64_t r,
 	       theme(status_role(ev.status)));
 }
 
-/* Why the row under the cursor meets the test or not. */
-static void draw_why(struct app *a, int y)
+/* Why the row under the cursor meets the test or not; false when the
+ * cursor is on no row. */
+static bool why_text(struct app *a, char *line, size_t n, enum role *role)
 {
 	struct wsview *w = &a->ws;
 	const struct contract *ct = w->count ? ws_row(a, w->cur) : NULL;
 	struct nr_eval ev;
-	char why[400], line[900], net[PCT_BUFSZ] = "";
+	char why[400], net[PCT_BUFSZ] = "", raw[900];
 
 	if (!ct || w->on_method)
-		return;
+		return false;
 	nominal_evaluate(ct, &ev);
 	nominal_explain(&ev, ct, why, sizeof why);
 	if (ev.has_net && !strstr(why, "net risk"))
 		pct_format_netrisk(ev.net, net);
-	snprintf(line, sizeof line, "Row %lld%s%s%s: %s%s%s%s",
+	snprintf(raw, sizeof raw, "Row %lld%s%s%s: %s%s%s%s",
 	         (long long)(w->cur + 1), ct->label ? " \"" : "",
 	         ct->label ? ct->label : "", ct->label ? "\"" : "",
 	         why, *net ? " (net risk " : "", net, *net ? "%)" : "");
-	ui_put_stored(stdscr, y, 1, a->W - 2, line,
-	              theme(status_role(ev.status)));
+	sanitize_text(raw, 0, line, n);
+	*role = status_role(ev.status);
+	return true;
 }
 
 /* The editor over its cell. */
@@ -296,8 +322,11 @@ static void draw_keys(struct app *a)
 void worksheet_draw(struct app *a)
 {
 	struct wsview *w = &a->ws;
-	int y = UI_TOP, rows;
+	int y = UI_TOP, rows, why_lines;
 	struct wcols c;
+	char why[900];
+	enum role why_role = R_NORMAL;
+	bool has_why;
 
 	w->count = a->s->totals.contracts;
 	if (w->cur >= w->count)
@@ -306,16 +335,19 @@ void worksheet_draw(struct app *a)
 		w->cur = 0;
 	if (!draw_top(a, y))
 		return;
-	rows = table_rows(a);
+	/* The reason takes two lines when it needs them: never cut. */
+	has_why = why_text(a, why, sizeof why, &why_role);
+	why_lines = has_why && ui_width(why) > a->W - 2 ? 2 : 1;
+	rows = table_rows(a) - (why_lines - 1);
 	w->rows = rows;
-	c = wcolumns(a);
 	keep_in_view(w, rows);
+	ws_page(a, w->top, rows);
+	c = wcolumns(a, rows);
 	draw_heads(&c, y + 2);
 	if (w->count == 0)
 		ui_put(stdscr, y + 3, 2, a->W - 4, "No contracts yet: Ins (or a) "
 		       "adds one; apmwb import FILE contracts.csv reads many.",
 		       theme(R_DIM));
-	ws_page(a, w->top, rows);
 	for (int i = 0; i < rows && w->top + i < w->count; i++) {
 		const struct contract *ct = ws_row(a, w->top + i);
 
@@ -323,8 +355,10 @@ void worksheet_draw(struct app *a)
 			break;
 		draw_row(a, &c, y + 3 + i, w->top + i, ct);
 	}
-	draw_why(a, y + 3 + rows);
-	draw_summary(a, y + 4 + rows);
+	if (has_why)
+		ui_put_wrapped(stdscr, y + 3 + rows, 1, a->W - 1, why_lines, why,
+		               theme(why_role));
+	ws_summary_draw(a, y + 3 + why_lines + rows);
 	if (a->edit.kind == EDIT_CELL)
 		place_cell_editor(a, &c, y + 3);
 	draw_keys(a);
@@ -640,20 +674,23 @@ static void method_picked(struct app *a, int k, const bool *marks,
 static void pick_method(struct app *a, int q)
 {
 	const struct choice_set *cs = a->ed->qs[q].choices;
-	const char *items[8];
+	char *items[2] = { NULL, NULL };
 	const char *v = answers_get(a->s->a, q);
 	int n = 0, cur = 0;
 
 	if (app_refuse_ro(a) || !cs)
 		return;
-	for (size_t i = 0; i < cs->n && n < 8; i++) {
-		items[n] = cs->items[i].label;
+	for (size_t i = 0; i < cs->n && n < 2; i++) {
+		items[n] = mem_printf("%s %s", method_num(n), cs->items[i].label);
 		if (v && strcmp(v, cs->items[i].value) == 0)
 			cur = n;
 		n++;
 	}
-	picker_choice(a, "Nominal risk: method", items, n, cur, true,
-	              method_picked, &(struct pick_arg){ .q = q });
+	picker_choice(a, "Nominal risk: plans have the option to",
+	              (const char *const *)items, n, cur, true, method_picked,
+	              &(struct pick_arg){ .q = q });
+	mem_free(items[0]);
+	mem_free(items[1]);
 }
 
 static bool method_key(struct app *a, int ch, bool fkey)
@@ -824,7 +861,71 @@ bool worksheet_key(struct app *a, int ch, bool fkey)
 	return move_key(a, ch, fkey) || table_key(a, ch, fkey);
 }
 
+/* The worksheet's columns as the workbook heads them (Tab 10), with the
+ * definitions (Tab 12) that say what each term means. */
+static const struct {
+	const char *head, *terms;
+} col_help[NR_F_COUNT] = {
+	[NR_F_LABEL] = { "Contract",
+	                 "LAN Nominal Risk Threshold|Fee-For Service Based "
+	                 "Shared risk" },
+	[NR_F_LINE] = { "Line of Business (Select Commercial, Medicare, "
+	                "Medicaid)", "Commercial Market|Medicare Advantage "
+	                "Market|Medicaid Market" },
+	[NR_F_TYPE] = { "Contract Type (Select TCOC or % Revenue)",
+	                "Contract Type - Total Cost of Care (TCOC) aka "
+	                "Benchmark-based|Contract Type - Percent Revenue" },
+	[NR_F_RISK_MIN] = { "% Risk Min", "Risk Minimum aka Minimum Loss Rate, "
+	                    "or Risk Corridor" },
+	[NR_F_RISK_MAX] = { "% Risk Max", "Net Risk aka Total Risk" },
+	[NR_F_SHARED_RISK] = { "Shared Risk (Provider) %",
+	                       "Shared Risk (Provider) aka Marginal Risk|Net "
+	                       "Risk aka Total Risk" },
+	[NR_F_DOLLARS] = { "Total Dollars", "Total Dollars (Contract Level)" },
+};
+
 void worksheet_help(struct app *a)
 {
-	help_field(a, app_current_q(a));
+	struct wsview *w = &a->ws;
+	char *text, *terms, *save = NULL;
+
+	if (w->on_method || app_figures(a)->nr_method != NR_METHOD_WORKSHEET ||
+	    !app_figures(a)->nr_asked) {
+		help_field(a, app_current_q(a));
+		return;
+	}
+	/* The term's definition first, then the columns' own words. */
+	text = mem_strdup("");
+	terms = mem_strdup(col_help[w->col].terms);
+	for (char *t = terms ? strtok_r(terms, "|", &save) : NULL; t && text;
+	     t = strtok_r(NULL, "|", &save)) {
+		const struct definition *d = edition_find_definition(a->ed, t);
+		char *more;
+
+		if (!d)
+			continue;
+		more = mem_printf("%s%s\n%s\n\n", text, d->term, d->body);
+		mem_free(text);
+		text = more;
+	}
+	if (text) {
+		char *more = mem_printf("%sThe worksheet's columns, as the workbook "
+		                        "heads them: Contract; %s; %s; %s; %s; %s; "
+		                        "Net Risk; %s; LAN Nominal Risk Qualifying?"
+		                        "\n\nRisk percentages are shown as typed, "
+		                        "with at least one decimal; net risk is %% "
+		                        "Risk Max times Shared Risk (Provider), shown "
+		                        "exactly.", text, col_help[NR_F_LINE].head,
+		                        col_help[NR_F_TYPE].head,
+		                        col_help[NR_F_RISK_MIN].head,
+		                        col_help[NR_F_RISK_MAX].head,
+		                        col_help[NR_F_SHARED_RISK].head,
+		                        col_help[NR_F_DOLLARS].head);
+
+		mem_free(text);
+		text = more;
+	}
+	pager_open(a, col_help[w->col].head, text ? text : "");
+	mem_free(terms);
+	mem_free(text);
 }

@@ -105,7 +105,7 @@ type_text 5; keys Tab; type_text 15; keys Tab; type_text 25; keys Tab
 type_text 500000000; keys Enter
 expect "the second row" "row 2 saved"
 expect "a failing row says why" "risk minimum 5.0% is above 4%"
-expect "the summary per line" "\$2,000,000,000  40.0%"
+expect "the summary per line" "\$2,000,000,000 40.0%"
 
 # Informational questions: choices, a follow-up, up to three, a scale.
 keys ']'
