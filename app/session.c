@@ -251,9 +251,6 @@ enum store_status session_import_contracts(struct session *s,
 	bool ok;
 
 	memset(out, 0, sizeof *out);
-	rc = store_contract_count(s->st, &out->replaced, err, errlen);
-	if (rc != STORE_OK)
-		return rc;
 	p = contracts_csv_new(add_contract, &ic);
 	if (!p) {
 		snprintf(err, errlen, "%s: nothing imported: out of memory",
@@ -266,6 +263,7 @@ enum store_status session_import_contracts(struct session *s,
 		contracts_csv_free(p);
 		return rc;
 	}
+	out->replaced = store_contracts_replaced(s->st);
 	ok = feed_all(p, first, nfirst, rd, ctx, &out->rows, err, errlen);
 	contracts_csv_free(p);
 	if (!ok) {

@@ -197,7 +197,7 @@ static void list_entry(struct agg_run *r, const struct agg_entry *e)
 
 static const char *org_name(const struct session *s)
 {
-	int q = edition_find(s->ed, "gi.org_name");
+	int q = s->ed->name_q;
 
 	return q >= 0 ? answers_get(s->a, q) : NULL;
 }
@@ -409,13 +409,15 @@ static void text_figures(struct agg_run *r)
 	say(out, "; edition %s (%s), %s\n", r->ed->id,
 	    r->ed->data_year, r->o.drafts ? "drafts included" :
 	    "signed-off submissions only");
-	fprintf(out, "  bars: %s Cat 1  %s Cat 2  %s Cat 3  %s Cat 4  %s not "
-	        "reported in a category\n", g->bar[0], g->bar[1], g->bar[2],
-	        g->bar[3], g->bar[4]);
+	fputs("  bars:", out);
+	for (int k = 0; k < BAR_UNREPORTED; k++)
+		say(out, " %s %s ", g->bar[k], (size_t)k < r->ed->ncats ?
+		    r->ed->cats[k].label : "");
+	fprintf(out, " %s not reported in a category\n", g->bar[BAR_UNREPORTED]);
 	for (int l = 0; l < AGG_NLINES; l++) {
 		size_t n = r->sums.reporting[l];
 
-		fprintf(out, "\n%s: ", agg_line_name(l));
+		say(out, "\n%s: ", agg_line_name(r->ed, l));
 		if (!n) {
 			fputs("no counted submission reports it\n", out);
 			continue;
@@ -429,8 +431,8 @@ static void text_figures(struct agg_run *r)
 
 			agg_value(&r->sums, l, m, &v);
 			value_text(&v, true, d, p);
-			fprintf(out, "  %-8s %-29s %24s %7s\n", agg_measure_id(m),
-			        agg_measure_name(m), d, p);
+			say(out, "  %-8s %-29s %24s %7s\n", agg_measure_id(m),
+			    agg_measure_name(r->ed, m), d, p);
 		}
 	}
 }

@@ -1066,6 +1066,11 @@ enum store_status store_contracts_replace_add(struct store *st,
 	return STORE_OK;
 }
 
+int64_t store_contracts_replaced(const struct store *st)
+{
+	return st->replace_old;
+}
+
 enum store_status store_contracts_replace_end(struct store *st, bool commit,
                                               char *err, size_t errlen)
 {

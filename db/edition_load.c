@@ -75,15 +75,43 @@ static bool each_row(sqlite3 *db, struct edition *ed, const char *sql,
 static bool info_row(struct edition *ed, sqlite3_stmt *s, char *err,
                      size_t errlen)
 {
+	struct edition_keys k = {
+		.name = col(s, 4), .nr_method = col(s, 5), .nr_attest = col(s, 6),
+		.nr_worksheet = col(s, 7), .nr_model = col(s, 8),
+	};
+
 	return edition_set_info(ed, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
-	                        err, errlen);
+	                        err, errlen) &&
+	       edition_set_keys(ed, &k, err, errlen);
 }
 
 static bool tab_row(struct edition *ed, sqlite3_stmt *s, char *err,
                     size_t errlen)
 {
 	return edition_add_tab(ed, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
-	                       col(s, 4), err, errlen);
+	                       col(s, 4), err, errlen) &&
+	       (!col(s, 5) ||
+	        edition_set_rows_head(ed, col(s, 0), col(s, 5), err, errlen));
+}
+
+static bool line_row(struct edition *ed, sqlite3_stmt *s, char *err,
+                     size_t errlen)
+{
+	return edition_add_line(ed, col(s, 0), col(s, 1), col(s, 2), col(s, 3),
+	                        err, errlen);
+}
+
+static bool category_row(struct edition *ed, sqlite3_stmt *s, char *err,
+                         size_t errlen)
+{
+	return edition_add_category(ed, col(s, 0), col(s, 1), err, errlen);
+}
+
+static bool measure_row(struct edition *ed, sqlite3_stmt *s, char *err,
+                        size_t errlen)
+{
+	return edition_add_measure(ed, col(s, 0), col(s, 1), col(s, 2), err,
+	                           errlen);
 }
 
 static bool choice_row(struct edition *ed, sqlite3_stmt *s, char *err,
@@ -109,6 +137,8 @@ static bool question_row(struct edition *ed, sqlite3_stmt *s, char *err,
 		.section = col(s, 6), .role = col(s, 7), .formula = col(s, 8),
 		.share_label = col(s, 9), .choices = col(s, 10),
 		.show_if = col(s, 13), .help = col(s, 14), .model = col(s, 15),
+		.short_label = col(s, 16), .section_short = col(s, 17),
+		.total_of = col(s, 18),
 	};
 	sqlite3_int64 max = sqlite3_column_int64(s, 11);
 
@@ -131,22 +161,30 @@ static bool help_row(struct edition *ed, sqlite3_stmt *s, char *err,
 
 struct edition *edition_load(sqlite3 *db, char *err, size_t errlen)
 {
-	/* The builder wants tabs, choices and models before the questions,
-	 * and the questions in survey order. */
+	/* The builder wants tabs, choices, models and categories before the
+	 * questions, and the questions in survey order. */
 	static const struct {
 		const char *sql;
 		row_fn fn;
 	} tables[] = {
-		{ "SELECT id, title, form, data_year FROM edition", info_row },
-		{ "SELECT id, title, short, intro, help FROM edition_tab "
-		  "ORDER BY pos", tab_row },
+		{ "SELECT id, title, form, data_year, name_key, nr_method, "
+		  "nr_attest, nr_worksheet, nr_model FROM edition", info_row },
+		{ "SELECT id, title, short, intro, help, rows_head FROM "
+		  "edition_tab ORDER BY pos", tab_row },
+		{ "SELECT id, name, short, nr_name FROM edition_line "
+		  "ORDER BY pos", line_row },
 		{ "SELECT set_id, value, label FROM edition_choice "
 		  "ORDER BY set_id, pos", choice_row },
 		{ "SELECT id, label, category FROM edition_model ORDER BY pos",
 		  model_row },
+		{ "SELECT id, label FROM edition_category ORDER BY pos",
+		  category_row },
 		{ "SELECT key, tab, type, prompt, label, row, section, role, "
 		  "formula, share_label, choices, max_choices, required, show_if, "
-		  "help, model FROM edition_question ORDER BY pos", question_row },
+		  "help, model, short_label, section_short, total_of "
+		  "FROM edition_question ORDER BY pos", question_row },
+		{ "SELECT id, label, rows FROM edition_measure ORDER BY pos",
+		  measure_row },
 		{ "SELECT term, body FROM edition_definition ORDER BY pos",
 		  definition_row },
 		{ "SELECT id, title, body FROM edition_help ORDER BY pos",

@@ -2,7 +2,8 @@
 /* schema.c: the tables of a submission file and their migrations.
  *
  * As in iSH's fs/fake-migrate.c: an array of SQL steps, step k bringing
- * user_version k-1 to k.  All pending steps run in the caller's one
+ * user_version k-1 to k (a step in parts where it is longer than the
+ * 4095 characters a C string may portably hold).  All pending steps run in the caller's one
  * transaction, then PRAGMA user_version is set (pragmas take no
  * placeholders, so the number is printed into the SQL).  A step, once
  * shipped, is never edited: a change is a new step. */
@@ -14,12 +15,21 @@
 #include "nominal.h"
 #include "store_internal.h"
 
-static const char *const steps[] = {
+#define STEP_PARTS 2
+
+struct step {
+	/* Brings an older file's copy of the edition forward: a new file
+	 * gets the built-in edition as it is now instead. */
+	bool edition;
+	const char *sql[STEP_PARTS];
+};
+
+static const struct step steps[] = {
 	/* 1: the submission.  Percent terms are milli-percent integers and
 	 * dollars are cents, NULL when missing.  nr_total holds the
 	 * worksheet's sums by line ('' for none) and apmwb_nr_status, kept
 	 * up to date with every contract change, so no total needs a scan. */
-	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);\n"
+	{ false, { "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);\n"
 	"CREATE TABLE answer (key TEXT PRIMARY KEY, value TEXT NOT NULL,\n"
 	"  updated TEXT NOT NULL);\n"
 	"CREATE TABLE contract (id INTEGER PRIMARY KEY, pos INTEGER NOT NULL,\n"
@@ -32,17 +42,137 @@ static const char *const steps[] = {
 	"  by TEXT, at TEXT);\n"
 	"CREATE TABLE history (id INTEGER PRIMARY KEY, at TEXT, who TEXT,\n"
 	"  what TEXT, key TEXT, old TEXT, new TEXT,\n"
-	"  undone INTEGER NOT NULL DEFAULT 0);\n",
+	"  undone INTEGER NOT NULL DEFAULT 0);\n" } },
 
 	/* 2: the changes of one key, newest first, without reading the whole
 	 * history: undo of an acknowledgement looks up who gave the one it
 	 * brings back. */
-	"CREATE INDEX history_key ON history (key, id);\n",
+	{ false, { "CREATE INDEX history_key ON history (key, id);\n" } },
+
+	/* 3: the facts of the edition that apmwb up to version 2 knew by
+	 * heart move into the file's copy of it (share/edition-schema.sql
+	 * has the same columns and tables): the keys its rules work with,
+	 * the lines' names, the bar's categories and the national measures,
+	 * as version 2 applied them to every file; and the metric rows'
+	 * short labels, cut from the file's own wording by the rules that
+	 * version 2 cut them by on screen. */
+	{ true, { "ALTER TABLE edition ADD COLUMN name_key TEXT;\n"
+	"ALTER TABLE edition ADD COLUMN nr_method TEXT;\n"
+	"ALTER TABLE edition ADD COLUMN nr_attest TEXT;\n"
+	"ALTER TABLE edition ADD COLUMN nr_worksheet TEXT;\n"
+	"ALTER TABLE edition ADD COLUMN nr_model TEXT;\n"
+	"ALTER TABLE edition_tab ADD COLUMN rows_head TEXT;\n"
+	"ALTER TABLE edition_question ADD COLUMN short_label TEXT;\n"
+	"ALTER TABLE edition_question ADD COLUMN section_short TEXT;\n"
+	"ALTER TABLE edition_question ADD COLUMN total_of TEXT;\n"
+	"CREATE TABLE edition_line (id TEXT PRIMARY KEY,\n"
+	"  pos INTEGER NOT NULL UNIQUE, name TEXT NOT NULL,\n"
+	"  short TEXT NOT NULL, nr_name TEXT NOT NULL);\n"
+	"CREATE TABLE edition_category (id TEXT PRIMARY KEY,\n"
+	"  pos INTEGER NOT NULL UNIQUE, label TEXT NOT NULL);\n"
+	"CREATE TABLE edition_measure (id TEXT PRIMARY KEY,\n"
+	"  pos INTEGER NOT NULL UNIQUE, label TEXT NOT NULL, rows TEXT);\n"
+	/* A key the file's edition lacks stays NULL: no such rule. */
+	"UPDATE edition SET\n"
+	"  name_key = (SELECT key FROM edition_question\n"
+	"              WHERE key = 'gi.org_name'),\n"
+	"  nr_method = (SELECT key FROM edition_question q\n"
+	"               WHERE key = 'nr.method' AND type = 'choice' AND\n"
+	"               (SELECT count(*) FROM edition_choice c\n"
+	"                WHERE c.set_id = q.choices AND\n"
+	"                c.value IN ('attest', 'worksheet')) = 2),\n"
+	"  nr_attest = 'attest', nr_worksheet = 'worksheet',\n"
+	"  nr_model = (SELECT id FROM edition_model\n"
+	"              WHERE id = 'cat3b_shared_risk');\n"
+	"INSERT INTO edition_line VALUES\n"
+	"  ('commercial', 1, 'Commercial', 'Commercial', 'Commercial'),\n"
+	"  ('ma', 2, 'Medicare Advantage', 'MA', 'Medicare'),\n"
+	"  ('medicaid', 3, 'Medicaid', 'Medicaid', 'Medicaid');\n"
+	"INSERT INTO edition_category VALUES\n"
+	"  ('1', 1, 'Cat 1'), ('2', 2, 'Cat 2'), ('3', 3, 'Cat 3'),\n"
+	"  ('4', 4, 'Cat 4');\n"
+	"INSERT INTO edition_measure VALUES\n"
+	"  ('total', 1, 'Total dollars paid (row 1)', 'm1'),\n"
+	"  ('cat1', 2, 'Category 1: legacy (row 2)', 'm2'),\n"
+	"  ('cat2', 3, 'Category 2 (row 5)', 'm5'),\n"
+	"  ('cat3', 4, 'Category 3 (row 10)', 'm10'),\n"
+	"  ('cat4', 5, 'Category 4 (row 16)', 'm16'),\n"
+	"  ('cat2_4', 6, 'Categories 2-4 (row 18)', 'm18'),\n"
+	"  ('cat3_4', 7, 'Categories 3-4 (row 19)', 'm19'),\n"
+	"  ('cat3b_4', 8, 'Categories 3B-4 (rows 8+9+16)', 'm8 + m9 + m16'),\n"
+	"  ('nr_meets', 9, 'Nominal risk: meets', NULL),\n"
+	"  ('nr_fails', 10, 'Nominal risk: does not meet', NULL);\n"
+	"UPDATE edition_tab SET\n"
+	"  rows_head = 'Total dollars paid to providers \u2026'\n"
+	"  WHERE id IN ('commercial', 'ma', 'medicaid');\n"
+	"UPDATE edition_question SET total_of = v.column2\n"
+	"  FROM (VALUES ('m2', '1'), ('m5', '2'), ('m10', '3'),\n"
+	"        ('m16', '4')) AS v\n"
+	"  WHERE tab IN ('commercial', 'ma', 'medicaid') AND\n"
+	"  key = tab || '.' || v.column1;\n",
+	/* The label without the lead the heading gives and the period. */
+	"UPDATE edition_question SET short_label = CASE\n"
+	"  WHEN substr(label, 1, 40) = 'Total dollars paid to providers through '\n"
+	"    THEN substr(label, 41)\n"
+	"  WHEN substr(label, 1, 32) = 'Total dollars paid to providers '\n"
+	"    THEN substr(label, 33)\n"
+	"  WHEN substr(label, 1, 22) = 'Total dollars paid in '\n"
+	"    THEN substr(label, 23)\n"
+	"  WHEN substr(label, 1, 19) = 'Total dollars paid '\n"
+	"    THEN substr(label, 20)\n"
+	"  WHEN substr(label, 1, 17) = 'Dollars paid for ' THEN substr(label, 18)\n"
+	"  ELSE label END\n"
+	"  WHERE tab IN ('commercial', 'ma', 'medicaid');\n"
+	"UPDATE edition_question\n"
+	"  SET short_label = substr(short_label, 1,\n"
+	"                           instr(short_label, ' in CY ') - 1)\n"
+	"  WHERE instr(short_label, ' in CY ') > 0 AND\n"
+	"  instr(substr(short_label, instr(short_label, ' in CY ')),\n"
+	"        'most recent 12 months') > 0;\n"
+	"UPDATE edition_question SET short_label = rtrim(short_label, '. ')\n"
+	"  WHERE short_label IS NOT NULL;\n"
+	"UPDATE edition_question SET short_label = label\n"
+	"  WHERE short_label = '';\n"
+	/* The heading without the framework's name, with whether its
+	 * metrics are linked to quality. */
+	"UPDATE edition_question SET section_short = CASE\n"
+	"  WHEN substr(section, 1, 38) =\n"
+	"       'Alternative Payment Model Framework - ' THEN substr(section, 39)\n"
+	"  ELSE section END\n"
+	"  WHERE section IS NOT NULL AND\n"
+	"  tab IN ('commercial', 'ma', 'medicaid');\n"
+	"UPDATE edition_question SET section_short =\n"
+	"  substr(section_short, 1, instr(section_short, ' (') - 1) || CASE\n"
+	"  WHEN instr(lower(substr(section_short, instr(section_short, ' ('))),\n"
+	"             'not linked to quality') > 0 THEN '|not linked to quality'\n"
+	"  WHEN instr(lower(substr(section_short, instr(section_short, ' ('))),\n"
+	"             'linked to quality') > 0 THEN '|linked to quality'\n"
+	"  ELSE '' END\n"
+	"  WHERE instr(section_short, ' (') > 0;\n" } },
 };
 
 const int schema_latest = (int)(sizeof steps / sizeof *steps);
 
-int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen)
+/* The edition as files before version 3 held it: without what step 3
+ * adds, so a file schema_build makes at an older version is one that
+ * older apmwb made. */
+static const char edition_before_3[] =
+	"ALTER TABLE edition DROP COLUMN name_key;\n"
+	"ALTER TABLE edition DROP COLUMN nr_method;\n"
+	"ALTER TABLE edition DROP COLUMN nr_attest;\n"
+	"ALTER TABLE edition DROP COLUMN nr_worksheet;\n"
+	"ALTER TABLE edition DROP COLUMN nr_model;\n"
+	"ALTER TABLE edition_tab DROP COLUMN rows_head;\n"
+	"ALTER TABLE edition_question DROP COLUMN short_label;\n"
+	"ALTER TABLE edition_question DROP COLUMN section_short;\n"
+	"ALTER TABLE edition_question DROP COLUMN total_of;\n"
+	"DROP TABLE edition_line;\n"
+	"DROP TABLE edition_category;\n"
+	"DROP TABLE edition_measure;\n";
+
+/* A new file (creating) skips the steps of the edition's copy. */
+static int run_steps(sqlite3 *db, int from, int to, bool creating,
+                     char *err, size_t errlen)
 {
 	char sql[64];
 	int rc;
@@ -51,18 +181,26 @@ int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen)
 		snprintf(err, errlen, "no way from version %d to %d", from, to);
 		return SQLITE_MISUSE;
 	}
-	for (int k = from + 1; k <= to; k++) {
-		rc = sqlite3_exec(db, steps[k - 1], NULL, NULL, NULL);
-		if (rc != SQLITE_OK) {
-			snprintf(err, errlen, "step %d: %s", k, sqlite3_errmsg(db));
-			return rc;
+	for (int k = from + 1; k <= to; k++)
+		for (int p = 0; p < STEP_PARTS && steps[k - 1].sql[p] &&
+		                (!creating || !steps[k - 1].edition); p++) {
+			rc = sqlite3_exec(db, steps[k - 1].sql[p], NULL, NULL, NULL);
+			if (rc != SQLITE_OK) {
+				snprintf(err, errlen, "step %d: %s", k,
+				         sqlite3_errmsg(db));
+				return rc;
+			}
 		}
-	}
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		snprintf(err, errlen, "setting the version: %s", sqlite3_errmsg(db));
 	return rc;
+}
+
+int schema_migrate(sqlite3 *db, int from, int to, char *err, size_t errlen)
+{
+	return run_steps(db, from, to, false, err, errlen);
 }
 
 /* apmwb_nr_status(line, type, risk_min, risk_max, shared_risk, dollars):
@@ -122,11 +260,16 @@ int schema_build(sqlite3 *db, int version, const char *actor,
 	         (int)STORE_APPLICATION_ID);
 	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = schema_migrate(db, 0, version, err, errlen);
+		rc = run_steps(db, 0, version, true, err, errlen);
 	else
 		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
 	if (rc == SQLITE_OK && !edition_install(db, err, errlen))
 		rc = sqlite3_errcode(db) ? sqlite3_errcode(db) : SQLITE_ERROR;
+	if (rc == SQLITE_OK && version < 3) {
+		rc = sqlite3_exec(db, edition_before_3, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+	}
 	if (rc == SQLITE_OK) {
 		rc = exec_bound(db, "INSERT INTO meta (key, value) "
 		                "SELECT 'edition', id FROM edition UNION ALL "

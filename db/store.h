@@ -142,6 +142,8 @@ enum store_status store_contracts_replace_add(struct store *st,
                                               char *err, size_t errlen);
 enum store_status store_contracts_replace_end(struct store *st, bool commit,
                                               char *err, size_t errlen);
+/* During a replacement: how many contracts the worksheet held before it. */
+int64_t store_contracts_replaced(const struct store *st);
 /* The worksheet's sums, kept up to date as contracts change. */
 enum store_status store_nr_totals(struct store *st, struct nr_totals *out,
                                   char *err, size_t errlen);

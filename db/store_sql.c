@@ -207,7 +207,8 @@ const char *store_status_text(enum store_status s)
 	case STORE_NOT_FOUND: return "no such file";
 	case STORE_EXISTS: return "the file already exists";
 	case STORE_NOT_SUBMISSION: return "not an apmwb submission";
-	case STORE_DAMAGED: return "the file is damaged";
+	case STORE_DAMAGED: return "the file is damaged; restore it from a "
+		"backup or a JSON export";
 	case STORE_NEWER: return "made by a newer apmwb; update apmwb to open it";
 	case STORE_LOCKED: return "open for editing in another apmwb; "
 		"close that one, or open this one read-only with -r";

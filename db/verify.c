@@ -67,7 +67,13 @@ static enum store_status quick_check(struct store *st, char *err,
 		const char *code = t ? strstr(t, "error code=") : NULL;
 
 		/* quick_check reports a page it could not read as a finding,
-		 * with the error's code: a read error, not damage. */
+		 * with the error's code: a read error, not damage.  A page of
+		 * the free list or of an overflow chain it reports without
+		 * the code: a read error too. */
+		if (t && !code && strstr(t, "failed to get page")) {
+			sqlite3_finalize(s);
+			return read_failed(st, SQLITE_IOERR, doing, err, errlen);
+		}
 		if (code) {
 			int e = atoi(code + 11);
 

@@ -6,8 +6,10 @@
 -- addresses of the source are left out, the names kept.
 -- Rows only: no schema, no PRAGMA, no transaction (the caller wraps it).
 
-INSERT INTO edition (id, title, form, data_year) VALUES
-  ('2020', 'APM National Data Collection Metrics', 'CMS-10620', 'CY 2019');
+INSERT INTO edition (id, title, form, data_year, name_key, nr_method,
+                     nr_attest, nr_worksheet, nr_model) VALUES
+  ('2020', 'APM National Data Collection Metrics', 'CMS-10620', 'CY 2019',
+   'gi.org_name', 'nr.method', 'attest', 'worksheet', 'cat3b_shared_risk');
 
 -- Tabs, in the workbook's and the online survey's order.
 INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
@@ -18,7 +20,7 @@ INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
   ('pm', 2, 'Payment model selection', 'Models',
    '',
    '');
-INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
+INSERT INTO edition_tab (id, pos, title, short, intro, help, rows_head) VALUES
   ('commercial', 3, 'Commercial metrics', 'Commercial',
    'Goal/Purpose = Track total dollars paid through legacy payments and alternative payment models (APMs) in calendar year (CY) 2019 or most recent 12 months, as specified.
 
@@ -35,8 +37,9 @@ Plans only need to report dollars for the payment models identified in Tab 3 (Pa
 
 Metrics
 
-Please note that the dollars paid through the various APMs (numerator) are actual dollars paid to providers CY 2019 or most recent 12 months unless another method, such as annualizing, is used. Numerators should not be calculated based on members attributed to APMs unless the provider is held responsible for all care (in network, out of network, inpatient, outpatient, behavioral health, pharmacy) the patient receives.');
-INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
+Please note that the dollars paid through the various APMs (numerator) are actual dollars paid to providers CY 2019 or most recent 12 months unless another method, such as annualizing, is used. Numerators should not be calculated based on members attributed to APMs unless the provider is held responsible for all care (in network, out of network, inpatient, outpatient, behavioral health, pharmacy) the patient receives.',
+   'Total dollars paid to providers …');
+INSERT INTO edition_tab (id, pos, title, short, intro, help, rows_head) VALUES
   ('ma', 4, 'Medicare Advantage metrics', 'MA',
    'Goal/Purpose = Track total dollars paid through legacy payments and alternative payment models (APMs) in calendar year (CY) 2019 or most recent 12 months, as specified.
 
@@ -53,8 +56,9 @@ Plans only need to report dollars for the payment models identified in Tab 3 (Pa
 
 Metrics
 
-Please note that the dollars paid through the various APMs (numerator) are actual dollars paid to providers CY 2019 or most recent 12 months unless another method, such as annualizing, is used. Numerators should not be calculated based on members attributed to APMs unless the provider is held responsible for all care (in network, out of network, inpatient, outpatient, behavioral health, pharmacy) the patient receives.');
-INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
+Please note that the dollars paid through the various APMs (numerator) are actual dollars paid to providers CY 2019 or most recent 12 months unless another method, such as annualizing, is used. Numerators should not be calculated based on members attributed to APMs unless the provider is held responsible for all care (in network, out of network, inpatient, outpatient, behavioral health, pharmacy) the patient receives.',
+   'Total dollars paid to providers …');
+INSERT INTO edition_tab (id, pos, title, short, intro, help, rows_head) VALUES
   ('medicaid', 5, 'Medicaid metrics', 'Medicaid',
    'Goal/Purpose = Track total dollars paid through legacy payments and alternative payment models (APMs) in calendar year (CY) 2019 or most recent 12 months, as specified.
 
@@ -71,7 +75,8 @@ Plans only need to report dollars for the payment models identified in Tab 3 (Pa
 
 Metrics
 
-Please note that the dollars paid through the various APMs (numerator) are actual dollars paid to providers CY 2019 or most recent 12 months unless another method, such as annualizing, is used. Numerators should not be calculated based on beneficiaries attributed to APMs unless the provider is held responsible for all care (in network, out of network, inpatient, outpatient, behavioral health, pharmacy) the patient receives.');
+Please note that the dollars paid through the various APMs (numerator) are actual dollars paid to providers CY 2019 or most recent 12 months unless another method, such as annualizing, is used. Numerators should not be calculated based on beneficiaries attributed to APMs unless the provider is held responsible for all care (in network, out of network, inpatient, outpatient, behavioral health, pharmacy) the patient receives.',
+   'Total dollars paid to providers …');
 INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
   ('xc', 6, 'Cross-checking', 'Checks',
    'Please take a moment to review your data entry.
@@ -120,6 +125,13 @@ INSERT INTO edition_tab (id, pos, title, short, intro, help) VALUES
 
 For the purposes of this survey, health plan refers to any type of health insurance company, third party administrator, or health care purchaser paying for health care provisions on behalf of a population (e.g. state Medicaid agency).',
    '');
+
+-- The lines of business: their names, short names (the tab bar's too) and
+-- the nominal-risk worksheet's word for them.
+INSERT INTO edition_line (id, pos, name, short, nr_name) VALUES
+  ('commercial', 1, 'Commercial', 'Commercial', 'Commercial'),
+  ('ma', 2, 'Medicare Advantage', 'MA', 'Medicare'),
+  ('medicaid', 3, 'Medicaid', 'Medicaid', 'Medicaid');
 
 -- Choice sets, in display order.
 INSERT INTO edition_choice (set_id, pos, value, label) VALUES
@@ -175,6 +187,10 @@ INSERT INTO edition_model (id, pos, label, category) VALUES
   ('cat4b_population', 10, 'Cat 4B: Population-based Payments that are NOT condition-specific', '4'),
   ('cat4b_premium', 11, 'Cat 4B: Full or Percent of Premium Population-based Payment', '4'),
   ('cat4c_integrated', 12, 'Cat 4C: Integrated Finance and Delivery System Programs', '4');
+
+-- The APM framework's four categories, as the models name them.
+INSERT INTO edition_category (id, pos, label) VALUES
+  ('1', 1, 'Cat 1'), ('2', 2, 'Cat 2'), ('3', 3, 'Cat 3'), ('4', 4, 'Cat 4');
 
 -- Every answer, in the online survey's page order.
 
@@ -507,15 +523,16 @@ INSERT INTO edition_question (key, pos, tab, type, prompt, label, show_if, help,
    'cat4c_integrated');
 
 -- Tab commercial
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help) VALUES
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, short_label) VALUES
   ('commercial.m1', 51, 'commercial', 'money',
    'Total dollars paid to providers (in and out of network) for commercial members in CY 2019 or most recent 12 months.',
    '1',
    'denominator',
    'Denominator to inform the metrics below',
    'gi.lob.commercial=yes',
-   'Total dollars (Plan-Level)|Provider|Commercial Market|Commercial members/ Medicare Advantage members/ Medicaid beneficiaries|CY 2019 or most recent 12 months');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Total dollars (Plan-Level)|Provider|Commercial Market|Commercial members/ Medicare Advantage members/ Medicaid beneficiaries|CY 2019 or most recent 12 months',
+   '(in and out of network) for commercial members');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short, total_of) VALUES
   ('commercial.m2', 52, 'commercial', 'money',
    'Total dollars paid to providers through legacy payments (including fee-for-service, diagnosis-related groups, or capitation without quality components) in CY 2019 or most recent 12 months.',
    '2',
@@ -524,8 +541,11 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars under legacy payments (including Fee-for-Service, Diagnosis-Related Groups, or capitation without quality components): Percent of total dollars paid through legacy payments in CY 2019 or most recent 12 months.',
    'pm.commercial.cat1_legacy=yes',
    'Legacy payments|Fee-for-service|Diagnosis-related groups (DRGs)',
-   'cat1_legacy');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'cat1_legacy',
+   'legacy payments (including fee-for-service, diagnosis-related groups, or capitation without quality components)',
+   'Category 1|not linked to quality',
+   '1');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('commercial.m3', 53, 'commercial', 'money',
    'Dollars paid for foundational spending to improve care (linked to quality) in CY 2019 or most recent 12 months.',
    '3',
@@ -534,8 +554,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Foundational spending to improve care: Percent of dollars paid for foundational spending to improve care in CY 2019 or most recent 12 months.',
    'pm.commercial.cat2a_foundational=yes',
    'Foundational spending|Linked to quality',
-   'cat2a_foundational');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat2a_foundational',
+   'foundational spending to improve care (linked to quality)',
+   'Category 2|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m4', 54, 'commercial', 'money',
    'Total dollars paid to providers through fee-for-Service plus pay-for-performance payments (linked to quality) in CY 2019 or most recent 12 months.',
    '4',
@@ -544,8 +566,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
 * CPR historic metric - trend.',
    'pm.commercial.cat2c_p4p=yes',
    'Pay-for-performance|Fee-for-service|Linked to quality',
-   'cat2c_p4p');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat2c_p4p',
+   'fee-for-Service plus pay-for-performance payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('commercial.m5', 55, 'commercial', 'computed',
    'Total dollars paid in Category 2 in CY 2019 or most recent 12 months.',
    '5',
@@ -553,8 +576,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'commercial.m3 + commercial.m4',
    'Payment Reform - APMs built on FFS linked to quality: Percent of total dollars paid in Category 2.',
    'gi.lob.commercial=yes',
-   'Category 2');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Category 2',
+   'Category 2',
+   '2');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('commercial.m6', 56, 'commercial', 'money',
    'Total dollars paid to providers through traditional shared-savings (linked to quality) payments in CY 2019 or most recent 12 months.',
    '6',
@@ -563,8 +588,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars in traditional shared-savings (linked to quality) programs: Percent of total dollars paid through traditional shared-savings payments in CY 2019 or most recent 12 months.',
    'pm.commercial.cat3a_shared_savings=yes',
    'Traditional shared savings|Linked to quality',
-   'cat3a_shared_savings');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3a_shared_savings',
+   'traditional shared-savings (linked to quality) payments',
+   'Category 3|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m7', 57, 'commercial', 'money',
    'Total dollars paid to providers through utilization-based shared-savings (linked to quality) payments in CY 2019 or most recent 12 months.',
    '7',
@@ -572,8 +599,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in utilization-based shared-savings (linked to quality) programs: Percent of total dollars paid through utilization-based shared-savings payments in CY 2019 or most recent 12 months.',
    'pm.commercial.cat3a_utilization_savings=yes',
    'Utilization-based shared savings|Linked to quality',
-   'cat3a_utilization_savings');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3a_utilization_savings',
+   'utilization-based shared-savings (linked to quality) payments');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m8', 58, 'commercial', 'money',
    'Total dollars paid to providers through fee-for-service-based shared-risk (linked to quality) payments in CY 2019 or most recent 12 months.',
    '8',
@@ -581,8 +609,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in FFS-based shared-risk programs: Percent of total dollars paid through FFS-based shared-risk (linked to quality) payments in CY 2019 or most recent 12 months.',
    'pm.commercial.cat3b_shared_risk=yes',
    'Fee-For Service Based Shared risk|Linked to quality|LAN Nominal Risk Threshold',
-   'cat3b_shared_risk');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3b_shared_risk',
+   'fee-for-service-based shared-risk (linked to quality) payments');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m9', 59, 'commercial', 'money',
    'Total dollars paid to providers through procedure-based bundled/episode payments (linked to quality) programs in CY 2019 or most recent 12 months.',
    '9',
@@ -590,8 +619,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in procedure-based bundled/episode payments (linked to quality) programs: Percent of total dollars paid through procedure-based bundled/episode payments in CY 2019 or most recent 12 months.',
    'pm.commercial.cat3b_procedure_bundles=yes',
    'Procedure-based bundled/episode payment|Linked to quality',
-   'cat3b_procedure_bundles');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat3b_procedure_bundles',
+   'procedure-based bundled/episode payments (linked to quality) programs');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('commercial.m10', 60, 'commercial', 'computed',
    'Total dollars paid in Category 3 in CY 2019 or most recent 12 months.',
    '10',
@@ -599,8 +629,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'commercial.m6 + commercial.m7 + commercial.m8 + commercial.m9',
    'Payment Reform - APMs built on FFS architecture: Percent of total dollars paid in Category 3.',
    'gi.lob.commercial=yes',
-   'Category 3');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Category 3',
+   'Category 3',
+   '3');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('commercial.m11', 61, 'commercial', 'money',
    'Total dollars paid to providers through condition-specific, population-based payments (linked to quality) in CY 2019 or most recent 12 months.',
    '11',
@@ -609,8 +641,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars in condition-specific, population-based payments (linked to quality): Percent of total dollars paid through condition-specific population-based payments linked to quality in CY 2019 or most recent 12 months.',
    'pm.commercial.cat4a_condition_population=yes',
    'Conditions-specific population-based payment|Linked to quality',
-   'cat4a_condition_population');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4a_condition_population',
+   'condition-specific, population-based payments (linked to quality)',
+   'Category 4|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m12', 62, 'commercial', 'money',
    'Total dollars paid to providers through population-based payments that are NOT condition-specific (linked to quality) in CY 2019 or most recent 12 months.',
    '12',
@@ -618,8 +652,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Population-based payments to providers that are not condition-specific and linked to quality: Percent of total dollars paid through population-based (linked to quality) payments that are not condition-specific in CY 2019 or most recent 12 months.',
    'pm.commercial.cat4b_population=yes',
    'Population-based payments that are NOT condition-specific|Linked to quality',
-   'cat4b_population');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4b_population',
+   'population-based payments that are NOT condition-specific (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m13', 63, 'commercial', 'money',
    'Total dollars paid to providers through condition-specific, bundled/episode payments (linked to quality) in CY 2019 or most recent 12 months.',
    '13',
@@ -627,8 +662,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in condition-specific bundled/episode payment programs (linked to quality): Percent of total dollars paid through condition-specific bundled/episode-based payments linked to quality in CY 2019 or most recent 12 months.',
    'pm.commercial.cat4a_condition_bundles=yes',
    'Condition-specific bundled/episode payments|Linked to quality',
-   'cat4a_condition_bundles');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4a_condition_bundles',
+   'condition-specific, bundled/episode payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m14', 64, 'commercial', 'money',
    'Total dollars paid to providers through full or percent of premium population-based payments (linked to quality) in CY 2019 or most recent 12 months.',
    '14',
@@ -636,8 +672,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in full or percent of premium population-based payment programs (linked to quality): Percent of total dollars paid through full or percent of premium population-based payments in CY 2019 or most recent 12 months.',
    'pm.commercial.cat4b_premium=yes',
    'Full or percent of premium population-based payments|Linked to quality',
-   'cat4b_premium');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4b_premium',
+   'full or percent of premium population-based payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('commercial.m15', 65, 'commercial', 'money',
    'Total dollars paid to providers through integrated finance and delivery system programs (linked to quality) in CY 2019 or most recent 12 months.',
    '15',
@@ -645,8 +682,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars through integrated finance and delivery programs (linked to quality): Percent of total dollars paid through integrated finance and delivery programs in CY 2019 or most recent 12 months.',
    'pm.commercial.cat4c_integrated=yes',
    'Integrated finance and delivery system payments|Linked to quality',
-   'cat4c_integrated');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat4c_integrated',
+   'integrated finance and delivery system programs (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('commercial.m16', 66, 'commercial', 'computed',
    'Total dollars paid in Category 4 in CY 2019 or most recent 12 months.',
    '16',
@@ -654,8 +692,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'commercial.m11 + commercial.m12 + commercial.m13 + commercial.m14 + commercial.m15',
    'Payment Reform - Population-based APMs: Percent of total dollars paid in Category 4.',
    'gi.lob.commercial=yes',
-   'Category 4');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, formula, share_label, show_if, help) VALUES
+   'Category 4',
+   'Category 4',
+   '4');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, formula, share_label, show_if, help, short_label, section_short) VALUES
   ('commercial.m17', 67, 'commercial', 'computed',
    'Total dollars paid to providers through legacy payments in CY 2019 or most recent 12 months.',
    '17',
@@ -664,8 +704,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, fo
    'commercial.m2',
    'Legacy payments not linked to quality: Percent of total dollars paid based through legacy payments (including FFS without a quality component and DRGs).',
    'gi.lob.commercial=yes',
-   'Legacy payments|Category 1');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'Legacy payments|Category 1',
+   'legacy payments',
+   'Aggregated Metrics');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label) VALUES
   ('commercial.m18', 68, 'commercial', 'computed',
    'Total dollars paid to providers through payment reforms in Categories 2-4 in CY 2019 or most recent 12 months.',
    '18',
@@ -673,8 +715,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'commercial.m5 + commercial.m10 + commercial.m16',
    'Payment Reform Penetration - Dollars in Categories 2-4: Percent of total dollars paid through payment reforms in Categories 2-4 in CY 2019 or most recent 12 months.',
    'gi.lob.commercial=yes',
-   'Alternative Payment Model (APM)|Category 2|Category 3|Category 4');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'Alternative Payment Model (APM)|Category 2|Category 3|Category 4',
+   'payment reforms in Categories 2-4');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label) VALUES
   ('commercial.m19', 69, 'commercial', 'computed',
    'Total dollars paid to providers through payment reforms in Categories 3 and 4 in CY 2019 or most recent 12 months.',
    '19',
@@ -682,18 +725,20 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'commercial.m10 + commercial.m16',
    'Payment Reform Penetration - Dollars in Categories 3 and 4: Percent of total dollars paid through payment reforms in Categories 3 and 4 in CY 2019 or most recent 12 months.',
    'gi.lob.commercial=yes',
-   'Alternative Payment Model (APM)|Category 3|Category 4');
+   'Alternative Payment Model (APM)|Category 3|Category 4',
+   'payment reforms in Categories 3 and 4');
 
 -- Tab ma
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help) VALUES
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, short_label) VALUES
   ('ma.m1', 70, 'ma', 'money',
    'Total dollars paid to providers (in and out of network) for Medicare Advantage members in CY 2019 or most recent 12 months.',
    '1',
    'denominator',
    'Denominator to inform the metrics below',
    'gi.lob.ma=yes',
-   'Total dollars (Plan-Level)|Provider|Medicare Advantage Market|Commercial members/ Medicare Advantage members/ Medicaid beneficiaries|CY 2019 or most recent 12 months');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Total dollars (Plan-Level)|Provider|Medicare Advantage Market|Commercial members/ Medicare Advantage members/ Medicaid beneficiaries|CY 2019 or most recent 12 months',
+   '(in and out of network) for Medicare Advantage members');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short, total_of) VALUES
   ('ma.m2', 71, 'ma', 'money',
    'Total dollars paid to providers through legacy payments (including fee-for-service, diagnosis-related groups, or capitation without quality components) in CY 2019 or most recent 12 months.',
    '2',
@@ -702,8 +747,11 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars under legacy payments (including Fee-for-Service, Diagnosis-Related Groups, or capitation without quality components): Percent of total dollars paid through legacy payments in CY 2019 or most recent 12 months.',
    'pm.ma.cat1_legacy=yes',
    'Legacy payments|Fee-for-service|Diagnosis-related groups (DRGs)',
-   'cat1_legacy');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'cat1_legacy',
+   'legacy payments (including fee-for-service, diagnosis-related groups, or capitation without quality components)',
+   'Category 1|not linked to quality',
+   '1');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('ma.m3', 72, 'ma', 'money',
    'Dollars paid for foundational spending to improve care (linked to quality) in CY 2019 or most recent 12 months.',
    '3',
@@ -712,8 +760,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Foundational spending to improve care: Percent of dollars paid for foundational spending to improve care in CY 2019 or most recent 12 months.',
    'pm.ma.cat2a_foundational=yes',
    'Foundational spending|Linked to quality',
-   'cat2a_foundational');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat2a_foundational',
+   'foundational spending to improve care (linked to quality)',
+   'Category 2|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m4', 73, 'ma', 'money',
    'Total dollars paid to providers through fee-for-Service plus pay-for-performance payments (linked to quality) in CY 2019 or most recent 12 months.',
    '4',
@@ -722,8 +772,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
 * CPR historic metric - trend.',
    'pm.ma.cat2c_p4p=yes',
    'Pay-for-performance|Fee-for-service|Linked to quality',
-   'cat2c_p4p');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat2c_p4p',
+   'fee-for-Service plus pay-for-performance payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('ma.m5', 74, 'ma', 'computed',
    'Total dollars paid in Category 2 in CY 2019 or most recent 12 months.',
    '5',
@@ -731,8 +782,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'ma.m3 + ma.m4',
    'Payment Reform - APMs built on FFS linked to quality: Percent of total dollars paid in Category 2.',
    'gi.lob.ma=yes',
-   'Category 2');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Category 2',
+   'Category 2',
+   '2');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('ma.m6', 75, 'ma', 'money',
    'Total dollars paid to providers through traditional shared-savings (linked to quality) payments in CY 2019 or most recent 12 months.',
    '6',
@@ -741,8 +794,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars in traditional shared-savings (linked to quality) programs: Percent of total dollars paid through traditional shared-savings payments in CY 2019 or most recent 12 months.',
    'pm.ma.cat3a_shared_savings=yes',
    'Traditional shared savings|Linked to quality',
-   'cat3a_shared_savings');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3a_shared_savings',
+   'traditional shared-savings (linked to quality) payments',
+   'Category 3|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m7', 76, 'ma', 'money',
    'Total dollars paid to providers through utilization-based shared-savings (linked to quality) payments in CY 2019 or most recent 12 months.',
    '7',
@@ -750,8 +805,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in utilization-based shared-savings (linked to quality) programs: Percent of total dollars paid through utilization-based shared-savings payments in CY 2019 or most recent 12 months.',
    'pm.ma.cat3a_utilization_savings=yes',
    'Utilization-based shared savings|Linked to quality',
-   'cat3a_utilization_savings');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3a_utilization_savings',
+   'utilization-based shared-savings (linked to quality) payments');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m8', 77, 'ma', 'money',
    'Total dollars paid to providers through fee-for-service-based shared-risk (linked to quality) payments in CY 2019 or most recent 12 months.',
    '8',
@@ -759,8 +815,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in FFS-based shared-risk programs: Percent of total dollars paid through FFS-based shared-risk (linked to quality) payments in CY 2019 or most recent 12 months.',
    'pm.ma.cat3b_shared_risk=yes',
    'Fee-For Service Based Shared risk|Linked to quality|LAN Nominal Risk Threshold',
-   'cat3b_shared_risk');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3b_shared_risk',
+   'fee-for-service-based shared-risk (linked to quality) payments');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m9', 78, 'ma', 'money',
    'Total dollars paid to providers through procedure-based bundled/episode payments (linked to quality) programs in CY 2019 or most recent 12 months.',
    '9',
@@ -768,8 +825,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in procedure-based bundled/episode payments (linked to quality) programs: Percent of total dollars paid through procedure-based bundled/episode payments in CY 2019 or most recent 12 months.',
    'pm.ma.cat3b_procedure_bundles=yes',
    'Procedure-based bundled/episode payment|Linked to quality',
-   'cat3b_procedure_bundles');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat3b_procedure_bundles',
+   'procedure-based bundled/episode payments (linked to quality) programs');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('ma.m10', 79, 'ma', 'computed',
    'Total dollars paid in Category 3 in CY 2019 or most recent 12 months.',
    '10',
@@ -777,8 +835,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'ma.m6 + ma.m7 + ma.m8 + ma.m9',
    'Payment Reform - APMs built on FFS architecture: Percent of total dollars paid in Category 3.',
    'gi.lob.ma=yes',
-   'Category 3');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Category 3',
+   'Category 3',
+   '3');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('ma.m11', 80, 'ma', 'money',
    'Total dollars paid to providers through condition-specific, population-based payments (linked to quality) in CY 2019 or most recent 12 months.',
    '11',
@@ -787,8 +847,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars in condition-specific, population-based payments (linked to quality): Percent of total dollars paid through condition-specific population-based payments linked to quality in CY 2019 or most recent 12 months.',
    'pm.ma.cat4a_condition_population=yes',
    'Conditions-specific population-based payment|Linked to quality',
-   'cat4a_condition_population');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4a_condition_population',
+   'condition-specific, population-based payments (linked to quality)',
+   'Category 4|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m12', 81, 'ma', 'money',
    'Total dollars paid to providers through condition-specific, bundled/episode payments (linked to quality) in CY 2019 or most recent 12 months.',
    '12',
@@ -796,8 +858,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in condition-specific bundled/episode payment programs (linked to quality): Percent of total dollars paid through condition-specific bundled/episode-based payments linked to quality in CY 2019 or most recent 12 months.',
    'pm.ma.cat4a_condition_bundles=yes',
    'Condition-specific bundled/episode payments|Linked to quality',
-   'cat4a_condition_bundles');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4a_condition_bundles',
+   'condition-specific, bundled/episode payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m13', 82, 'ma', 'money',
    'Total dollars paid to providers through population-based payments that are NOT condition-specific (linked to quality) in CY 2019 or most recent 12 months.',
    '13',
@@ -805,8 +868,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Population-based payments to providers that are not condition-specific and linked to quality: Percent of total dollars paid through population-based (linked to quality) payments that are not condition-specific in CY 2019 or most recent 12 months.',
    'pm.ma.cat4b_population=yes',
    'Population-based payments that are NOT condition-specific|Linked to quality',
-   'cat4b_population');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4b_population',
+   'population-based payments that are NOT condition-specific (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m14', 83, 'ma', 'money',
    'Total dollars paid to providers through full or percent of premium population-based payments (linked to quality) in CY 2019 or most recent 12 months.',
    '14',
@@ -814,8 +878,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in full or percent of premium population-based payment programs (linked to quality): Percent of total dollars paid through full or percent of premium population-based payments in CY 2019 or most recent 12 months.',
    'pm.ma.cat4b_premium=yes',
    'Full or percent of premium population-based payments|Linked to quality',
-   'cat4b_premium');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4b_premium',
+   'full or percent of premium population-based payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('ma.m15', 84, 'ma', 'money',
    'Total dollars paid to providers through integrated finance and delivery system programs (linked to quality) in CY 2019 or most recent 12 months.',
    '15',
@@ -823,8 +888,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars through integrated finance and delivery programs (linked to quality): Percent of total dollars paid through integrated finance and delivery programs in CY 2019 or most recent 12 months.',
    'pm.ma.cat4c_integrated=yes',
    'Integrated finance and delivery system payments|Linked to quality',
-   'cat4c_integrated');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat4c_integrated',
+   'integrated finance and delivery system programs (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('ma.m16', 85, 'ma', 'computed',
    'Total dollars paid in Category 4 in CY 2019 or most recent 12 months.',
    '16',
@@ -832,8 +898,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'ma.m11 + ma.m12 + ma.m13 + ma.m14 + ma.m15',
    'Payment Reform - Population-based APMs: Percent of total dollars paid in Category 4.',
    'gi.lob.ma=yes',
-   'Category 4');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, formula, share_label, show_if, help) VALUES
+   'Category 4',
+   'Category 4',
+   '4');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, formula, share_label, show_if, help, short_label, section_short) VALUES
   ('ma.m17', 86, 'ma', 'computed',
    'Total dollars paid to providers through legacy payments in CY 2019 or most recent 12 months.',
    '17',
@@ -842,8 +910,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, fo
    'ma.m2',
    'Legacy payments not linked to quality: Percent of total dollars paid based through legacy payments (including FFS without a quality component and DRGs).',
    'gi.lob.ma=yes',
-   'Legacy payments|Category 1');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'Legacy payments|Category 1',
+   'legacy payments',
+   'Aggregated Metrics');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label) VALUES
   ('ma.m18', 87, 'ma', 'computed',
    'Total dollars paid to providers through payment reforms in Categories 2-4 in CY 2019 or most recent 12 months.',
    '18',
@@ -851,8 +921,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'ma.m5 + ma.m10 + ma.m16',
    'Payment Reform Penetration - Dollars in Categories 2-4: Percent of total dollars paid through payment reforms in Categories 2-4 in CY 2019 or most recent 12 months.',
    'gi.lob.ma=yes',
-   'Alternative Payment Model (APM)|Category 2|Category 3|Category 4');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'Alternative Payment Model (APM)|Category 2|Category 3|Category 4',
+   'payment reforms in Categories 2-4');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label) VALUES
   ('ma.m19', 88, 'ma', 'computed',
    'Total dollars paid to providers through payment reforms in Categories 3 and 4 in CY 2019 or most recent 12 months.',
    '19',
@@ -860,18 +931,20 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'ma.m10 + ma.m16',
    'Payment Reform Penetration - Dollars in Categories 3 and 4: Percent of total dollars paid through payment reforms in Categories 3 and 4 in CY 2019 or most recent 12 months.',
    'gi.lob.ma=yes',
-   'Alternative Payment Model (APM)|Category 3|Category 4');
+   'Alternative Payment Model (APM)|Category 3|Category 4',
+   'payment reforms in Categories 3 and 4');
 
 -- Tab medicaid
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help) VALUES
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, short_label) VALUES
   ('medicaid.m1', 89, 'medicaid', 'money',
    'Total dollars paid to providers (in and out of network) for Medicaid beneficiaries in CY 2019 or most recent 12 months.',
    '1',
    'denominator',
    'Denominator to inform the metrics below',
    'gi.lob.medicaid=yes',
-   'Total dollars (Plan-Level)|Provider|Medicaid Market|Commercial members/ Medicare Advantage members/ Medicaid beneficiaries|CY 2019 or most recent 12 months');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Total dollars (Plan-Level)|Provider|Medicaid Market|Commercial members/ Medicare Advantage members/ Medicaid beneficiaries|CY 2019 or most recent 12 months',
+   '(in and out of network) for Medicaid beneficiaries');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short, total_of) VALUES
   ('medicaid.m2', 90, 'medicaid', 'money',
    'Total dollars paid to providers through legacy payments (including fee-for-service, diagnosis-related groups, or capitation without quality components) in CY 2019 or most recent 12 months.',
    '2',
@@ -880,8 +953,11 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars under legacy payments (including Fee-for-Service, Diagnosis-Related Groups, or capitation without quality components): Percent of total dollars paid through legacy payments in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat1_legacy=yes',
    'Legacy payments|Fee-for-service|Diagnosis-related groups (DRGs)',
-   'cat1_legacy');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'cat1_legacy',
+   'legacy payments (including fee-for-service, diagnosis-related groups, or capitation without quality components)',
+   'Category 1|not linked to quality',
+   '1');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('medicaid.m3', 91, 'medicaid', 'money',
    'Dollars paid for foundational spending to improve care (linked to quality) in CY 2019 or most recent 12 months.',
    '3',
@@ -890,8 +966,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Foundational spending to improve care: Percent of dollars paid for foundational spending to improve care in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat2a_foundational=yes',
    'Foundational spending|Linked to quality',
-   'cat2a_foundational');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat2a_foundational',
+   'foundational spending to improve care (linked to quality)',
+   'Category 2|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m4', 92, 'medicaid', 'money',
    'Total dollars paid to providers through fee-for-Service plus pay-for-performance payments (linked to quality) in CY 2019 or most recent 12 months.',
    '4',
@@ -900,8 +978,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
 * CPR historic metric - trend.',
    'pm.medicaid.cat2c_p4p=yes',
    'Pay-for-performance|Fee-for-service|Linked to quality',
-   'cat2c_p4p');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat2c_p4p',
+   'fee-for-Service plus pay-for-performance payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('medicaid.m5', 93, 'medicaid', 'computed',
    'Total dollars paid in Category 2 in CY 2019 or most recent 12 months.',
    '5',
@@ -909,8 +988,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'medicaid.m3 + medicaid.m4',
    'Payment Reform - APMs built on FFS linked to quality: Percent of total dollars paid in Category 2.',
    'gi.lob.medicaid=yes',
-   'Category 2');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Category 2',
+   'Category 2',
+   '2');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('medicaid.m6', 94, 'medicaid', 'money',
    'Total dollars paid to providers through traditional shared-savings (linked to quality) payments in CY 2019 or most recent 12 months.',
    '6',
@@ -919,8 +1000,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars in traditional shared-savings (linked to quality) programs: Percent of total dollars paid through traditional shared-savings payments in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat3a_shared_savings=yes',
    'Traditional shared savings|Linked to quality',
-   'cat3a_shared_savings');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3a_shared_savings',
+   'traditional shared-savings (linked to quality) payments',
+   'Category 3|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m7', 95, 'medicaid', 'money',
    'Total dollars paid to providers through utilization-based shared-savings (linked to quality) payments in CY 2019 or most recent 12 months.',
    '7',
@@ -928,8 +1011,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in utilization-based shared-savings (linked to quality) programs: Percent of total dollars paid through utilization-based shared-savings payments in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat3a_utilization_savings=yes',
    'Utilization-based shared savings|Linked to quality',
-   'cat3a_utilization_savings');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3a_utilization_savings',
+   'utilization-based shared-savings (linked to quality) payments');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m8', 96, 'medicaid', 'money',
    'Total dollars paid to providers through fee-for-service-based shared-risk (linked to quality) payments in CY 2019 or most recent 12 months.',
    '8',
@@ -937,8 +1021,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in FFS-based shared-risk programs: Percent of total dollars paid through FFS-based shared-risk (linked to quality) payments in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat3b_shared_risk=yes',
    'Fee-For Service Based Shared risk|Linked to quality|LAN Nominal Risk Threshold',
-   'cat3b_shared_risk');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat3b_shared_risk',
+   'fee-for-service-based shared-risk (linked to quality) payments');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m9', 97, 'medicaid', 'money',
    'Total dollars paid to providers through procedure-based bundled/episode payments (linked to quality) programs in CY 2019 or most recent 12 months.',
    '9',
@@ -946,8 +1031,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in procedure-based bundled/episode payments (linked to quality) programs: Percent of total dollars paid through procedure-based bundled/episode payments in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat3b_procedure_bundles=yes',
    'Procedure-based bundled/episode payment|Linked to quality',
-   'cat3b_procedure_bundles');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat3b_procedure_bundles',
+   'procedure-based bundled/episode payments (linked to quality) programs');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('medicaid.m10', 98, 'medicaid', 'computed',
    'Total dollars paid in Category 3 in CY 2019 or most recent 12 months.',
    '10',
@@ -955,8 +1041,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'medicaid.m6 + medicaid.m7 + medicaid.m8 + medicaid.m9',
    'Payment Reform - APMs built on FFS architecture: Percent of total dollars paid in Category 3.',
    'gi.lob.medicaid=yes',
-   'Category 3');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model) VALUES
+   'Category 3',
+   'Category 3',
+   '3');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, share_label, show_if, help, model, short_label, section_short) VALUES
   ('medicaid.m11', 99, 'medicaid', 'money',
    'Total dollars paid to providers through condition-specific, population-based payments (linked to quality) in CY 2019 or most recent 12 months.',
    '11',
@@ -965,8 +1053,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, sh
    'Dollars in condition-specific, population-based payments (linked to quality): Percent of total dollars paid through condition-specific population-based payments linked to quality in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat4a_condition_population=yes',
    'Conditions-specific population-based payment|Linked to quality',
-   'cat4a_condition_population');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4a_condition_population',
+   'condition-specific, population-based payments (linked to quality)',
+   'Category 4|linked to quality');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m12', 100, 'medicaid', 'money',
    'Total dollars paid to providers through condition-specific, bundled/episode payments (linked to quality) in CY 2019 or most recent 12 months.',
    '12',
@@ -974,8 +1064,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in condition-specific bundled/episode payment programs (linked to quality): Percent of total dollars paid through condition-specific bundled/episode-based payments linked to quality in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat4a_condition_bundles=yes',
    'Condition-specific bundled/episode payments|Linked to quality',
-   'cat4a_condition_bundles');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4a_condition_bundles',
+   'condition-specific, bundled/episode payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m13', 101, 'medicaid', 'money',
    'Total dollars paid to providers through population-based payments that are NOT condition-specific (linked to quality) in CY 2019 or most recent 12 months.',
    '13',
@@ -983,8 +1074,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Population-based payments to providers that are not condition-specific and linked to quality: Percent of total dollars paid through population-based (linked to quality) payments that are not condition-specific in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat4b_population=yes',
    'Population-based payments that are NOT condition-specific|Linked to quality',
-   'cat4b_population');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4b_population',
+   'population-based payments that are NOT condition-specific (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m14', 102, 'medicaid', 'money',
    'Total dollars paid to providers through full or percent of premium population-based payments (linked to quality) in CY 2019 or most recent 12 months.',
    '14',
@@ -992,8 +1084,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars in full or percent of premium population-based payment programs (linked to quality): Percent of total dollars paid through full or percent of premium population-based payments in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat4b_premium=yes',
    'Full or percent of premium population-based payments|Linked to quality',
-   'cat4b_premium');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model) VALUES
+   'cat4b_premium',
+   'full or percent of premium population-based payments (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label, show_if, help, model, short_label) VALUES
   ('medicaid.m15', 103, 'medicaid', 'money',
    'Total dollars paid to providers through integrated finance and delivery system programs (linked to quality) in CY 2019 or most recent 12 months.',
    '15',
@@ -1001,8 +1094,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, share_label
    'Dollars through integrated finance and delivery programs (linked to quality): Percent of total dollars paid through integrated finance and delivery programs in CY 2019 or most recent 12 months.',
    'pm.medicaid.cat4c_integrated=yes',
    'Integrated finance and delivery system payments|Linked to quality',
-   'cat4c_integrated');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'cat4c_integrated',
+   'integrated finance and delivery system programs (linked to quality)');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label, total_of) VALUES
   ('medicaid.m16', 104, 'medicaid', 'computed',
    'Total dollars paid in Category 4 in CY 2019 or most recent 12 months.',
    '16',
@@ -1010,8 +1104,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'medicaid.m11 + medicaid.m12 + medicaid.m13 + medicaid.m14 + medicaid.m15',
    'Payment Reform - Population-based APMs: Percent of total dollars paid in Category 4.',
    'gi.lob.medicaid=yes',
-   'Category 4');
-INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, formula, share_label, show_if, help) VALUES
+   'Category 4',
+   'Category 4',
+   '4');
+INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, formula, share_label, show_if, help, short_label, section_short) VALUES
   ('medicaid.m17', 105, 'medicaid', 'computed',
    'Total dollars paid to providers through legacy payments in CY 2019 or most recent 12 months.',
    '17',
@@ -1020,8 +1116,10 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, section, role, fo
    'medicaid.m2',
    'Legacy payments not linked to quality: Percent of total dollars paid based through legacy payments (including FFS without a quality component and DRGs).',
    'gi.lob.medicaid=yes',
-   'Legacy payments|Category 1');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'Legacy payments|Category 1',
+   'legacy payments',
+   'Aggregated Metrics');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label) VALUES
   ('medicaid.m18', 106, 'medicaid', 'computed',
    'Total dollars paid to providers through payment reforms in Categories 2-4 in CY 2019 or most recent 12 months.',
    '18',
@@ -1029,8 +1127,9 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'medicaid.m5 + medicaid.m10 + medicaid.m16',
    'Payment Reform Penetration - Dollars in Categories 2-4: Percent of total dollars paid through payment reforms in Categories 2-4 in CY 2019 or most recent 12 months.',
    'gi.lob.medicaid=yes',
-   'Alternative Payment Model (APM)|Category 2|Category 3|Category 4');
-INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help) VALUES
+   'Alternative Payment Model (APM)|Category 2|Category 3|Category 4',
+   'payment reforms in Categories 2-4');
+INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, share_label, show_if, help, short_label) VALUES
   ('medicaid.m19', 107, 'medicaid', 'computed',
    'Total dollars paid to providers through payment reforms in Categories 3 and 4 in CY 2019 or most recent 12 months.',
    '19',
@@ -1038,7 +1137,8 @@ INSERT INTO edition_question (key, pos, tab, type, label, row, role, formula, sh
    'medicaid.m10 + medicaid.m16',
    'Payment Reform Penetration - Dollars in Categories 3 and 4: Percent of total dollars paid through payment reforms in Categories 3 and 4 in CY 2019 or most recent 12 months.',
    'gi.lob.medicaid=yes',
-   'Alternative Payment Model (APM)|Category 3|Category 4');
+   'Alternative Payment Model (APM)|Category 3|Category 4',
+   'payment reforms in Categories 3 and 4');
 
 -- Tab nr
 INSERT INTO edition_question (key, pos, tab, type, prompt, label, choices, required, show_if, help) VALUES
@@ -1130,6 +1230,21 @@ INSERT INTO edition_question (key, pos, tab, type, prompt, label, show_if) VALUE
    'Given that your organization operated in more than one line of business in 2019, do the answers provided to the informational questions vary according to line of business?',
    'Please describe how the answers to the questions above vary by line of business.',
    'iq.vary_by_lob=yes');
+
+-- The national measures: rows 1, 2, 5, 10 and 16-19 of each line, the
+-- downside-risk APMs the LAN's goals count (rows 8 + 9 + 16) and the
+-- nominal-risk summary.
+INSERT INTO edition_measure (id, pos, label, rows) VALUES
+  ('total', 1, 'Total dollars paid (row 1)', 'm1'),
+  ('cat1', 2, 'Category 1: legacy (row 2)', 'm2'),
+  ('cat2', 3, 'Category 2 (row 5)', 'm5'),
+  ('cat3', 4, 'Category 3 (row 10)', 'm10'),
+  ('cat4', 5, 'Category 4 (row 16)', 'm16'),
+  ('cat2_4', 6, 'Categories 2-4 (row 18)', 'm18'),
+  ('cat3_4', 7, 'Categories 3-4 (row 19)', 'm19'),
+  ('cat3b_4', 8, 'Categories 3B-4 (rows 8+9+16)', 'm8 + m9 + m16'),
+  ('nr_meets', 9, 'Nominal risk: meets', NULL),
+  ('nr_fails', 10, 'Nominal risk: does not meet', NULL);
 
 -- The Definitions tab (Tab 12), in its order.
 INSERT INTO edition_definition (term, pos, body) VALUES

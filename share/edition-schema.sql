@@ -7,7 +7,14 @@ CREATE TABLE edition (
   id        TEXT NOT NULL,        -- '2020'
   title     TEXT NOT NULL,        -- 'APM National Data Collection Metrics'
   form      TEXT NOT NULL,        -- 'CMS-10620'
-  data_year TEXT NOT NULL         -- 'CY 2019'
+  data_year TEXT NOT NULL,        -- 'CY 2019'
+  -- Answers and models the program's own rules work with (NULL: none):
+  name_key     TEXT,              -- the answer naming the plan: 'gi.org_name'
+  nr_method    TEXT,              -- how nominal risk is reported: 'nr.method'
+  nr_attest    TEXT,              -- its answer "all of them meet it": 'attest'
+  nr_worksheet TEXT,              -- its answer "the worksheet says": 'worksheet'
+  nr_model     TEXT               -- the payment model the nominal-risk
+                                  -- threshold is for: 'cat3b_shared_risk'
 );
 
 -- Tabs in the workbook's (and the online survey's) order.
@@ -17,7 +24,20 @@ CREATE TABLE edition_tab (
   title TEXT NOT NULL,            -- 'Commercial metrics'
   short TEXT NOT NULL,            -- 'Commercial' (tab bar)
   intro TEXT NOT NULL DEFAULT '', -- shown above the tab's questions
-  help  TEXT NOT NULL DEFAULT ''  -- the tab's help (e.g. the Methods text)
+  help  TEXT NOT NULL DEFAULT '', -- the tab's help (e.g. the Methods text)
+  rows_head TEXT                  -- a metric tab: the heading over its rows'
+                                  -- short labels, 'Total dollars paid to ...'
+);
+
+-- The lines of business, in the edition's words.  The ids are the
+-- program's (they name answers, metric tabs and worksheet rows):
+-- 'commercial', 'ma' and 'medicaid'.
+CREATE TABLE edition_line (
+  id      TEXT PRIMARY KEY,       -- 'ma'
+  pos     INTEGER NOT NULL UNIQUE,
+  name    TEXT NOT NULL,          -- 'Medicare Advantage' (messages, show)
+  short   TEXT NOT NULL,          -- 'MA' (tables, the status line)
+  nr_name TEXT NOT NULL           -- 'Medicare' (the nominal-risk worksheet)
 );
 
 -- Choice sets for 'choice' and 'multi' questions, in display order.
@@ -35,6 +55,14 @@ CREATE TABLE edition_model (
   pos      INTEGER NOT NULL UNIQUE,
   label    TEXT NOT NULL,         -- 'Cat 3B: FFS-based Shared Risk'
   category TEXT NOT NULL          -- '1' '2' '3' '4'
+);
+
+-- The APM framework's categories that edition_model.category names, in
+-- order: the segments of each metric tab's bar.
+CREATE TABLE edition_category (
+  id    TEXT PRIMARY KEY,         -- '1'
+  pos   INTEGER NOT NULL UNIQUE,
+  label TEXT NOT NULL             -- 'Cat 1' (the bar's legend)
 );
 
 -- Every answer, in the online survey's page order (pos), grouped by tab.
@@ -56,13 +84,31 @@ CREATE TABLE edition_question (
   required    INTEGER NOT NULL DEFAULT 0,
   show_if     TEXT,                     -- display condition, see below
   help        TEXT,                     -- definition terms, '|'-separated
-  model       TEXT REFERENCES edition_model(id)
+  model       TEXT REFERENCES edition_model(id),
+  short_label TEXT,                     -- metric row: its label without
+                                        -- the tab's rows_head and period
+  section_short TEXT,                   -- metric tab: the section heading
+                                        -- short, its parts '|'-separated
+  total_of    TEXT                      -- metric row: the category whose
+                                        -- dollars it totals (the bar)
 );
 -- show_if: terms joined by ' & ', each either
 --   KEY=VALUE                  the question KEY is shown and answered VALUE
 --                              (a multi-select: includes VALUE)
 --   N of KEY,KEY,...=VALUE     at least N of those keys are shown and VALUE
 -- A condition may only name questions that come earlier.
+
+-- The national measures `apmwb aggregate` sums over many submissions.
+-- The ids are the program's (its output names them): total, cat1, cat2,
+-- cat3, cat4, cat2_4, cat3_4, cat3b_4, nr_meets, nr_fails.
+CREATE TABLE edition_measure (
+  id    TEXT PRIMARY KEY,         -- 'cat3b_4'
+  pos   INTEGER NOT NULL UNIQUE,
+  label TEXT NOT NULL,            -- 'Categories 3B-4 (rows 8+9+16)'
+  rows  TEXT                      -- 'm8 + m9 + m16': each line's rows
+                                  -- added (<line>.m8 ...); NULL for the
+                                  -- two of the nominal-risk summary
+);
 
 -- The Definitions tab, in its order.
 CREATE TABLE edition_definition (

@@ -10,31 +10,25 @@
 #include "mem.h"
 #include "money.h"
 
-static const struct {
-	const char *id, *name;
-	const char *rows[3];   /* metric rows added up; NULL-padded */
-} measures[AGG_NMEASURES] = {
-	[AGG_TOTAL] = { "total", "Total dollars paid (row 1)", { "m1" } },
-	[AGG_CAT1] = { "cat1", "Category 1: legacy (row 2)", { "m2" } },
-	[AGG_CAT2] = { "cat2", "Category 2 (row 5)", { "m5" } },
-	[AGG_CAT3] = { "cat3", "Category 3 (row 10)", { "m10" } },
-	[AGG_CAT4] = { "cat4", "Category 4 (row 16)", { "m16" } },
-	[AGG_CAT2_4] = { "cat2_4", "Categories 2-4 (row 18)", { "m18" } },
-	[AGG_CAT3_4] = { "cat3_4", "Categories 3-4 (row 19)", { "m19" } },
-	[AGG_CAT3B_4] = { "cat3b_4", "Categories 3B-4 (rows 8+9+16)",
-	                  { "m8", "m9", "m16" } },
-	[AGG_NR_MEETS] = { "nr_meets", "Nominal risk: meets", { NULL } },
-	[AGG_NR_FAILS] = { "nr_fails", "Nominal risk: does not meet", { NULL } },
+/* The output's names; which rows make each, and its wording, are the
+ * edition's (edition_measure). */
+static const char *const measure_ids[AGG_NMEASURES] = {
+	[AGG_TOTAL] = "total", [AGG_CAT1] = "cat1", [AGG_CAT2] = "cat2",
+	[AGG_CAT3] = "cat3", [AGG_CAT4] = "cat4", [AGG_CAT2_4] = "cat2_4",
+	[AGG_CAT3_4] = "cat3_4", [AGG_CAT3B_4] = "cat3b_4",
+	[AGG_NR_MEETS] = "nr_meets", [AGG_NR_FAILS] = "nr_fails",
 };
 
 const char *agg_measure_id(int m)
 {
-	return m >= 0 && m < AGG_NMEASURES ? measures[m].id : "";
+	return m >= 0 && m < AGG_NMEASURES ? measure_ids[m] : "";
 }
 
-const char *agg_measure_name(int m)
+const char *agg_measure_name(const struct edition *ed, int m)
 {
-	return m >= 0 && m < AGG_NMEASURES ? measures[m].name : "";
+	const struct measure *ms = edition_find_measure(ed, agg_measure_id(m));
+
+	return ms ? ms->label : agg_measure_id(m);
 }
 
 const char *agg_line_id(int line)
@@ -42,9 +36,9 @@ const char *agg_line_id(int line)
 	return line == AGG_ALL ? "all" : lob_id(line);
 }
 
-const char *agg_line_name(int line)
+const char *agg_line_name(const struct edition *ed, int line)
 {
-	return line == AGG_ALL ? "All lines" : lob_name(line);
+	return line == AGG_ALL ? "All lines" : edition_line_name(ed, line);
 }
 
 /* sum += v, blank adding nothing; false on overflow, or when v is a sum
@@ -66,17 +60,21 @@ void agg_rows_init(struct agg_rows *r, const struct edition *ed)
 {
 	r->ed = ed;
 	for (int l = 0; l < LOB_COUNT; l++)
-		for (int m = 0; m < AGG_NMEASURES; m++)
-			for (int k = 0; k < 3; k++) {
-				char key[32];
+		for (int m = 0; m < AGG_NMEASURES; m++) {
+			const struct measure *ms =
+				edition_find_measure(ed, measure_ids[m]);
+
+			for (size_t k = 0; k < EDITION_MEASURE_ROWS; k++) {
+				char key[160];
 
 				r->q[l][m][k] = -1;
-				if (!measures[m].rows[k])
+				if (!ms || k >= ms->nrows)
 					continue;
 				snprintf(key, sizeof key, "%s.%s", lob_id(l),
-				         measures[m].rows[k]);
+				         ms->rows[k]);
 				r->q[l][m][k] = edition_find(ed, key);
 			}
+		}
 }
 
 bool agg_file_measures(const struct agg_rows *r, const struct figures *f,
@@ -91,7 +89,7 @@ bool agg_file_measures(const struct agg_rows *r, const struct figures *f,
 
 			o->has = false;
 			o->cents = 0;
-			for (int k = 0; k < 3; k++) {
+			for (int k = 0; k < EDITION_MEASURE_ROWS; k++) {
 				int q = r->q[l][m][k];
 
 				/* f->money is blank for a row display logic

@@ -14,10 +14,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "edition.h"
 #include "figures.h"
 #include "lob.h"
 
-/* The measures, in the order every output lists them. */
+/* The measures, in the order every output lists them.  Which rows make
+ * each (those below are the 2020 edition's) and their wording are the
+ * edition's: edition_measure. */
 enum agg_measure {
 	AGG_TOTAL,     /* row 1 */
 	AGG_CAT1,      /* row 2 */
@@ -36,9 +39,11 @@ enum agg_measure {
 #define AGG_NLINES (LOB_COUNT + 1)
 
 const char *agg_measure_id(int m);     /* "cat3b_4" */
-const char *agg_measure_name(int m);   /* "Categories 3B-4 (rows 8+9+16)" */
+/* "Categories 3B-4 (rows 8+9+16)"; the id where the edition has none. */
+const char *agg_measure_name(const struct edition *ed, int m);
 const char *agg_line_id(int line);     /* "commercial" ... "all" */
-const char *agg_line_name(int line);   /* "Commercial" ... "All lines" */
+/* "Commercial" ... "All lines" */
+const char *agg_line_name(const struct edition *ed, int line);
 
 /* One submission's measures by line. */
 struct agg_file {
@@ -49,7 +54,7 @@ struct agg_file {
  * the files of that edition. */
 struct agg_rows {
 	const struct edition *ed;
-	int q[LOB_COUNT][AGG_NMEASURES][3];   /* -1: none */
+	int q[LOB_COUNT][AGG_NMEASURES][EDITION_MEASURE_ROWS];   /* -1: none */
 };
 void agg_rows_init(struct agg_rows *r, const struct edition *ed);
 

@@ -14,8 +14,6 @@
 #include "mem.h"
 #include "money.h"
 
-#define SHARED_RISK_MODEL "cat3b_shared_risk"
-
 const char *severity_name(enum severity s)
 {
 	return s == SEV_ERROR ? "error" : "warning";
@@ -122,10 +120,17 @@ static void row_name(const struct edition *ed, const struct question *q,
 	const struct model *m = edition_find_model(ed, q->model);
 
 	if (m)
-		snprintf(buf, n, "%s row %s (%s)", lob_name(q->lob),
+		snprintf(buf, n, "%s row %s (%s)", edition_line_name(ed, q->lob),
 		         q->row ? q->row : "?", m->label);
 	else
-		snprintf(buf, n, "%s row %s", lob_name(q->lob), q->row ? q->row : "?");
+		snprintf(buf, n, "%s row %s", edition_line_name(ed, q->lob),
+		         q->row ? q->row : "?");
+}
+
+/* A metric row's number on its tab, as the messages name it. */
+static const char *row_of(const struct edition *ed, int q)
+{
+	return q >= 0 && ed->qs[q].row ? ed->qs[q].row : "?";
 }
 
 static const char *help_body(const struct edition *ed, const char *id)
@@ -142,6 +147,38 @@ static int tab_of(const struct edition *ed, const char *id, int fallback)
 	return t >= 0 ? t : fallback;
 }
 
+/* No line reported on: the questions that select one, and the lines'
+ * names ("Commercial, MA or Medicaid"). */
+static void check_no_line(struct builder *b)
+{
+	const struct edition *ed = b->ed;
+	char keys[256] = "", names[256] = "";
+	size_t kl = 0, nl = 0;
+	int first = -1;
+
+	for (int l = 0; l < LOB_COUNT; l++) {
+		int q = edition_line_selector(ed, l);
+		int w;
+
+		if (q >= 0) {
+			if (first < 0)
+				first = q;
+			w = snprintf(keys + kl, sizeof keys - kl, "%s%s",
+			             kl ? " " : "", ed->qs[q].key);
+			if (w > 0 && (size_t)w < sizeof keys - kl)
+				kl += (size_t)w;
+		}
+		w = snprintf(names + nl, sizeof names - nl, "%s%s",
+		             l == 0 ? "" : l + 1 < LOB_COUNT ? ", " : " or ",
+		             edition_line_short(ed, l));
+		if (w > 0 && (size_t)w < sizeof names - nl)
+			nl += (size_t)w;
+	}
+	add(b, SEV_ERROR, first >= 0 ? ed->qs[first].tab : 0, first, keys, NULL,
+	    "lines.none", NULL, "%s: select at least one line of business (%s)",
+	    ed->tabs[first >= 0 ? ed->qs[first].tab : 0].title, names);
+}
+
 static void check_required(struct builder *b)
 {
 	const struct edition *ed = b->ed;
@@ -154,14 +191,8 @@ static void check_required(struct builder *b)
 		add(b, SEV_ERROR, q->tab, (int)i, q->key, NULL, "required", q->key,
 		    "%s: %s is not answered", ed->tabs[q->tab].title, q->label);
 	}
-	if (b->f->lines_selected == 0) {
-		int q = edition_find(ed, "gi.lob.commercial");
-
-		add(b, SEV_ERROR, q >= 0 ? ed->qs[q].tab : 0, q,
-		    "gi.lob.commercial gi.lob.ma gi.lob.medicaid", NULL,
-		    "lines.none", NULL, "%s", "General information: select at "
-		    "least one line of business (Commercial, MA or Medicaid)");
-	}
+	if (b->f->lines_selected == 0)
+		check_no_line(b);
 }
 
 static void check_line(struct builder *b, int l)
@@ -176,16 +207,16 @@ static void check_line(struct builder *b, int l)
 
 	if (!x->denominator.has) {
 		add(b, SEV_WARNING, tab, d, ed->qs[d].key, NULL, "m1", lob_id(l),
-		    "%s: row 1, the total dollars paid to providers, is not "
+		    "%s: row %s, the total dollars paid to providers, is not "
 		    "answered; the shares and the cross-check wait for it",
-		    lob_name(l));
+		    edition_line_name(ed, l), row_of(ed, d));
 	} else if (!x->ok && x->computable) {
 		snprintf(keys, sizeof keys, "xc.%s.sum %s", lob_id(l), ed->qs[d].key);
 		add(b, SEV_ERROR, tab, d, keys,
 		    help_body(ed, x->diff > 0 ? "xc_over" : "xc_under"),
 		    "xc", lob_id(l),
 		    "%s: the numerators add up to %s, not the denominator %s "
-		    "(%s by %s)", lob_name(l),
+		    "(%s by %s)", edition_line_name(ed, l),
 		    dollars(x->sum.has ? x->sum.cents : 0, v),
 		    dollars(x->denominator.cents, m1),
 		    x->diff > 0 ? "over" : "short",
@@ -210,9 +241,9 @@ static void check_line(struct builder *b, int l)
 			else if (x->denominator.has &&
 			         f->money[i].cents > x->denominator.cents)
 				add(b, SEV_WARNING, q->tab, (int)i, q->key, NULL,
-				    "over", q->key, "%s, %s, is larger than row 1, "
+				    "over", q->key, "%s, %s, is larger than row %s, "
 				    "the line's total of %s", name,
-				    dollars(f->money[i].cents, v),
+				    dollars(f->money[i].cents, v), row_of(ed, d),
 				    dollars(x->denominator.cents, m1));
 		} else if (stored) {
 			int64_t cents;
@@ -238,39 +269,43 @@ static void check_nominal(struct builder *b)
 	const struct figures *f = b->f;
 	const struct nr_totals *t = &f->nr_totals;
 	int tab = tab_of(ed, "nr", 0);
-	int mq = edition_find(ed, "nr.method");
-	char v[MONEY_BUFSZ], m8[128], keys[256];
+	int mq = ed->nr_method_q;
+	const struct model *model = edition_find_model(ed, ed->nr_model);
+	const char *mkey;
+	char v[MONEY_BUFSZ], m8[300], keys[256];
 
 	if (f->nr_method != NR_METHOD_WORKSHEET)
 		return;
+	mkey = ed->qs[mq].key;
 	if (t->contracts == 0)
-		add(b, SEV_WARNING, tab, mq, "nr.method", NULL, "nr.empty", NULL,
+		add(b, SEV_WARNING, tab, mq, mkey, NULL, "nr.empty", NULL,
 		    "Nominal risk: the worksheet method is chosen but the "
 		    "worksheet has no contracts");
 	if (t->incomplete > 0)
-		add(b, SEV_WARNING, tab, mq, "nr.method", NULL, "nr.incomplete", NULL,
+		add(b, SEV_WARNING, tab, mq, mkey, NULL, "nr.incomplete", NULL,
 		    "Nominal risk: %lld contract%s of the worksheet %s a figure "
 		    "missing and count%s as not meeting the threshold",
 		    (long long)t->incomplete, t->incomplete == 1 ? "" : "s",
 		    t->incomplete == 1 ? "has" : "have",
 		    t->incomplete == 1 ? "s" : "");
 	if (t->unplaced > 0)
-		add(b, SEV_WARNING, tab, mq, "nr.method", NULL, "nr.unplaced", NULL,
+		add(b, SEV_WARNING, tab, mq, mkey, NULL, "nr.unplaced", NULL,
 		    "Nominal risk: contracts with %s in total have no line of "
 		    "business and count in no line", dollars(t->unplaced, v));
 	for (int l = 0; l < LOB_COUNT; l++) {
-		int r = edition_model_row(ed, l, SHARED_RISK_MODEL);
+		int r = edition_model_row(ed, l, ed->nr_model);
 		int64_t sheet, row;
 
 		if (!f->xc[l].selected) {
 			int64_t kept;
 
 			if (money_add(t->meets[l], t->fails[l], &kept) && kept > 0)
-				add(b, SEV_WARNING, tab, mq, "nr.method", NULL,
+				add(b, SEV_WARNING, tab, mq, mkey, NULL,
 				    "nr.line", lob_id(l), "Nominal risk: the "
 				    "worksheet has %s of %s contracts, but %s is not a "
 				    "selected line of business", dollars(kept, v),
-				    lob_nr_name(l), lob_name(l));
+				    edition_line_nr_name(ed, l),
+				    edition_line_name(ed, l));
 			continue;
 		}
 		if (!f->nr[l].total.has)
@@ -285,14 +320,16 @@ static void check_nominal(struct builder *b)
 		 * to be so, never shown as $0.00. */
 		if (r >= 0 && f->money[r].has)
 			dollars(row, m8);
+		else if (r >= 0 && f->shown[r])
+			snprintf(m8, sizeof m8, "blank");
 		else
-			snprintf(m8, sizeof m8, "%s", r >= 0 && f->shown[r] ?
-			         "blank" : "not asked (Cat 3B: FFS-based Shared "
-			         "Risk is not marked in effect)");
+			snprintf(m8, sizeof m8, "not asked (%s is not marked in "
+			         "effect)", model ? model->label : "its model");
 		add(b, SEV_WARNING, tab, r >= 0 && f->shown[r] ? r : mq, keys, NULL,
 		    "nr.m8", lob_id(l), "%s: the worksheet's shared-risk "
-		    "contracts add up to %s, but row 8 (FFS-based shared risk) "
-		    "is %s", lob_name(l), dollars(sheet, v), m8);
+		    "contracts add up to %s, but row %s (FFS-based shared risk) "
+		    "is %s", edition_line_name(ed, l), dollars(sheet, v),
+		    r >= 0 ? row_of(ed, r) : "?", m8);
 	}
 }
 

@@ -22,7 +22,7 @@ char *codebook_wording(const struct edition *ed, const struct question *q)
 		                  q->row ? q->row : "?", q->label);
 	if (q->model && q->lob != LOB_NONE)
 		return mem_printf("%s - %s - %s", q->prompt ? q->prompt : "",
-		                  q->label, lob_short(q->lob));
+		                  q->label, edition_line_short(ed, q->lob));
 	if (q->prompt && *q->prompt && strcmp(q->prompt, q->label) != 0)
 		return mem_printf("%s - %s", q->prompt, q->label);
 	return mem_strdup(q->label);

@@ -59,7 +59,13 @@ static void *grow(void *arrp, size_t *n, size_t size)
 
 struct edition *edition_new(void)
 {
-	return mem_calloc(1, sizeof(struct edition));
+	struct edition *ed = mem_calloc(1, sizeof(struct edition));
+
+	if (ed) {
+		ed->name_q = -1;
+		ed->nr_method_q = -1;
+	}
+	return ed;
 }
 
 static void free_question(struct question *q)
@@ -73,6 +79,8 @@ static void free_question(struct question *q)
 	mem_free(q->help);
 	mem_free(q->model);
 	mem_free(q->show_if_text);
+	mem_free(q->short_label);
+	mem_free(q->section_short);
 	mem_free(q->formula);
 	for (size_t i = 0; i < q->ncond; i++) {
 		mem_free(q->cond[i].qidx);
@@ -95,6 +103,7 @@ void edition_free(struct edition *ed)
 		mem_free(ed->tabs[i].short_title);
 		mem_free(ed->tabs[i].intro);
 		mem_free(ed->tabs[i].help);
+		mem_free(ed->tabs[i].rows_head);
 	}
 	mem_free(ed->tabs);
 	for (size_t i = 0; i < ed->nq; i++)
@@ -126,6 +135,28 @@ void edition_free(struct edition *ed)
 		mem_free(ed->topics[i].body);
 	}
 	mem_free(ed->topics);
+	for (size_t i = 0; i < ed->ncats; i++) {
+		mem_free(ed->cats[i].id);
+		mem_free(ed->cats[i].label);
+	}
+	mem_free(ed->cats);
+	for (size_t i = 0; i < ed->nmeasures; i++) {
+		mem_free(ed->measures[i].id);
+		mem_free(ed->measures[i].label);
+		for (size_t k = 0; k < ed->measures[i].nrows; k++)
+			mem_free(ed->measures[i].rows[k]);
+	}
+	mem_free(ed->measures);
+	for (int l = 0; l < LOB_COUNT; l++) {
+		mem_free(ed->lines[l].name);
+		mem_free(ed->lines[l].short_name);
+		mem_free(ed->lines[l].nr_name);
+	}
+	mem_free(ed->nr_attest);
+	mem_free(ed->nr_worksheet);
+	mem_free(ed->nr_model);
+	mem_free(ed->name_key);
+	mem_free(ed->nr_method_key);
 	mem_free(ed->by_key);
 	mem_free(ed);
 }
@@ -298,6 +329,135 @@ bool edition_add_help(struct edition *ed, const char *id, const char *title,
 	return true;
 }
 
+bool edition_set_keys(struct edition *ed, const struct edition_keys *k,
+                      char *err, size_t errlen)
+{
+	const char *in[5] = { k->name, k->nr_method, k->nr_attest,
+	                      k->nr_worksheet, k->nr_model };
+	char **out[5] = { &ed->name_key, &ed->nr_method_key, &ed->nr_attest,
+	                  &ed->nr_worksheet, &ed->nr_model };
+	bool ok = true;
+
+	for (int i = 0; i < 5; i++) {
+		mem_free(*out[i]);
+		*out[i] = dup_opt(in[i], &ok);
+	}
+	return ok ? true : NOMEM();
+}
+
+bool edition_set_rows_head(struct edition *ed, const char *tab,
+                           const char *head, char *err, size_t errlen)
+{
+	int t = tab ? edition_find_tab(ed, tab) : -1;
+	bool ok = true;
+
+	if (t < 0)
+		return lex_fail(err, errlen, "a rows heading is for unknown tab "
+		                "'%s'", tab ? tab : "");
+	mem_free(ed->tabs[t].rows_head);
+	ed->tabs[t].rows_head = dup_opt(head, &ok);
+	return ok ? true : NOMEM();
+}
+
+bool edition_add_line(struct edition *ed, const char *id, const char *name,
+                      const char *short_name, const char *nr_name,
+                      char *err, size_t errlen)
+{
+	int l = lob_from_id(id);
+	struct line_words *w;
+	bool ok = true;
+
+	if (l == LOB_NONE)
+		return lex_fail(err, errlen, "'%s' is not a line of business",
+		                id ? id : "");
+	w = &ed->lines[l];
+	if (w->name)
+		return lex_fail(err, errlen, "line '%s' is defined twice", id);
+	if (!name || !*name)
+		return lex_fail(err, errlen, "line '%s' has no name", id);
+	w->name = dup_opt(name, &ok);
+	w->short_name = dup_opt(short_name, &ok);
+	w->nr_name = dup_opt(nr_name, &ok);
+	return ok ? true : NOMEM();
+}
+
+static int find_category(const struct edition *ed, const char *id)
+{
+	for (size_t i = 0; id && i < ed->ncats; i++)
+		if (strcmp(ed->cats[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+bool edition_add_category(struct edition *ed, const char *id,
+                          const char *label, char *err, size_t errlen)
+{
+	struct category *c;
+
+	if (!id || !*id)
+		return lex_fail(err, errlen, "a category has no id");
+	if (find_category(ed, id) >= 0)
+		return lex_fail(err, errlen, "category '%s' is defined twice", id);
+	if (ed->nq)
+		return lex_fail(err, errlen, "category '%s' comes after the "
+		                "questions", id);
+	c = grow(&ed->cats, &ed->ncats, sizeof *c);
+	if (!c)
+		return NOMEM();
+	c->id = mem_strdup(id);
+	c->label = dup_or_empty(label && *label ? label : id);
+	if (!c->id || !c->label)
+		return NOMEM();
+	return true;
+}
+
+bool edition_add_measure(struct edition *ed, const char *id,
+                         const char *label, const char *rows,
+                         char *err, size_t errlen)
+{
+	struct measure *m;
+	char *text, *save = NULL, *tok;
+
+	if (!id || !*id)
+		return lex_fail(err, errlen, "a measure has no id");
+	if (edition_find_measure(ed, id))
+		return lex_fail(err, errlen, "measure '%s' is defined twice", id);
+	m = grow(&ed->measures, &ed->nmeasures, sizeof *m);
+	if (!m)
+		return NOMEM();
+	m->id = mem_strdup(id);
+	m->label = dup_or_empty(label && *label ? label : id);
+	if (!m->id || !m->label)
+		return NOMEM();
+	if (!rows || !*rows)
+		return true;
+	text = mem_strdup(rows);
+	if (!text)
+		return NOMEM();
+	for (tok = strtok_r(text, "+", &save); tok;
+	     tok = strtok_r(NULL, "+", &save)) {
+		if (m->nrows == EDITION_MEASURE_ROWS) {
+			mem_free(text);
+			return lex_fail(err, errlen, "measure '%s' adds more than "
+			                "%d rows", id, EDITION_MEASURE_ROWS);
+		}
+		tok = lex_trim(tok);
+		if (!*tok) {
+			mem_free(text);
+			return lex_fail(err, errlen, "measure '%s' has an empty "
+			                "term: '%s'", id, rows);
+		}
+		m->rows[m->nrows] = mem_strdup(tok);
+		if (!m->rows[m->nrows]) {
+			mem_free(text);
+			return NOMEM();
+		}
+		m->nrows++;
+	}
+	mem_free(text);
+	return true;
+}
+
 static int parse_qtype(const char *s)
 {
 	for (int i = 0; s && i < Q_TYPE_COUNT; i++)
@@ -352,13 +512,11 @@ static char *trim(char *s)
 	return lex_trim(s);
 }
 
-bool edition_add_question(struct edition *ed, const struct question_row *row,
-                          char *err, size_t errlen)
+/* A row that names what the edition has, in an order it can take. */
+static bool row_checks(struct edition *ed, const struct question_row *row,
+                       int *tab, int *type, int *role, char *err,
+                       size_t errlen)
 {
-	struct question *q;
-	int tab, type, role;
-	bool ok = true;
-
 	if (!row->key || !*row->key)
 		return lex_fail(err, errlen, "a question has no key");
 	for (const char *p = row->key; *p; p++)
@@ -366,37 +524,82 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 		      *p == '.' || *p == '_'))
 			return lex_fail(err, errlen, "question key '%s' has a character "
 			                "other than a-z, 0-9, '.' and '_'", row->key);
-	tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
-	if (tab < 0)
+	*tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
+	if (*tab < 0)
 		return lex_fail(err, errlen, "question '%s' is on unknown tab '%s'",
 		                row->key, row->tab ? row->tab : "");
-	if (ed->nq && ed->qs[ed->nq - 1].tab > tab)
-		return lex_fail(err, errlen, "question '%s' is out of tab order", row->key);
-	if (ed->nq && ed->qs[ed->nq - 1].tab != tab && ed->tabs[tab].nq)
-		return lex_fail(err, errlen, "the questions of tab '%s' are not together",
-		                row->tab);
-	type = parse_qtype(row->type);
-	if (type < 0)
+	if (ed->nq && ed->qs[ed->nq - 1].tab > *tab)
+		return lex_fail(err, errlen, "question '%s' is out of tab order",
+		                row->key);
+	if (ed->nq && ed->qs[ed->nq - 1].tab != *tab && ed->tabs[*tab].nq)
+		return lex_fail(err, errlen, "the questions of tab '%s' are not "
+		                "together", row->tab);
+	if ((*type = parse_qtype(row->type)) < 0)
 		return lex_fail(err, errlen, "question '%s' has unknown type '%s'",
 		                row->key, row->type ? row->type : "");
-	role = parse_role(row->role);
-	if (role < 0)
+	if ((*role = parse_role(row->role)) < 0)
 		return lex_fail(err, errlen, "question '%s' has unknown role '%s'",
 		                row->key, row->role);
 	for (size_t i = 0; i < ed->nq; i++)
 		if (strcmp(ed->qs[i].key, row->key) == 0)
-			return lex_fail(err, errlen, "question '%s' is defined twice", row->key);
-	if ((type == Q_CHOICE || type == Q_MULTI) &&
+			return lex_fail(err, errlen, "question '%s' is defined twice",
+			                row->key);
+	if ((*type == Q_CHOICE || *type == Q_MULTI) &&
 	    (!row->choices || !find_set(ed, row->choices)))
-		return lex_fail(err, errlen, "question '%s' has unknown choice set '%s'",
-		                row->key, row->choices ? row->choices : "");
+		return lex_fail(err, errlen, "question '%s' has unknown choice set "
+		                "'%s'", row->key, row->choices ? row->choices : "");
 	if (row->model && *row->model && !edition_find_model(ed, row->model))
-		return lex_fail(err, errlen, "question '%s' has unknown payment model '%s'",
-		                row->key, row->model);
-	if ((type == Q_COMPUTED) != (row->formula && *row->formula))
-		return lex_fail(err, errlen, "question '%s': only computed rows have a "
-		                "formula, and every computed row has one", row->key);
+		return lex_fail(err, errlen, "question '%s' has unknown payment "
+		                "model '%s'", row->key, row->model);
+	if (row->total_of && *row->total_of && find_category(ed, row->total_of) < 0)
+		return lex_fail(err, errlen, "question '%s' totals unknown category "
+		                "'%s'", row->key, row->total_of);
+	if ((*type == Q_COMPUTED) != (row->formula && *row->formula))
+		return lex_fail(err, errlen, "question '%s': only computed rows have "
+		                "a formula, and every computed row has one",
+		                row->key);
+	return true;
+}
 
+/* A computed row's formula: earlier rows of dollars, added.  Formulas may
+ * only add earlier rows, so they resolve right here. */
+static bool add_formula(struct edition *ed, struct question *q,
+                        const char *formula, char *err, size_t errlen)
+{
+	char *text = mem_strdup(formula), *save = NULL, *tok;
+	bool ok = true;
+
+	if (!text)
+		return NOMEM();
+	for (tok = strtok_r(text, "+", &save); ok && tok;
+	     tok = strtok_r(NULL, "+", &save)) {
+		int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
+
+		if (idx < 0)
+			ok = lex_fail(err, errlen, "the formula of '%s' names '%s', which "
+			              "is not an earlier question", q->key, tok);
+		else if (ed->qs[idx].type != Q_MONEY &&
+		         ed->qs[idx].type != Q_COMPUTED)
+			ok = lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
+			              "is not dollars", q->key, tok);
+		else if (!(slot = grow(&q->formula, &q->nformula, sizeof *slot)))
+			ok = NOMEM();
+		else
+			*slot = idx;
+	}
+	mem_free(text);
+	return ok;
+}
+
+bool edition_add_question(struct edition *ed, const struct question_row *row,
+                          char *err, size_t errlen)
+{
+	struct question *q;
+	int tab = -1, type = -1, role = -1;
+	bool ok = true;
+
+	if (!row_checks(ed, row, &tab, &type, &role, err, errlen))
+		return false;
 	q = grow(&ed->qs, &ed->nq, sizeof *q);
 	if (!q)
 		return NOMEM();
@@ -408,6 +611,8 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->role = (enum qrole)role;
 	q->lob = key_lob(row->key, ed->tabs[tab].lob);
 	q->denominator = -1;
+	q->total_of = row->total_of && *row->total_of ?
+	              find_category(ed, row->total_of) : -1;
 	q->max_choices = type == Q_MULTI ? row->max_choices : 0;
 	q->required = row->required;
 	q->choices = row->choices ? find_set(ed, row->choices) : NULL;
@@ -422,39 +627,12 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->help = dup_opt(row->help, &ok);
 	q->model = dup_opt(row->model, &ok);
 	q->show_if_text = dup_opt(row->show_if, &ok);
-	/* Formulas may only add earlier rows, so they resolve right here. */
-	if (ok && row->formula && *row->formula) {
-		char *text = mem_strdup(row->formula), *save = NULL, *tok;
-
-		if (!text)
-			return NOMEM();
-		for (tok = strtok_r(text, "+", &save); tok;
-		     tok = strtok_r(NULL, "+", &save)) {
-			int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
-
-			if (idx < 0) {
-				lex_fail(err, errlen, "the formula of '%s' names '%s', which "
-				         "is not an earlier question", row->key, tok);
-				mem_free(text);
-				return false;
-			}
-			if (ed->qs[idx].type != Q_MONEY && ed->qs[idx].type != Q_COMPUTED) {
-				lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
-				         "is not dollars", row->key, tok);
-				mem_free(text);
-				return false;
-			}
-			slot = grow(&q->formula, &q->nformula, sizeof *slot);
-			if (!slot) {
-				mem_free(text);
-				return NOMEM();
-			}
-			*slot = idx;
-		}
-		mem_free(text);
-	}
+	q->short_label = dup_opt(row->short_label, &ok);
+	q->section_short = dup_opt(row->section_short, &ok);
 	if (!ok)
 		return NOMEM();
+	if (row->formula && *row->formula)
+		return add_formula(ed, q, row->formula, err, errlen);
 	return true;
 }
 
@@ -536,6 +714,92 @@ static bool parse_condition(struct edition *ed, size_t qi, char *err,
 	return ok;
 }
 
+/* A category's total is a metric row, one per line and category. */
+static bool finish_totals(struct edition *ed, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < ed->nq; i++) {
+		const struct question *q = &ed->qs[i];
+
+		if (q->total_of < 0)
+			continue;
+		if (q->lob == LOB_NONE || ed->tabs[q->tab].lob == LOB_NONE ||
+		    (q->type != Q_MONEY && q->type != Q_COMPUTED))
+			return lex_fail(err, errlen, "question '%s' totals a category "
+			                "but is not dollars of a metric tab", q->key);
+		for (size_t k = 0; k < i; k++)
+			if (ed->qs[k].lob == q->lob && ed->qs[k].total_of == q->total_of)
+				return lex_fail(err, errlen, "'%s' and '%s' both total "
+				                "category '%s'", ed->qs[k].key, q->key,
+				                ed->cats[q->total_of].id);
+	}
+	for (size_t i = 0; ed->ncats && i < ed->nmodels; i++)
+		if (find_category(ed, ed->models[i].category) < 0)
+			return lex_fail(err, errlen, "payment model '%s' is of unknown "
+			                "category '%s'", ed->models[i].id,
+			                ed->models[i].category);
+	return true;
+}
+
+/* The keys the program's rules use name what they must. */
+static bool finish_keys(struct edition *ed, char *err, size_t errlen)
+{
+	int mq;
+
+	ed->name_q = -1;
+	ed->nr_method_q = -1;
+	if (ed->name_key) {
+		ed->name_q = edition_find(ed, ed->name_key);
+		if (ed->name_q < 0)
+			return lex_fail(err, errlen, "the edition names the plan by "
+			                "'%s', which is not a question", ed->name_key);
+	}
+	if (ed->nr_model && !edition_find_model(ed, ed->nr_model))
+		return lex_fail(err, errlen, "nominal risk is for unknown payment "
+		                "model '%s'", ed->nr_model);
+	if (!ed->nr_method_key)
+		return true;
+	mq = edition_find(ed, ed->nr_method_key);
+	if (mq < 0 || ed->qs[mq].type != Q_CHOICE)
+		return lex_fail(err, errlen, "the nominal-risk method '%s' is not a "
+		                "choice question", ed->nr_method_key);
+	if (!ed->nr_attest || !ed->nr_worksheet ||
+	    !edition_find_choice(&ed->qs[mq], ed->nr_attest) ||
+	    !edition_find_choice(&ed->qs[mq], ed->nr_worksheet))
+		return lex_fail(err, errlen, "the nominal-risk method '%s' does not "
+		                "offer both its answers '%s' and '%s'",
+		                ed->nr_method_key,
+		                ed->nr_attest ? ed->nr_attest : "",
+		                ed->nr_worksheet ? ed->nr_worksheet : "");
+	ed->nr_method_q = mq;
+	return true;
+}
+
+/* A measure's rows are dollars on every line that has a metric tab. */
+static bool finish_measures(struct edition *ed, char *err, size_t errlen)
+{
+	for (size_t m = 0; m < ed->nmeasures; m++) {
+		const struct measure *ms = &ed->measures[m];
+
+		for (int l = 0; l < LOB_COUNT; l++) {
+			if (edition_denominator(ed, l) < 0)
+				continue;
+			for (size_t k = 0; k < ms->nrows; k++) {
+				char key[128];
+				int q;
+
+				snprintf(key, sizeof key, "%s.%s", lob_id(l), ms->rows[k]);
+				q = edition_find(ed, key);
+				if (q < 0 || (ed->qs[q].type != Q_MONEY &&
+				              ed->qs[q].type != Q_COMPUTED))
+					return lex_fail(err, errlen, "measure '%s' adds '%s', "
+					                "which is not a row of dollars",
+					                ms->id, key);
+			}
+		}
+	}
+	return true;
+}
+
 static const struct edition *sort_ed;
 
 static int cmp_by_key(const void *a, const void *b)
@@ -582,7 +846,8 @@ bool edition_finish(struct edition *ed, char *err, size_t errlen)
 	sort_ed = ed;
 	qsort(ed->by_key, ed->nq, sizeof *ed->by_key, cmp_by_key);
 	sort_ed = NULL;
-	return true;
+	return finish_totals(ed, err, errlen) && finish_keys(ed, err, errlen) &&
+	       finish_measures(ed, err, errlen);
 }
 
 /* ---- reading ---- */
@@ -694,4 +959,67 @@ size_t edition_condition_words(const struct edition *ed, int q, char *buf,
 		used += w > 0 ? (size_t)w : 0;
 	}
 	return used;
+}
+
+int edition_category_row(const struct edition *ed, int lob, int cat)
+{
+	for (size_t i = 0; cat >= 0 && i < ed->nq; i++)
+		if (ed->qs[i].lob == lob && ed->qs[i].total_of == cat)
+			return (int)i;
+	return -1;
+}
+
+int edition_line_selector(const struct edition *ed, int lob)
+{
+	int d = edition_denominator(ed, lob);
+	const struct question *q = d >= 0 ? &ed->qs[d] : NULL;
+
+	if (!q || q->ncond != 1 || q->cond[0].nkeys != 1 ||
+	    ed->qs[q->cond[0].qidx[0]].type != Q_YESNO)
+		return -1;
+	return q->cond[0].qidx[0];
+}
+
+int edition_models_tab(const struct edition *ed)
+{
+	for (size_t i = 0; i < ed->nq; i++)
+		if (ed->qs[i].model && ed->tabs[ed->qs[i].tab].lob == LOB_NONE)
+			return ed->qs[i].tab;
+	return -1;
+}
+
+const struct measure *edition_find_measure(const struct edition *ed,
+                                           const char *id)
+{
+	for (size_t i = 0; id && i < ed->nmeasures; i++)
+		if (strcmp(ed->measures[i].id, id) == 0)
+			return &ed->measures[i];
+	return NULL;
+}
+
+/* The edition's word, else the line's id: never wording of our own. */
+static const struct line_words *line_of(const struct edition *ed, int lob)
+{
+	return lob >= 0 && lob < LOB_COUNT ? &ed->lines[lob] : NULL;
+}
+
+const char *edition_line_name(const struct edition *ed, int lob)
+{
+	const struct line_words *w = line_of(ed, lob);
+
+	return w && w->name ? w->name : lob_id(lob);
+}
+
+const char *edition_line_short(const struct edition *ed, int lob)
+{
+	const struct line_words *w = line_of(ed, lob);
+
+	return w && w->short_name ? w->short_name : lob_id(lob);
+}
+
+const char *edition_line_nr_name(const struct edition *ed, int lob)
+{
+	const struct line_words *w = line_of(ed, lob);
+
+	return w && w->nr_name ? w->nr_name : lob_id(lob);
 }

@@ -5,13 +5,17 @@
  * come from share/edition-<year>.sql, which db/ reads (from a submission
  * file's own copy) and hands to the builder below.  Nothing in the core names
  * a question except through an edition; the rules that are the spec's own
- * (what a cross-check adds, what qualifies as nominal risk) use the roles and
- * lines the edition marks. */
+ * (what a cross-check adds, what qualifies as nominal risk) use the roles,
+ * lines and keys the edition marks, and every word of the workbook a screen
+ * or a message shows (line names, short labels, the bar's categories, the
+ * national measures) is the edition's too. */
 #ifndef APMWB_EDITION_H
 #define APMWB_EDITION_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "lob.h"
 
 enum qtype {
 	Q_TEXT,      /* one line of text */
@@ -74,6 +78,12 @@ struct question {
 	bool required;
 	struct cond_term *cond;  /* all terms must hold; none = always shown */
 	size_t ncond;
+	char *short_label;       /* metric row: the label without its tab's
+	                          * rows_head and period, else NULL */
+	char *section_short;     /* metric tab: the section heading short, its
+	                          * parts '|'-separated, else NULL */
+	int total_of;            /* metric row: the category (edition.cats) whose
+	                          * dollars it totals, else -1 */
 };
 
 struct tab {
@@ -84,6 +94,30 @@ struct tab {
 	char *help;              /* e.g. the Methods text of a metric tab */
 	int lob;                 /* LOB_* for a metric tab, else LOB_NONE */
 	int first_q, nq;         /* its questions: qs[first_q .. first_q+nq) */
+	char *rows_head;         /* a metric tab: the heading over its rows'
+	                          * short labels, else NULL */
+};
+
+/* A line of business in the edition's words; NULL where it gives none. */
+struct line_words {
+	char *name;              /* "Medicare Advantage" */
+	char *short_name;        /* "MA" */
+	char *nr_name;           /* "Medicare": the nominal-risk worksheet's */
+};
+
+/* A category of the APM framework, as struct model's category names it. */
+struct category {
+	char *id;                /* "1" */
+	char *label;             /* "Cat 1": the bar's legend */
+};
+
+/* A national measure `apmwb aggregate` sums. */
+#define EDITION_MEASURE_ROWS 8
+struct measure {
+	char *id;                /* "cat3b_4" */
+	char *label;             /* "Categories 3B-4 (rows 8+9+16)" */
+	char *rows[EDITION_MEASURE_ROWS]; /* each line's <line>.<row> added */
+	size_t nrows;            /* 0: a figure of the nominal-risk summary */
 };
 
 struct model {
@@ -114,6 +148,16 @@ struct edition {
 	struct model *models;        size_t nmodels;
 	struct definition *defs;     size_t ndefs;
 	struct help_topic *topics;   size_t ntopics;
+	struct category *cats;       size_t ncats;
+	struct measure *measures;    size_t nmeasures;
+	struct line_words lines[LOB_COUNT];
+	int name_q;              /* the answer naming the plan, else -1 */
+	/* Nominal risk: the question choosing how it is reported (else -1),
+	 * its answers for attesting and for the worksheet, and the payment
+	 * model whose dollars the threshold is for (NULL: none). */
+	int nr_method_q;
+	char *nr_attest, *nr_worksheet, *nr_model;
+	char *name_key, *nr_method_key;   /* as given, until edition_finish */
 	int *by_key;             /* question indices sorted by key, for lookup */
 };
 
@@ -139,11 +183,37 @@ bool edition_add_definition(struct edition *ed, const char *term,
                             const char *body, char *err, size_t errlen);
 bool edition_add_help(struct edition *ed, const char *id, const char *title,
                       const char *body, char *err, size_t errlen);
+/* The keys the program's own rules work with; each may be NULL (none).
+ * Checked by edition_finish(). */
+struct edition_keys {
+	const char *name;          /* the answer naming the plan */
+	const char *nr_method;     /* the choice of how nominal risk is told */
+	const char *nr_attest;     /* ... its answer for attesting */
+	const char *nr_worksheet;  /* ... its answer for the worksheet */
+	const char *nr_model;      /* the model the threshold is for */
+};
+bool edition_set_keys(struct edition *ed, const struct edition_keys *k,
+                      char *err, size_t errlen);
+bool edition_set_rows_head(struct edition *ed, const char *tab,
+                           const char *head, char *err, size_t errlen);
+/* id is one of the program's lines (lob_id()). */
+bool edition_add_line(struct edition *ed, const char *id, const char *name,
+                      const char *short_name, const char *nr_name,
+                      char *err, size_t errlen);
+/* Categories before the questions that total them. */
+bool edition_add_category(struct edition *ed, const char *id,
+                          const char *label, char *err, size_t errlen);
+/* rows: "m8 + m9 + m16", or NULL for a figure of the nominal-risk summary;
+ * checked against the questions by edition_finish(). */
+bool edition_add_measure(struct edition *ed, const char *id,
+                         const char *label, const char *rows,
+                         char *err, size_t errlen);
 
 /* The columns of one edition_question row; NULL for SQL NULL. */
 struct question_row {
 	const char *key, *tab, *type, *prompt, *label, *row, *section, *role,
-	           *formula, *share_label, *choices, *show_if, *help, *model;
+	           *formula, *share_label, *choices, *show_if, *help, *model,
+	           *short_label, *section_short, *total_of;
 	int max_choices;
 	bool required;
 };
@@ -175,6 +245,19 @@ const struct help_topic *edition_find_help(const struct edition *ed,
 int edition_denominator(const struct edition *ed, int lob);
 /* The index of a line's metric row for a payment model, or -1. */
 int edition_model_row(const struct edition *ed, int lob, const char *model);
+/* The index of a line's row that totals category cat (edition.cats), or -1. */
+int edition_category_row(const struct edition *ed, int lob, int cat);
+/* The yes/no a line's row 1 is asked on (whether the plan reports on the
+ * line at all), or -1. */
+int edition_line_selector(const struct edition *ed, int lob);
+/* The tab the payment models are marked in effect on, or -1. */
+int edition_models_tab(const struct edition *ed);
+const struct measure *edition_find_measure(const struct edition *ed,
+                                           const char *id);
+/* A line's words; its id (lob_id()) where the edition gives none. */
+const char *edition_line_name(const struct edition *ed, int lob);
+const char *edition_line_short(const struct edition *ed, int lob);
+const char *edition_line_nr_name(const struct edition *ed, int lob);
 
 const char *qtype_name(enum qtype t);
 

@@ -344,17 +344,80 @@ static void write_row(FILE *out, const struct qualtrics_map *m,
 	csvout_end(out);
 }
 
+/* The three header rows (names, question texts, ImportIds), then the
+ * answers; row is scratch room for a row of the map's columns. */
+static void write_rows(FILE *out, const struct export_input *in,
+                       const struct qualtrics_map *m, struct layout *lay,
+                       const struct meta_values *mv, char **text,
+                       const char **value, const char **row)
+{
+	const char *meta[QMETA_COUNT];
+
+	for (int i = 0; i < QMETA_COUNT; i++)
+		meta[i] = qualtrics_meta[i].name;
+	for (size_t c = 0; c < m->ncols; c++)
+		row[c] = m->cols[c].name;
+	write_row(out, m, lay, meta, row);
+	for (int i = 0; i < QMETA_COUNT; i++)
+		meta[i] = qualtrics_meta[i].label;
+	for (size_t c = 0; c < m->ncols; c++)
+		row[c] = m->cols[c].text ? m->cols[c].text :
+		         m->cols[c].meta >= 0 ? qualtrics_meta[m->cols[c].meta].label :
+		         text[c];
+	write_row(out, m, lay, meta, row);
+	for (int i = 0; i < QMETA_COUNT; i++)
+		meta[i] = qualtrics_meta[i].import_id;
+	for (size_t c = 0; c < m->ncols; c++)
+		row[c] = m->cols[c].meta >= 0 ?
+		         qualtrics_meta[m->cols[c].meta].import_id :
+		         m->cols[c].import_id;
+	write_row(out, m, lay, meta, row);
+	for (int i = 0; i < QMETA_COUNT; i++)
+		meta[i] = meta_value(in, mv, i);
+	write_row(out, m, lay, meta, value);
+}
+
+/* Every column's value and, where the map gives none, its question text:
+ * all known before the first byte goes out. */
+static bool gather(const struct export_input *in,
+                   const struct qualtrics_map *m, const struct meta_values *mv,
+                   char (*figure)[64], const char **value, char **text,
+                   char *err, size_t errlen)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		const struct qualtrics_entry *e = &m->e[i];
+		const char *v;
+
+		err[0] = '\0';
+		v = entry_value(in, e, figure[i], sizeof figure[i],
+		                m->cols[e->col].name, err, errlen);
+		if (!v && *err)
+			return false;
+		if (v)
+			value[e->col] = v;
+	}
+	for (size_t c = 0; c < m->ncols; c++)
+		if (m->cols[c].meta >= 0)
+			value[c] = meta_value(in, mv, m->cols[c].meta);
+	for (size_t c = 0; c < m->ncols; c++)
+		if (!m->cols[c].text && m->cols[c].meta < 0 &&
+		    !(text[c] = default_text(in->ed, m, c))) {
+			snprintf(err, errlen, "out of memory");
+			return false;
+		}
+	return true;
+}
+
 bool export_qualtrics(FILE *out, const struct export_input *in,
                       const struct qualtrics_map *m,
                       char *err, size_t errlen)
 {
-	const char *meta[QMETA_COUNT];
 	const char **value, **row;
 	char (*figure)[64];
 	char **text;
 	struct meta_values mv;
 	struct layout lay = { m->meta_first ? QMETA_COUNT : 0 };
-	bool ok = true;
+	bool ok;
 
 	if (m->ed != in->ed && strcmp(m->ed->id, in->ed->id) != 0) {
 		snprintf(err, errlen, "the Qualtrics map is for the %s edition, the "
@@ -367,65 +430,20 @@ bool export_qualtrics(FILE *out, const struct export_input *in,
 	row = mem_calloc(m->ncols + 1, sizeof *row);
 	text = mem_calloc(m->ncols + 1, sizeof *text);
 	figure = mem_calloc(m->n + 1, sizeof *figure);
-	if (!value || !row || !text || !figure) {
-		snprintf(err, errlen, "out of memory");
-		ok = false;
-		goto out;
-	}
-	meta_values(in, &mv);
-	for (size_t i = 0; ok && i < m->n; i++) {
-		const struct qualtrics_entry *e = &m->e[i];
-		const char *v;
-
-		err[0] = '\0';
-		v = entry_value(in, e, figure[i], sizeof figure[i],
-		                m->cols[e->col].name, err, errlen);
-		if (!v && *err)
-			ok = false;
-		else if (v)
-			value[e->col] = v;
-	}
-	for (size_t c = 0; c < m->ncols; c++)
-		if (m->cols[c].meta >= 0)
-			value[c] = meta_value(in, &mv, m->cols[c].meta);
+	ok = value && row && text && figure;
 	if (!ok)
-		goto out;
-	/* Everything is known before the first byte goes out. */
-	for (size_t c = 0; c < m->ncols; c++)
-		if (!m->cols[c].text && m->cols[c].meta < 0 &&
-		    !(text[c] = default_text(in->ed, m, c))) {
-			snprintf(err, errlen, "out of memory");
-			ok = false;
-			goto out;
-		}
-
-	for (int i = 0; i < QMETA_COUNT; i++)
-		meta[i] = qualtrics_meta[i].name;
-	for (size_t c = 0; c < m->ncols; c++)
-		row[c] = m->cols[c].name;
-	write_row(out, m, &lay, meta, row);
-	for (int i = 0; i < QMETA_COUNT; i++)
-		meta[i] = qualtrics_meta[i].label;
-	for (size_t c = 0; c < m->ncols; c++)
-		row[c] = m->cols[c].text ? m->cols[c].text :
-		         m->cols[c].meta >= 0 ? qualtrics_meta[m->cols[c].meta].label :
-		         text[c];
-	write_row(out, m, &lay, meta, row);
-	for (int i = 0; i < QMETA_COUNT; i++)
-		meta[i] = qualtrics_meta[i].import_id;
-	for (size_t c = 0; c < m->ncols; c++)
-		row[c] = m->cols[c].meta >= 0 ?
-		         qualtrics_meta[m->cols[c].meta].import_id :
-		         m->cols[c].import_id;
-	write_row(out, m, &lay, meta, row);
-	for (int i = 0; i < QMETA_COUNT; i++)
-		meta[i] = meta_value(in, &mv, i);
-	write_row(out, m, &lay, meta, value);
-	if (fflush(out) != 0 || ferror(out)) {
-		snprintf(err, errlen, "could not write the export");
-		ok = false;
+		snprintf(err, errlen, "out of memory");
+	if (ok) {
+		meta_values(in, &mv);
+		ok = gather(in, m, &mv, figure, value, text, err, errlen);
 	}
-out:
+	if (ok) {
+		write_rows(out, in, m, &lay, &mv, text, value, row);
+		if (fflush(out) != 0 || ferror(out)) {
+			snprintf(err, errlen, "could not write the export");
+			ok = false;
+		}
+	}
 	for (size_t c = 0; text && c < m->ncols; c++)
 		mem_free(text[c]);
 	mem_free(text);

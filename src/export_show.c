@@ -271,9 +271,13 @@ static int model_grid(struct sheet *s, int first, int end)
 	}
 	{
 		const char *head[LOB_COUNT];
+		char words[LOB_COUNT][64];
 
-		for (int l = 0; l < LOB_COUNT; l++)
-			head[l] = lob_short(l);
+		for (int l = 0; l < LOB_COUNT; l++) {
+			sanitize_text(edition_line_short(ed, l), SANITIZE_ONE_LINE,
+			              words[l], sizeof words[l]);
+			head[l] = words[l];
+		}
 		pad(s, 2 + label_cols);
 		grid_cells(s, line, head);
 	}
@@ -414,6 +418,7 @@ static void cross_checks(struct sheet *s)
 {
 	const struct figures *f = s->in->f;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], d[MONEY_BUFSZ], line[200];
+	char name[128];
 	bool any = false;
 
 	fputc('\n', s->out);
@@ -433,7 +438,9 @@ static void cross_checks(struct sheet *s)
 			money_format_display(x->denominator.cents, b);
 		else
 			snprintf(b, sizeof b, "(not answered)");
-		fprintf(s->out, "  %-20s %22s %22s  %s\n", lob_name(l), a, b,
+		sanitize_text(edition_line_name(s->in->ed, l), SANITIZE_ONE_LINE,
+		              name, sizeof name);
+		fprintf(s->out, "  %-20s %22s %22s  %s\n", name, a, b,
 		        x->overflow ? "n/a" : !x->computable ? "n/a" :
 		        x->ok ? "Yes" : "No");
 		if (x->computable && !x->ok && !x->overflow) {
@@ -507,7 +514,8 @@ static void nominal_summary(struct sheet *s)
 			continue;
 		plain_or_blank(&n->spend, spend);
 		snprintf(head, sizeof head, "%s (total spend %s)",
-		         l == NR_ALL ? "All lines" : lob_nr_name(l), spend);
+		         l == NR_ALL ? "All lines" :
+		         edition_line_nr_name(s->in->ed, l), spend);
 		fputc('\n', s->out);
 		wrapped(s, 2, head);
 		for (int i = 0; i < 3; i++) {

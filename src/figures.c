@@ -12,10 +12,6 @@
 #include "mem.h"
 #include "money.h"
 
-/* The spec's keys for the nominal-risk method and the 3B model. */
-#define NR_METHOD_KEY "nr.method"
-#define SHARED_RISK_MODEL "cat3b_shared_risk"
-
 struct figures *figures_new(const struct edition *ed)
 {
 	struct figures *f = mem_calloc(1, sizeof *f);
@@ -195,7 +191,7 @@ static void compute_nr(struct figures *f, const struct answers *a,
                        const struct nr_totals *t)
 {
 	const struct edition *ed = f->ed;
-	int mq = edition_find(ed, NR_METHOD_KEY);
+	int mq = ed->nr_method_q;
 	struct nr_line *all = &f->nr[NR_ALL];
 	bool all_spend = true;
 
@@ -207,9 +203,9 @@ static void compute_nr(struct figures *f, const struct answers *a,
 	f->nr_asked = mq >= 0 && f->shown[mq];
 	f->nr_method = NR_METHOD_NONE;
 	if (f->nr_asked && answers_get(a, mq)) {
-		if (strcmp(answers_get(a, mq), "attest") == 0)
+		if (strcmp(answers_get(a, mq), ed->nr_attest) == 0)
 			f->nr_method = NR_METHOD_ATTEST;
-		else if (strcmp(answers_get(a, mq), "worksheet") == 0)
+		else if (strcmp(answers_get(a, mq), ed->nr_worksheet) == 0)
 			f->nr_method = NR_METHOD_WORKSHEET;
 	}
 	if (f->nr_method == NR_METHOD_NONE)
@@ -233,7 +229,7 @@ static void compute_nr(struct figures *f, const struct answers *a,
 		} else {
 			/* Attesting says every FFS-based shared-risk dollar meets
 			 * the threshold: row 8's dollars, none failing. */
-			int r = edition_model_row(ed, l, SHARED_RISK_MODEL);
+			int r = edition_model_row(ed, l, ed->nr_model);
 
 			if (r >= 0 && f->money[r].has) {
 				n->meets = f->money[r];
@@ -455,23 +451,11 @@ static const char *line_shown(const struct edition *ed, int lob)
 	       "always";
 }
 
-void figures_each_key(const struct edition *ed, figures_def_fn fn,
-                      void *ctx)
+/* Each line's rows 5, 10 and 16-19 and every row's share. */
+static void each_row_key(const struct edition *ed, figures_def_fn fn,
+                         void *ctx)
 {
-	static const char *const nr_parts[] = { "meets", "fails", "total" };
-	static const char *const nr_words[] = {
-		"dollars that meet the LAN nominal risk threshold",
-		"dollars that do not meet the LAN nominal risk threshold",
-		"all FFS-based shared-risk dollars",
-	};
-	static const char *const xc_parts[] = { "sum", "ok", "diff" };
-	static const char *const xc_words[] = {
-		"sum of numerators",
-		"is the denominator equal to the sum of the numerators?",
-		"sum of numerators minus denominator",
-	};
-	char key[160], label[512], shown[512];
-	int xc_tab = edition_find_tab(ed, "xc"), nr_tab = edition_find_tab(ed, "nr");
+	char key[160];
 	struct figure_def d;
 
 	for (int l = 0; l < LOB_COUNT; l++) {
@@ -498,32 +482,64 @@ void figures_each_key(const struct edition *ed, figures_def_fn fn,
 			fn(ctx, &d);
 		}
 	}
+}
+
+/* Each line's cross-check: xc.<lob>.sum, .ok, .diff. */
+static void each_xc_key(const struct edition *ed, figures_def_fn fn,
+                        void *ctx)
+{
+	static const char *const xc_parts[] = { "sum", "ok", "diff" };
+	static const char *const xc_words[] = {
+		"sum of numerators",
+		"is the denominator equal to the sum of the numerators?",
+		"sum of numerators minus denominator",
+	};
+	int xc_tab = edition_find_tab(ed, "xc");
+	char key[160], label[512];
+	struct figure_def d;
+
 	for (int l = 0; l < LOB_COUNT; l++) {
 		if (edition_denominator(ed, l) < 0)
 			continue;
 		for (int i = 0; i < 3; i++) {
 			snprintf(key, sizeof key, "xc.%s.%s", lob_id(l), xc_parts[i]);
-			snprintf(label, sizeof label, "%s: %s", lob_name(l),
-			         xc_words[i]);
+			snprintf(label, sizeof label, "%s: %s",
+			         edition_line_name(ed, l), xc_words[i]);
 			d = (struct figure_def){ key, label,
 			                         i == 1 ? FIG_YESNO : FIG_DOLLARS,
 			                         xc_tab, -1, l, line_shown(ed, l) };
 			fn(ctx, &d);
 		}
 	}
-	if (edition_find(ed, NR_METHOD_KEY) < 0)
-		return;
+}
+
+/* The nominal-risk summary: nr.<line>.meets, .fails, .total and shares. */
+static void each_nr_key(const struct edition *ed, figures_def_fn fn,
+                        void *ctx)
+{
+	static const char *const nr_parts[] = { "meets", "fails", "total" };
+	static const char *const nr_words[] = {
+		"dollars that meet the LAN nominal risk threshold",
+		"dollars that do not meet the LAN nominal risk threshold",
+		"all FFS-based shared-risk dollars",
+	};
+	int nr_tab = edition_find_tab(ed, "nr");
+	char key[160], label[512], shown[512];
+	struct figure_def d;
+
 	for (int l = 0; l <= NR_ALL; l++) {
 		const char *word = l == NR_ALL ? "all" : lob_nr_id(l);
-		const char *name = l == NR_ALL ? "All lines" : lob_nr_name(l);
+		const char *name = l == NR_ALL ? "All lines" :
+		                   edition_line_nr_name(ed, l);
+		const char *method = ed->qs[ed->nr_method_q].key;
 
 		if (l < NR_ALL && edition_denominator(ed, l) < 0)
 			continue;
 		if (l == NR_ALL)
-			snprintf(shown, sizeof shown, "%s answered", NR_METHOD_KEY);
+			snprintf(shown, sizeof shown, "%s answered", method);
 		else
-			snprintf(shown, sizeof shown, "%s answered & %s",
-			         NR_METHOD_KEY, line_shown(ed, l));
+			snprintf(shown, sizeof shown, "%s answered & %s", method,
+			         line_shown(ed, l));
 		for (int i = 0; i < 3; i++) {
 			snprintf(key, sizeof key, "nr.%s.%s", word, nr_parts[i]);
 			snprintf(label, sizeof label, "%s: %s", name, nr_words[i]);
@@ -538,6 +554,15 @@ void figures_each_key(const struct edition *ed, figures_def_fn fn,
 			fn(ctx, &d);
 		}
 	}
+}
+
+void figures_each_key(const struct edition *ed, figures_def_fn fn,
+                      void *ctx)
+{
+	each_row_key(ed, fn, ctx);
+	each_xc_key(ed, fn, ctx);
+	if (ed->nr_method_q >= 0)
+		each_nr_key(ed, fn, ctx);
 }
 
 struct computed_ctx {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* lob.c: names of the lines of business. */
+/* lob.c: the ids of the lines of business. */
 #include <config.h>
 
 #include <string.h>
@@ -8,11 +8,11 @@
 #include "lob.h"
 
 static const struct {
-	const char *id, *name, *short_name, *nr_id, *nr_name;
+	const char *id, *nr_id;
 } lobs[LOB_COUNT] = {
-	{ "commercial", "Commercial", "Commercial", "commercial", "Commercial" },
-	{ "ma", "Medicare Advantage", "MA", "medicare", "Medicare" },
-	{ "medicaid", "Medicaid", "Medicaid", "medicaid", "Medicaid" },
+	{ "commercial", "commercial" },
+	{ "ma", "medicare" },
+	{ "medicaid", "medicaid" },
 };
 
 static int valid(int lob)
@@ -21,10 +21,7 @@ static int valid(int lob)
 }
 
 const char *lob_id(int lob) { return valid(lob) ? lobs[lob].id : ""; }
-const char *lob_name(int lob) { return valid(lob) ? lobs[lob].name : ""; }
-const char *lob_short(int lob) { return valid(lob) ? lobs[lob].short_name : ""; }
 const char *lob_nr_id(int lob) { return valid(lob) ? lobs[lob].nr_id : ""; }
-const char *lob_nr_name(int lob) { return valid(lob) ? lobs[lob].nr_name : ""; }
 
 int lob_from_id(const char *id)
 {

@@ -64,6 +64,8 @@ static bool looks_like_exponent(const char *start, const char *p)
 	return lex_is_digit(*p);
 }
 
+/* Long: one pass over the text, each refusal where it is found; split,
+ * its states would have to travel between the parts. */
 bool money_parse(const char *text, int64_t *cents, char *err, size_t errlen)
 {
 	const char *p, *end, *start, *last_dot, *last_comma;

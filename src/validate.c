@@ -118,32 +118,12 @@ static bool check_longtext(const char *text, char **canonical, char *err,
 
 /* ---- e-mail ---- */
 
-static bool email_span(const char *s, size_t len, char *err, size_t errlen)
+/* The part before the '@' (s to at, not empty). */
+static bool email_local(const char *s, const char *at, char *err,
+                        size_t errlen)
 {
-	const char *at = NULL, *dom, *end = s + len;
-	char tmp[EMAIL_MAX + 1], what[48];
-	size_t labels = 0;
+	char what[48];
 
-	if (len > EMAIL_MAX)
-		return lex_fail(err, errlen, "is not an e-mail address: longer than "
-		                "%d bytes", EMAIL_MAX);
-	memcpy(tmp, s, len);
-	tmp[len] = '\0';
-	if (!sanitize_check(tmp, 0, err, errlen))
-		return false;
-	for (const char *p = s; p < end; p++) {
-		if (*p != '@')
-			continue;
-		if (at)
-			return lex_fail(err, errlen, "is not an e-mail address: more "
-			                "than one '@'");
-		at = p;
-	}
-	if (!at)
-		return lex_fail(err, errlen, "is not an e-mail address: no '@'");
-	if (at == s)
-		return lex_fail(err, errlen, "is not an e-mail address: nothing "
-		                "before the '@'");
 	for (const char *p = s; p < at; p++) {
 		if (lex_is_space(*p))
 			return lex_fail(err, errlen, "is not an e-mail address: a "
@@ -158,10 +138,20 @@ static bool email_span(const char *s, size_t len, char *err, size_t errlen)
 			                "before the '@' may not start, end or follow "
 			                "another dot");
 	}
-	dom = at + 1;
-	if (dom == end)
-		return lex_fail(err, errlen, "is not an e-mail address: nothing "
-		                "after the '@'");
+	return true;
+}
+
+/* The domain (dom to end, not empty): letters, digits, '-' and '.', two
+ * parts or more, each 1 to 63 long, none starting or ending with '-',
+ * and a last part that is not all digits (a@b.123 is no address). */
+static bool email_domain(const char *dom, const char *end, char *err,
+                         size_t errlen)
+{
+	const char *tld = end;
+	size_t labels = 0;
+	bool letter = false;
+	char what[48];
+
 	for (const char *p = dom; p < end; p++) {
 		if (lex_is_alnum(*p) || *p == '-' || *p == '.')
 			continue;
@@ -190,20 +180,46 @@ static bool email_span(const char *s, size_t len, char *err, size_t errlen)
 	if (labels < 2)
 		return lex_fail(err, errlen, "is not an e-mail address: the domain "
 		                "needs a dot, as in example.org");
-	/* A top-level domain is never all digits (a@b.123 is no address). */
-	{
-		const char *tld = end;
-		bool letter = false;
-
-		while (tld > dom && tld[-1] != '.')
-			tld--;
-		for (const char *p = tld; p < end; p++)
-			letter |= !lex_is_digit(*p) && *p != '-';
-		if (!letter)
-			return lex_fail(err, errlen, "is not an e-mail address: the "
-			                "last part of the domain has no letter");
-	}
+	while (tld > dom && tld[-1] != '.')
+		tld--;
+	for (const char *p = tld; p < end; p++)
+		letter |= !lex_is_digit(*p) && *p != '-';
+	if (!letter)
+		return lex_fail(err, errlen, "is not an e-mail address: the last "
+		                "part of the domain has no letter");
 	return true;
+}
+
+static bool email_span(const char *s, size_t len, char *err, size_t errlen)
+{
+	const char *at = NULL, *end = s + len;
+	char tmp[EMAIL_MAX + 1];
+
+	if (len > EMAIL_MAX)
+		return lex_fail(err, errlen, "is not an e-mail address: longer than "
+		                "%d bytes", EMAIL_MAX);
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	if (!sanitize_check(tmp, 0, err, errlen))
+		return false;
+	for (const char *p = s; p < end; p++) {
+		if (*p != '@')
+			continue;
+		if (at)
+			return lex_fail(err, errlen, "is not an e-mail address: more "
+			                "than one '@'");
+		at = p;
+	}
+	if (!at)
+		return lex_fail(err, errlen, "is not an e-mail address: no '@'");
+	if (at == s)
+		return lex_fail(err, errlen, "is not an e-mail address: nothing "
+		                "before the '@'");
+	if (at + 1 == end)
+		return lex_fail(err, errlen, "is not an e-mail address: nothing "
+		                "after the '@'");
+	return email_local(s, at, err, errlen) &&
+	       email_domain(at + 1, end, err, errlen);
 }
 
 bool validate_email(const char *text, char *err, size_t errlen)

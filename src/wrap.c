@@ -126,6 +126,24 @@ size_t wrap_fit(const char *s, size_t n, int width)
 	return i;
 }
 
+/* The byte length of the first character and the marks that go with it:
+ * what a line too narrow for even that must still hold whole. */
+static size_t first_char(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int32_t cp;
+	size_t i = decode(p, n, &cp);
+
+	while (i < n) {
+		size_t len = decode(p + i, n - i, &cp);
+
+		if (char_width(cp) != 0)
+			break;
+		i += len;
+	}
+	return i;
+}
+
 /* Wraps one paragraph (no newline inside). */
 static void wrap_line(const char *s, size_t n, int width, wrap_fn fn, void *ctx)
 {
@@ -146,7 +164,7 @@ static void wrap_line(const char *s, size_t n, int width, wrap_fn fn, void *ctx)
 		while (cut > 0 && s[cut] != ' ')
 			cut--;
 		if (cut == 0)
-			cut = fit ? fit : 1;
+			cut = fit ? fit : first_char(s, n);
 		next = cut;
 		while (cut > 0 && s[cut - 1] == ' ')
 			cut--;

@@ -264,6 +264,152 @@ START_TEST(test_keys_sorted_and_found)
 }
 END_TEST
 
+/* The keys the program's rules work with are the edition's. */
+START_TEST(test_rule_keys)
+{
+	ck_assert_int_eq(ed->name_q, edition_find(ed, "gi.org_name"));
+	ck_assert_int_eq(ed->nr_method_q, edition_find(ed, "nr.method"));
+	ck_assert_str_eq(ed->nr_attest, "attest");
+	ck_assert_str_eq(ed->nr_worksheet, "worksheet");
+	ck_assert_str_eq(ed->nr_model, "cat3b_shared_risk");
+	ck_assert_int_eq(edition_models_tab(ed), edition_find_tab(ed, "pm"));
+}
+END_TEST
+
+/* Each line's names, and the yes/no its row 1 is asked on. */
+START_TEST(test_lines)
+{
+	static const struct {
+		int lob;
+		const char *name, *short_name, *nr_name, *selector;
+	} w[] = {
+		{ LOB_COMMERCIAL, "Commercial", "Commercial", "Commercial",
+		  "gi.lob.commercial" },
+		{ LOB_MA, "Medicare Advantage", "MA", "Medicare", "gi.lob.ma" },
+		{ LOB_MEDICAID, "Medicaid", "Medicaid", "Medicaid",
+		  "gi.lob.medicaid" },
+	};
+
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		ck_assert_str_eq(edition_line_name(ed, w[i].lob), w[i].name);
+		ck_assert_str_eq(edition_line_short(ed, w[i].lob), w[i].short_name);
+		ck_assert_str_eq(edition_line_nr_name(ed, w[i].lob), w[i].nr_name);
+		ck_assert_int_eq(edition_line_selector(ed, w[i].lob),
+		                 edition_find(ed, w[i].selector));
+		/* The tab bar says what the tables say. */
+		ck_assert_str_eq(ed->tabs[2 + i].short_title, w[i].short_name);
+	}
+	ck_assert_str_eq(edition_line_name(ed, LOB_NONE), "");
+}
+END_TEST
+
+/* The bar's four categories, each the total of rows 2, 5, 10 and 16. */
+START_TEST(test_categories)
+{
+	static const char *const rows[4] = { "m2", "m5", "m10", "m16" };
+	static const char *lines[] = { "commercial", "ma", "medicaid" };
+
+	ck_assert_uint_eq(ed->ncats, 4);
+	for (int c = 0; c < 4; c++) {
+		char id[12], label[16];
+
+		snprintf(id, sizeof id, "%d", c + 1);
+		snprintf(label, sizeof label, "Cat %d", c + 1);
+		ck_assert_str_eq(ed->cats[c].id, id);
+		ck_assert_str_eq(ed->cats[c].label, label);
+		for (int l = 0; l < LOB_COUNT; l++) {
+			char key[32];
+
+			snprintf(key, sizeof key, "%s.%s", lines[l], rows[c]);
+			ck_assert_int_eq(edition_category_row(ed, l, c),
+			                 edition_find(ed, key));
+			ck_assert_int_eq(q_of(key)->total_of, c);
+		}
+	}
+	ck_assert_int_eq(edition_category_row(ed, LOB_MA, 4), -1);
+	ck_assert_int_eq(q_of("ma.m17")->total_of, -1);
+}
+END_TEST
+
+/* Every metric row has a short label cut from its wording, every section
+ * heading of a metric tab a short one; the tab heads the column. */
+START_TEST(test_short_labels)
+{
+	size_t rows = 0, sections = 0;
+
+	for (size_t i = 0; i < ed->nq; i++) {
+		const struct question *q = &ed->qs[i];
+
+		if (ed->tabs[q->tab].lob == LOB_NONE) {
+			ck_assert_ptr_null(q->short_label);
+			ck_assert_ptr_null(q->section_short);
+			continue;
+		}
+		ck_assert_msg(q->short_label && strstr(q->label, q->short_label),
+		              "%s", q->key);
+		rows++;
+		ck_assert_int_eq(!q->section, !q->section_short);
+		sections += q->section_short != NULL;
+	}
+	ck_assert_uint_eq(rows, 57);
+	ck_assert_uint_eq(sections, 15);
+	ck_assert_str_eq(q_of("commercial.m1")->short_label,
+	                 "(in and out of network) for commercial members");
+	ck_assert_str_eq(q_of("ma.m2")->short_label, "legacy payments "
+	                 "(including fee-for-service, diagnosis-related groups, "
+	                 "or capitation without quality components)");
+	ck_assert_str_eq(q_of("medicaid.m5")->short_label, "Category 2");
+	ck_assert_str_eq(q_of("commercial.m3")->short_label, "foundational "
+	                 "spending to improve care (linked to quality)");
+	ck_assert_str_eq(q_of("commercial.m2")->section_short,
+	                 "Category 1|not linked to quality");
+	ck_assert_str_eq(q_of("ma.m6")->section_short,
+	                 "Category 3|linked to quality");
+	ck_assert_str_eq(q_of("medicaid.m17")->section_short,
+	                 "Aggregated Metrics");
+	for (size_t t = 0; t < ed->ntabs; t++)
+		if (ed->tabs[t].lob != LOB_NONE)
+			ck_assert_str_eq(ed->tabs[t].rows_head,
+			                 "Total dollars paid to providers \u2026");
+		else
+			ck_assert_ptr_null(ed->tabs[t].rows_head);
+}
+END_TEST
+
+/* The national measures, in order, and the rows each adds. */
+START_TEST(test_measures)
+{
+	static const struct { const char *id, *label, *rows; } m[] = {
+		{ "total", "Total dollars paid (row 1)", "m1" },
+		{ "cat1", "Category 1: legacy (row 2)", "m2" },
+		{ "cat2", "Category 2 (row 5)", "m5" },
+		{ "cat3", "Category 3 (row 10)", "m10" },
+		{ "cat4", "Category 4 (row 16)", "m16" },
+		{ "cat2_4", "Categories 2-4 (row 18)", "m18" },
+		{ "cat3_4", "Categories 3-4 (row 19)", "m19" },
+		{ "cat3b_4", "Categories 3B-4 (rows 8+9+16)", "m8 m9 m16" },
+		{ "nr_meets", "Nominal risk: meets", "" },
+		{ "nr_fails", "Nominal risk: does not meet", "" },
+	};
+
+	ck_assert_uint_eq(ed->nmeasures, 10);
+	for (size_t i = 0; i < 10; i++) {
+		char rows[64] = "";
+
+		ck_assert_str_eq(ed->measures[i].id, m[i].id);
+		ck_assert_str_eq(ed->measures[i].label, m[i].label);
+		for (size_t k = 0; k < ed->measures[i].nrows; k++) {
+			strcat(rows, k ? " " : "");
+			strcat(rows, ed->measures[i].rows[k]);
+		}
+		ck_assert_str_eq(rows, m[i].rows);
+		ck_assert_ptr_eq(edition_find_measure(ed, m[i].id),
+		                 &ed->measures[i]);
+	}
+	ck_assert_ptr_null(edition_find_measure(ed, "cat5"));
+}
+END_TEST
+
 /* ---- the builder refuses what does not make an edition ---- */
 
 static struct edition *tiny(void)
@@ -318,6 +464,115 @@ START_TEST(test_builder_refusals)
 }
 END_TEST
 
+/* An edition whose rule keys, lines, categories or measures name what it
+ * does not have is refused, with the name in the message. */
+static struct edition *with_metrics(void)
+{
+	struct edition *e = tiny();
+	struct question_row r;
+	char err[256];
+
+	ck_assert(edition_add_tab(e, "ma", "MA", "MA", "", "", err, sizeof err));
+	ck_assert(edition_add_model(e, "risk", "Risk", "B", err, sizeof err));
+	ck_assert(edition_add_category(e, "B", "Group B", err, sizeof err));
+	ck_assert(edition_add_choice(e, "how", "all", "All", err, sizeof err));
+	ck_assert(edition_add_choice(e, "how", "each", "Each", err, sizeof err));
+	r = row_of("gi.how", "choice");
+	r.choices = "how";
+	ck_assert_msg(edition_add_question(e, &r, err, sizeof err), "%s", err);
+	r = row_of("ma.m1", "money");
+	r.tab = "ma";
+	r.role = "denominator";
+	ck_assert_msg(edition_add_question(e, &r, err, sizeof err), "%s", err);
+	r = row_of("ma.m2", "money");
+	r.tab = "ma";
+	r.role = "numerator";
+	r.model = "risk";
+	r.total_of = "B";
+	ck_assert_msg(edition_add_question(e, &r, err, sizeof err), "%s", err);
+	return e;
+}
+
+static void refused(struct edition *e, const char *needle)
+{
+	char err[256] = "";
+
+	ck_assert(!edition_finish(e, err, sizeof err));
+	ck_assert_msg(strstr(err, needle) != NULL, "'%s' lacks '%s'", err,
+	              needle);
+	edition_free(e);
+}
+
+START_TEST(test_builder_refuses_facts)
+{
+	struct edition *e;
+	struct edition_keys k = { .nr_method = "gi.how", .nr_attest = "all",
+	                          .nr_worksheet = "each", .nr_model = "risk" };
+	struct question_row r;
+	char err[256] = "";
+
+	/* The whole set is accepted. */
+	e = with_metrics();
+	ck_assert(edition_set_keys(e, &k, err, sizeof err));
+	ck_assert(edition_add_measure(e, "total", "All", "m1 + m2", err,
+	                              sizeof err));
+	ck_assert_msg(edition_finish(e, err, sizeof err), "%s", err);
+	ck_assert_int_eq(e->nr_method_q, edition_find(e, "gi.how"));
+	ck_assert_int_eq(edition_category_row(e, LOB_MA, 0),
+	                 edition_find(e, "ma.m2"));
+	ck_assert_uint_eq(e->measures[0].nrows, 2);
+	edition_free(e);
+
+	e = with_metrics();
+	k.nr_model = "nope";
+	ck_assert(edition_set_keys(e, &k, err, sizeof err));
+	refused(e, "nope");
+	e = with_metrics();
+	k.nr_model = "risk";
+	k.nr_worksheet = "sheet";
+	ck_assert(edition_set_keys(e, &k, err, sizeof err));
+	refused(e, "sheet");
+	e = with_metrics();
+	k.nr_worksheet = "each";
+	k.nr_method = "ma.m1";
+	ck_assert(edition_set_keys(e, &k, err, sizeof err));
+	refused(e, "ma.m1");
+	e = with_metrics();
+	k = (struct edition_keys){ .name = "gi.who" };
+	ck_assert(edition_set_keys(e, &k, err, sizeof err));
+	refused(e, "gi.who");
+	e = with_metrics();
+	ck_assert(edition_add_measure(e, "total", "All", "m1 + m9", err,
+	                              sizeof err));
+	refused(e, "ma.m9");
+	/* Two rows totalling one category on a line. */
+	e = with_metrics();
+	r = row_of("ma.m3", "money");
+	r.tab = "ma";
+	r.total_of = "B";
+	ck_assert(edition_add_question(e, &r, err, sizeof err));
+	refused(e, "ma.m3");
+	/* Refused at once: an unknown category, line, or an empty term. */
+	e = with_metrics();
+	r = row_of("ma.m3", "money");
+	r.tab = "ma";
+	r.total_of = "Z";
+	ck_assert(!edition_add_question(e, &r, err, sizeof err));
+	ck_assert_msg(strstr(err, "'Z'") != NULL, "%s", err);
+	ck_assert(!edition_add_line(e, "dental", "Dental", "D", "D", err,
+	                            sizeof err));
+	ck_assert_msg(strstr(err, "dental") != NULL, "%s", err);
+	ck_assert(edition_add_line(e, "ma", "Medicare", "M", "Senior", err,
+	                           sizeof err));
+	ck_assert(!edition_add_line(e, "ma", "Medicare", "M", "Senior", err,
+	                            sizeof err));
+	ck_assert(!edition_add_measure(e, "cat1", "C", "m1 + ", err,
+	                               sizeof err));
+	ck_assert(!edition_add_category(e, "C", "Late", err, sizeof err));
+	edition_free(e);
+}
+END_TEST
+
 static Suite *edition_suite(void)
 {
 	Suite *s = suite_create("edition");
@@ -333,7 +588,13 @@ static Suite *edition_suite(void)
 	tcase_add_test(tc, test_required_and_choices);
 	tcase_add_test(tc, test_help_resolves);
 	tcase_add_test(tc, test_keys_sorted_and_found);
+	tcase_add_test(tc, test_rule_keys);
+	tcase_add_test(tc, test_lines);
+	tcase_add_test(tc, test_categories);
+	tcase_add_test(tc, test_short_labels);
+	tcase_add_test(tc, test_measures);
 	tcase_add_test(tc, test_builder_refusals);
+	tcase_add_test(tc, test_builder_refuses_facts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -216,9 +216,63 @@ END_TEST
 
 START_TEST(test_status_texts)
 {
-	for (int s = STORE_OK; s <= STORE_INVALID; s++)
-		ck_assert_uint_gt(strlen(store_status_text((enum store_status)s)), 3);
-	ck_assert(strstr(store_status_text(STORE_NEWER), "update apmwb"));
+	/* What each status must tell its reader: what happened and, where the
+	 * reader can do something, what to do. */
+	static const struct {
+		enum store_status s;
+		const char *says[2];
+	} want[] = {
+		{ STORE_OK, { "done" } },
+		{ STORE_NOT_FOUND, { "no such file" } },
+		{ STORE_EXISTS, { "already exists" } },
+		{ STORE_NOT_SUBMISSION, { "not an apmwb submission" } },
+		{ STORE_DAMAGED, { "damaged", "restore it from a backup" } },
+		{ STORE_NEWER, { "newer apmwb", "update apmwb" } },
+		{ STORE_LOCKED, { "another apmwb", "read-only with -r" } },
+		{ STORE_BUSY, { "busy", "try again" } },
+		{ STORE_HOT_JOURNAL, { "interrupted save", "opening the file for "
+		                       "editing" } },
+		{ STORE_READ_ONLY, { "read-only", "nothing was changed" } },
+		{ STORE_FULL, { "disk is full", "free some space" } },
+		{ STORE_IO, { "read or write" } },
+		{ STORE_NOMEM, { "out of memory" } },
+		{ STORE_INVALID, { "refused" } },
+		{ STORE_UNCHANGED, { "unchanged", "holds it already" } },
+	};
+	/* The reader is not expected to know SQLite. */
+	static const char *const jargon[] = {
+		"sql", "database", "journal", "wal", "pragma", "constraint",
+		"errno", "i/o", "(", "%",
+	};
+	size_t n = sizeof want / sizeof *want, known = 0;
+
+	/* Every status is in the table, once: a new one must say what it
+	 * tells its reader here too. */
+	while (known < 64 && strcmp(store_status_text((enum store_status)known),
+	                            "unknown error") != 0)
+		known++;
+	ck_assert_uint_eq(known, n);
+	for (size_t i = 0; i < n; i++) {
+		const char *t = store_status_text(want[i].s);
+		char low[256];
+		size_t k;
+
+		ck_assert_int_eq(want[i].s, (enum store_status)i);
+		for (k = 0; k < 2 && want[i].says[k]; k++)
+			ck_assert_msg(strstr(t, want[i].says[k]) != NULL,
+			              "status %zu: '%s' does not say '%s'", i, t,
+			              want[i].says[k]);
+		for (k = 0; t[k] && k < sizeof low - 1; k++)
+			low[k] = (char)(t[k] >= 'A' && t[k] <= 'Z' ? t[k] - 'A' + 'a' :
+			                t[k]);
+		low[k] = '\0';
+		for (k = 0; k < sizeof jargon / sizeof *jargon; k++)
+			ck_assert_msg(strstr(low, jargon[k]) == NULL,
+			              "status %zu: '%s' says '%s'", i, t, jargon[k]);
+		for (size_t j = 0; j < i; j++)
+			ck_assert_msg(strcmp(t, store_status_text(want[j].s)) != 0,
+			              "statuses %zu and %zu both say '%s'", j, i, t);
+	}
 }
 END_TEST
 

@@ -500,6 +500,96 @@ START_TEST(test_migration_from_version_1)
 }
 END_TEST
 
+/* An edition table of a file as text: its columns (name, type, NOT NULL,
+ * default, key) and its rows in order, every value quoted. */
+static char *table_text(const char *path, const char *table)
+{
+	static const char cols_sql[] = "SELECT name, type, \"notnull\", "
+		"dflt_value, pk FROM pragma_table_info(?1)";
+	sqlite3 *db = NULL;
+	sqlite3_stmt *s = NULL;
+	char rows_sql[128];
+	size_t len = 0, cap = 1 << 16;
+	char *out = malloc(cap);
+
+	ck_assert_ptr_nonnull(out);
+	out[0] = '\0';
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	                 SQLITE_OK);
+	snprintf(rows_sql, sizeof rows_sql, "SELECT * FROM %s ORDER BY rowid",
+	         table);
+	for (int k = 0; k < 2; k++) {
+		ck_assert_msg(sqlite3_prepare_v2(db, k ? rows_sql : cols_sql, -1, &s,
+		                                 NULL) == SQLITE_OK, "%s: %s",
+		              table, sqlite3_errmsg(db));
+		sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			for (int c = 0; c < sqlite3_column_count(s); c++) {
+				const char *v = (const char *)sqlite3_column_text(s, c);
+				size_t need = (v ? strlen(v) : 4) + 4;
+
+				while (len + need >= cap) {
+					out = realloc(out, cap *= 2);
+					ck_assert_ptr_nonnull(out);
+				}
+				len += (size_t)snprintf(out + len, cap - len, "%s%s%s|",
+				                        v ? "'" : "", v ? v : "NULL",
+				                        v ? "'" : "");
+			}
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return out;
+}
+
+/* A file made before the edition held the facts apmwb knew by heart
+ * (version 2) is brought forward to hold the same edition, column for
+ * column and row for row, as a file made now: it reads right. */
+START_TEST(test_migration_of_the_edition)
+{
+	static const char *const tables[] = {
+		"edition", "edition_tab", "edition_line", "edition_choice",
+		"edition_model", "edition_category", "edition_question",
+		"edition_measure", "edition_definition", "edition_help",
+	};
+	char *old = in_dir("v2.apmwb"), *now = in_dir("now.apmwb");
+	const struct edition *e;
+	struct store *st;
+
+	make_at_version(old, 2);
+	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM sqlite_schema "
+	                         "WHERE name = 'edition_line'"), 0);
+	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM pragma_table_info"
+	                         "('edition_question') WHERE name = "
+	                         "'short_label'"), 0);
+	/* Read-only: brought forward in memory, the file left as it is. */
+	st = open_as(old, STORE_MODE_READ_ONLY);
+	e = store_edition(st);
+	ck_assert_int_eq(e->nr_method_q, edition_find(e, "nr.method"));
+	ck_assert_str_eq(edition_line_nr_name(e, LOB_MA), "Medicare");
+	ck_assert_str_eq(e->qs[edition_find(e, "ma.m5")].short_label,
+	                 "Category 2");
+	ck_assert_int_eq(edition_category_row(e, LOB_MA, 3),
+	                 edition_find(e, "ma.m16"));
+	store_close(st);
+	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), 2);
+	st = open_as(old, STORE_MODE_READ_WRITE);
+	store_close(st);
+	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), schema_latest);
+	store_close(make(now));
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		char *a = table_text(old, tables[i]), *b = table_text(now, tables[i]);
+
+		ck_assert_msg(strcmp(a, b) == 0, "%s differs", tables[i]);
+		ck_assert_uint_gt(strlen(a), 20);
+		free(a);
+		free(b);
+	}
+	free(old);
+	free(now);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -511,6 +601,7 @@ int main(void)
 		test_uri_like_name,
 		test_wal_mode_file,
 		test_migration_from_version_1,
+		test_migration_of_the_edition,
 		test_damaged_pages_refused_by_writers,
 		test_totals_that_disagree_are_damage,
 	};

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* check_tui_texts.c: the status line's check state, tab badges and the
- * tab bar's fitting, against text written out by hand. */
+/* check_tui_texts.c: the status line's check state, tab badges, the tab
+ * bar's fitting and short headings' parts, against text written out by
+ * hand. */
 #include <config.h>
 
 #include <check.h>
@@ -26,23 +27,32 @@ START_TEST(test_xc_summary)
 	char buf[200];
 
 	memset(xc, 0, sizeof xc);
-	texts_xc_summary(xc, " · ", buf, sizeof buf);
+	texts_xc_summary(test_edition(), xc, " · ", buf, sizeof buf);
 	ck_assert_str_eq(buf, "no line of business selected");
 	xc[LOB_COMMERCIAL] = (struct xcheck){ .selected = true,
 	                                      .computable = true, .ok = true };
 	xc[LOB_MA] = (struct xcheck){ .selected = true, .computable = true,
 	                              .diff = -120000 };
 	xc[LOB_MEDICAID] = (struct xcheck){ .selected = true };
-	texts_xc_summary(xc, " · ", buf, sizeof buf);
+	texts_xc_summary(test_edition(), xc, " · ", buf, sizeof buf);
 	ck_assert_str_eq(buf, "Commercial ok · MA short by $1,200.00 · "
 	                 "Medicaid: row 1 blank");
 	xc[LOB_MA].diff = 1;
 	xc[LOB_MEDICAID].selected = false;
-	texts_xc_summary(xc, " | ", buf, sizeof buf);
+	texts_xc_summary(test_edition(), xc, " | ", buf, sizeof buf);
 	ck_assert_str_eq(buf, "Commercial ok | MA over by $0.01");
-	/* Too small a buffer: cut, never overrun. */
-	texts_xc_summary(xc, " | ", buf, 10);
-	ck_assert_int_le(strlen(buf), 9);
+	/* Too small a buffer: cut, never overrun.  "Commercial ok" is 13
+	 * bytes: 9 of them fit in 10, and the bytes after the 10 stay as they
+	 * were. */
+	memset(buf, 'Z', sizeof buf);
+	texts_xc_summary(test_edition(), xc, " | ", buf, 10);
+	ck_assert_str_eq(buf, "Commercia");
+	ck_assert_int_eq(buf[10], 'Z');
+	/* 14 bytes hold the first phrase whole, and nothing of the second. */
+	memset(buf, 'Z', sizeof buf);
+	texts_xc_summary(test_edition(), xc, " | ", buf, 14);
+	ck_assert_str_eq(buf, "Commercial ok");
+	ck_assert_int_eq(buf[14], 'Z');
 }
 END_TEST
 
@@ -148,46 +158,25 @@ START_TEST(test_tabfit_narrow)
 }
 END_TEST
 
-START_TEST(test_metric_short)
+/* A short section heading's parts, joined by the screen's separator. */
+START_TEST(test_parts)
 {
 	char buf[300];
 
-	texts_metric_short("Total dollars paid to providers through legacy "
-	                   "payments (including fee-for-service) in CY 2019 or "
-	                   "most recent 12 months.", buf, sizeof buf);
-	ck_assert_str_eq(buf, "legacy payments (including fee-for-service)");
-	texts_metric_short("Total dollars paid in Category 2 in CY 2019 or "
-	                   "most recent 12 months.", buf, sizeof buf);
-	ck_assert_str_eq(buf, "Category 2");
-	texts_metric_short("Dollars paid for foundational spending to improve "
-	                   "care (linked to quality) in CY 2019 or most recent "
-	                   "12 months.", buf, sizeof buf);
-	ck_assert_str_eq(buf, "foundational spending to improve care (linked "
-	                 "to quality)");
-	/* Wording of another shape is kept whole. */
-	texts_metric_short("Something else entirely", buf, sizeof buf);
-	ck_assert_str_eq(buf, "Something else entirely");
-	texts_metric_short("Total dollars paid ", buf, sizeof buf);
-	ck_assert_str_eq(buf, "Total dollars paid ");
-}
-END_TEST
-
-START_TEST(test_section_short)
-{
-	char buf[300];
-
-	texts_section_short("Alternative Payment Model Framework - Category 1 "
-	                    "(Metrics below apply to total dollars paid for "
-	                    "commercial members. Metrics are NOT linked to "
-	                    "quality)", " \u00b7 ", buf, sizeof buf);
+	texts_parts("Category 1|not linked to quality", " \u00b7 ", buf,
+	            sizeof buf);
 	ck_assert_str_eq(buf, "Category 1 \u00b7 not linked to quality");
-	texts_section_short("Alternative Payment Model Framework - Category 3 "
-	                    "(Metrics are linked to quality)", " - ", buf,
-	                    sizeof buf);
+	texts_parts("Category 3|linked to quality", " - ", buf, sizeof buf);
 	ck_assert_str_eq(buf, "Category 3 - linked to quality");
-	texts_section_short("Aggregated Metrics (Comparison between Category 1 "
-	                    "and Categories 2-4)", " - ", buf, sizeof buf);
+	texts_parts("Aggregated Metrics", " - ", buf, sizeof buf);
 	ck_assert_str_eq(buf, "Aggregated Metrics");
+	texts_parts(NULL, " - ", buf, sizeof buf);
+	ck_assert_str_eq(buf, "");
+	/* Too small: cut before a separator that does not fit whole. */
+	texts_parts("ab|cd", " - ", buf, 5);
+	ck_assert_str_eq(buf, "ab");
+	texts_parts("abcdef", " - ", buf, 4);
+	ck_assert_str_eq(buf, "abc");
 }
 END_TEST
 
@@ -202,8 +191,7 @@ int main(void)
 	tcase_add_test(tc, test_money_share);
 	tcase_add_test(tc, test_tabfit_wide);
 	tcase_add_test(tc, test_tabfit_narrow);
-	tcase_add_test(tc, test_metric_short);
-	tcase_add_test(tc, test_section_short);
+	tcase_add_test(tc, test_parts);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }

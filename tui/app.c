@@ -189,7 +189,7 @@ int app_current_q(const struct app *a)
 	if (a->edit.kind == EDIT_ANSWER)
 		return a->edit.q;
 	if (a->tab == a->nr_tab && a->ws.on_method)
-		return edition_find(a->ed, "nr.method");
+		return a->ed->nr_method_q;
 	if (app_is_question_tab(a, a->tab))
 		return a->ts[a->tab].pos.q;
 	return -1;

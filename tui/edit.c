@@ -30,15 +30,14 @@ static size_t max_for(const struct question *q)
 bool edit_starts(const struct app *a, const struct question *q, int ch,
                  bool fkey)
 {
-	/* In review mode nothing is typed: letters stay commands. */
-	if (a->ro)
-		return false;
+	/* In review mode nothing is typed: letters stay commands, and a
+	 * digit on an amount is answered with the refusal. */
 	switch (q->type) {
 	case Q_TEXT:
 	case Q_LONGTEXT:
 	case Q_EMAIL:
 	case Q_PHONE:
-		return key_starts_text(ch, fkey);
+		return !a->ro && key_starts_text(ch, fkey);
 	case Q_MONEY:
 	case Q_WHOLE:
 	case Q_HOURS:

@@ -392,9 +392,12 @@ static void add_model_grid(struct build *b, const struct tab *t)
 	g->ncols = LOB_COUNT;
 	g->nrows = nm;
 	g->colw = 6;
-	for (int l = 0; l < LOB_COUNT; l++)
-		if (wrap_width(lob_short(l), strlen(lob_short(l))) + 2 > g->colw)
-			g->colw = wrap_width(lob_short(l), strlen(lob_short(l))) + 2;
+	for (int l = 0; l < LOB_COUNT; l++) {
+		const char *h = edition_line_short(ed, l);
+
+		if (wrap_width(h, strlen(h)) + 2 > g->colw)
+			g->colw = wrap_width(h, strlen(h)) + 2;
+	}
 	g->x0 = b->L->width - g->ncols * g->colw;
 	if (g->x0 < 20)
 		g->x0 = 20;
@@ -418,7 +421,7 @@ static void add_model_grid(struct build *b, const struct tab *t)
 		const char *heads[LOB_COUNT];
 
 		for (int l = 0; l < LOB_COUNT; l++)
-			heads[l] = lob_short(l);
+			heads[l] = edition_line_short(ed, l);
 		add_blank(b);
 		grid_heads(b, g, heads, 1);
 	}
@@ -527,10 +530,11 @@ static void build_compact(struct build *b, const struct tab *t)
 		const struct question *q = &ed->qs[i];
 		struct lay_row *r;
 
-		/* One row: the screen shortens the heading to fit. */
+		/* One row each: the edition's short heading and labels. */
 		if (q->section && section_has_shown(b, i, end) &&
 		    (r = add_row(b, LAY_SECTION)) &&
-		    !(r->left = sanitize_dup(q->section, 0)))
+		    !(r->left = sanitize_dup(q->section_short ? q->section_short :
+		                             q->section, 0)))
 			b->fail = true;
 		if (!b->in->shown[i]) {
 			b->L->hidden += q->type != Q_COMPUTED;
@@ -540,7 +544,8 @@ static void build_compact(struct build *b, const struct tab *t)
 			break;
 		r->q = i;
 		r->value_line = true;
-		if (!(r->left = sanitize_dup(q->label ? q->label : "", 0)))
+		if (!(r->left = sanitize_dup(q->short_label ? q->short_label :
+		                             q->label ? q->label : "", 0)))
 			b->fail = true;
 		/* Every row can be reached and read, computed ones too. */
 		add_focus(b, i, (int)b->L->n - 1, -1, 0, 0);

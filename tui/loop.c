@@ -264,7 +264,10 @@ void app_dispatch(struct app *a, int ch, bool fkey)
 		return;
 	}
 	if (!fkey && ch == CTRL('l')) {
+		/* Redraws, and as any key puts the message line back. */
 		clearok(curscr, TRUE);
+		if (a->nov == 0 && a->edit.kind == EDIT_NONE && !a->ask)
+			a->msg[0] = '\0';
 		return;
 	}
 	if (a->small || a->nov > 0) {

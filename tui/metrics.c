@@ -12,6 +12,7 @@
 
 #include "bars.h"
 #include "money.h"
+#include "sanitize.h"
 #include "texts.h"
 #include "ui.h"
 
@@ -59,14 +60,6 @@ static void keep_in_view(struct app *a)
 	                        (int)a->lay.n);
 }
 
-static int key_index(const struct app *a, int lob, const char *row)
-{
-	char key[64];
-
-	snprintf(key, sizeof key, "%s.%s", lob_id(lob), row);
-	return edition_find(a->ed, key);
-}
-
 static void draw_row(struct app *a, const struct lay_row *r, int y,
                      const struct cols *c, const struct figures *F)
 {
@@ -78,8 +71,8 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 	if (r->kind == LAY_SECTION) {
 		char sec[400];
 
-		texts_section_short(r->left, a->utf8 ? " \u00b7 " : " - ", sec,
-		                    sizeof sec);
+		texts_parts(r->left, a->utf8 ? " \u00b7 " : " - ", sec,
+		            sizeof sec);
 		ui_put_cut(stdscr, y, 2, a->W - 3, sec, theme(R_HEADING));
 		return;
 	}
@@ -90,13 +83,8 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 	editing = a->edit.kind == EDIT_ANSWER && a->edit.q == r->q;
 	if (q->row)
 		ui_put_right(stdscr, y, c->num, 3, q->row, theme(R_DIM));
-	{
-		char shortl[600];
-
-		texts_metric_short(r->left, shortl, sizeof shortl);
-		ui_put_cut(stdscr, y, c->label, c->label_w, shortl,
-		           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
-	}
+	ui_put_cut(stdscr, y, c->label, c->label_w, r->left,
+	           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
 	texts_money(&F->money[r->q], m, sizeof m);
 	if (q->type == Q_COMPUTED) {
 		char eq[MONEY_BUFSZ + 8];
@@ -154,24 +142,24 @@ static void draw_xc(struct app *a, int y, const struct xcheck *x)
 
 static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
 {
-	static const char *const rows[4] = { "m2", "m5", "m10", "m16" };
 	static const enum role roles[BAR_NSEG] = {
 		R_BAR1, R_BAR2, R_BAR3, R_BAR4, R_BAR_NONE
 	};
-	static const char *const names[BAR_NSEG] = {
-		"Cat 1", "Cat 2", "Cat 3", "Cat 4", "not reported"
-	};
+	const char *names[BAR_NSEG];
 	struct money_fig cat[4] = { { 0 } }, m1 = { 0 };
 	struct bars_line bl;
 	int cells[BAR_NSEG], x = 1, width = a->W - 2;
 	int d = edition_denominator(a->ed, lob);
 
-	for (int i = 0; i < 4; i++) {
-		int q = key_index(a, lob, rows[i]);
+	/* The edition's categories, in order, each its line's total row. */
+	for (int i = 0; i < BAR_UNREPORTED; i++) {
+		int q = edition_category_row(a->ed, lob, i);
 
+		names[i] = (size_t)i < a->ed->ncats ? a->ed->cats[i].label : "";
 		if (q >= 0 && F->shown[q])
 			cat[i] = F->money[q];
 	}
+	names[BAR_UNREPORTED] = "not reported";
 	if (d >= 0)
 		m1 = F->money[d];
 	bars_line_from(cat, m1, &bl);
@@ -214,7 +202,7 @@ void off_draw(struct app *a, const char *why)
 	for (int i = t->first_q; i < t->first_q + t->nq; i++)
 		kept += figures_hidden_answer(a->s->f, a->s->a, i);
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 2, t->title, theme(R_HEADING));
-	ui_put_cut(stdscr, UI_TOP + 2, 2, a->W - 4, why, theme(R_NORMAL));
+	ui_put_stored(stdscr, UI_TOP + 2, 2, a->W - 4, why, theme(R_NORMAL));
 	ui_put_cut(stdscr, UI_TOP + 3, 2, a->W - 4, "Select it there to report "
 	           "its dollars; nothing on this tab counts while it is off.",
 	           theme(R_DIM));
@@ -249,8 +237,12 @@ void metrics_draw(struct app *a)
 	         p->asked);
 	ui_put_right(stdscr, UI_TOP, a->W - 24, 24, right, theme(R_DIM));
 	ui_put_right(stdscr, UI_TOP + 1, c.num, 3, "#", theme(R_DIM));
-	ui_put(stdscr, UI_TOP + 1, c.label, c.label_w,
-	       "Total dollars paid to providers \u2026", theme(R_DIM));
+	if (t->rows_head) {
+		char head[400];
+
+		sanitize_text(t->rows_head, 0, head, sizeof head);
+		ui_put(stdscr, UI_TOP + 1, c.label, c.label_w, head, theme(R_DIM));
+	}
 	ui_put_right(stdscr, UI_TOP + 1, c.dollars, DOLLARS_W, "Dollars",
 	             theme(R_DIM));
 	ui_put_right(stdscr, UI_TOP + 1, c.share, SHARE_W, "Share",
@@ -272,13 +264,15 @@ void metrics_draw(struct app *a)
 		       theme(R_KEY));
 	py = y0 + h;
 	if (a->lay.hidden) {
-		char note[200];
+		char note[400];
+		int mt = edition_models_tab(a->ed);
 
-		snprintf(note, sizeof note, "%d row%s hidden: %s not in effect "
-		         "(Payment model selection)", a->lay.hidden,
-		         a->lay.hidden == 1 ? "" : "s",
-		         a->lay.hidden == 1 ? "its model is" : "their models are");
-		ui_put_cut(stdscr, py, 2, a->W - 3, note, theme(R_DIM));
+		snprintf(note, sizeof note, "%d row%s hidden: %s not in effect%s%s%s",
+		         a->lay.hidden, a->lay.hidden == 1 ? "" : "s",
+		         a->lay.hidden == 1 ? "its model is" : "their models are",
+		         mt >= 0 ? " (" : "", mt >= 0 ? a->ed->tabs[mt].title : "",
+		         mt >= 0 ? ")" : "");
+		ui_put_stored(stdscr, py, 2, a->W - 3, note, theme(R_DIM));
 	}
 	/* The wording of the row under the cursor, in full. */
 	if (ts->pos.q >= 0)

@@ -24,7 +24,7 @@ static void title_draw(struct app *a)
 {
 	struct store_signoff so;
 	char state[120], left[400], org[200], file[300], when[32] = "";
-	int oq = edition_find(a->ed, "gi.org_name"), sw, ww;
+	int oq = a->ed->name_q, sw, ww;
 	const char *on = oq >= 0 ? answers_get(a->s->a, oq) : NULL;
 	const char *dot = a->g->dot;
 
@@ -71,10 +71,13 @@ bool app_tab_off(const struct app *a, int tab, char *why, size_t n)
 		return false;
 	t = &a->ed->tabs[tab];
 	if (t->lob != LOB_NONE && t->lob < LOB_COUNT && !f->xc[t->lob].selected) {
+		int sq = edition_line_selector(a->ed, t->lob);
+
 		if (why)
 			snprintf(why, n, "%s is not selected under the lines of "
-			         "business on General information, so its dollars "
-			         "are not asked.", lob_name(t->lob));
+			         "business on %s, so its dollars are not asked.",
+			         edition_line_name(a->ed, t->lob),
+			         a->ed->tabs[sq >= 0 ? a->ed->qs[sq].tab : 0].title);
 		return true;
 	}
 	return false;
@@ -166,9 +169,9 @@ void status_draw(struct app *a)
 	const struct check_list *cl = app_checks(a);
 	int y = a->H - 1, rw;
 
-	texts_xc_summary(app_figures(a)->xc, " \u00b7 ", xc, sizeof xc);
+	texts_xc_summary(a->ed, app_figures(a)->xc, " \u00b7 ", xc, sizeof xc);
 	if (!a->utf8)
-		texts_xc_summary(app_figures(a)->xc, " - ", xc, sizeof xc);
+		texts_xc_summary(a->ed, app_figures(a)->xc, " - ", xc, sizeof xc);
 	texts_count(cl->errors, "error", "errors", e, sizeof e);
 	texts_count(cl->warnings - cl->acknowledged, "warning", "warnings", w,
 	            sizeof w);
@@ -184,7 +187,7 @@ void status_draw(struct app *a)
 		if (*counts)
 			x += ui_put(stdscr, y, x, a->W - rw - 2, counts,
 			            theme(cl->errors ? R_BAD : R_WARN)) + 2;
-		ui_put_cut(stdscr, y, x, a->W - rw - x - 1, xc, theme(R_NORMAL));
+		ui_put_stored(stdscr, y, x, a->W - rw - x - 1, xc, theme(R_NORMAL));
 	}
 	ui_put(stdscr, y, a->W - rw, rw, right, theme(R_DIM));
 	ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));

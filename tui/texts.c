@@ -4,8 +4,8 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
+#include "edition.h"
 #include "money.h"
 #include "texts.h"
 
@@ -25,7 +25,8 @@ void texts_xc_state(const struct xcheck *x, char *buf, size_t n)
 	}
 }
 
-void texts_xc_summary(const struct xcheck xc[LOB_COUNT], const char *sep,
+void texts_xc_summary(const struct edition *ed,
+                      const struct xcheck xc[LOB_COUNT], const char *sep,
                       char *buf, size_t n)
 {
 	size_t len = 0;
@@ -41,7 +42,7 @@ void texts_xc_summary(const struct xcheck xc[LOB_COUNT], const char *sep,
 			continue;
 		texts_xc_state(&xc[l], st, sizeof st);
 		w = snprintf(buf + len, len < n ? n - len : 0, "%s%s%s%s",
-		             any ? sep : "", lob_short(l),
+		             any ? sep : "", edition_line_short(ed, l),
 		             xc[l].computable || xc[l].overflow ? " " : ": ", st);
 		if (w < 0 || (size_t)w >= (len < n ? n - len : 0))
 			return;
@@ -110,65 +111,20 @@ void texts_count(size_t n, const char *one, const char *many, char *buf,
 		snprintf(buf, len, "%zu %s", n, n == 1 ? one : many);
 }
 
-void texts_metric_short(const char *label, char *buf, size_t n)
+void texts_parts(const char *text, const char *sep, char *buf, size_t n)
 {
-	static const char *const leads[] = {
-		"Total dollars paid to providers through ",
-		"Total dollars paid to providers ",
-		"Total dollars paid in ",
-		"Total dollars paid ",
-		"Dollars paid for ",
-	};
-	const char *p = label ? label : "", *end;
+	size_t len = 0;
 
-	for (size_t i = 0; i < sizeof leads / sizeof leads[0]; i++)
-		if (strncmp(p, leads[i], strlen(leads[i])) == 0) {
-			p += strlen(leads[i]);
+	if (n)
+		buf[0] = '\0';
+	for (const char *p = text ? text : ""; *p && len + 1 < n; p++) {
+		const char *add = *p == '|' ? sep : NULL;
+		size_t k = add ? strlen(add) : 1;
+
+		if (len + k >= n)
 			break;
-		}
-	end = p + strlen(p);
-	/* " in CY 2019 or most recent 12 months." */
-	{
-		const char *in = strstr(p, " in CY ");
-
-		if (in && strstr(in, "most recent 12 months"))
-			end = in;
+		memcpy(buf + len, add ? add : p, k);
+		len += k;
+		buf[len] = '\0';
 	}
-	while (end > p && (end[-1] == '.' || end[-1] == ' '))
-		end--;
-	if (end == p) {
-		snprintf(buf, n, "%s", label ? label : "");
-		return;
-	}
-	snprintf(buf, n, "%.*s", (int)(end - p), p);
-}
-
-void texts_section_short(const char *section, const char *sep, char *buf,
-                         size_t n)
-{
-	static const char lead[] = "Alternative Payment Model Framework - ";
-	const char *p = section ? section : "", *paren = strstr(p, " (");
-	const char *tail = "";
-	size_t len;
-
-	if (strncmp(p, lead, sizeof lead - 1) == 0)
-		p += sizeof lead - 1;
-	paren = strstr(p, " (");
-	len = paren ? (size_t)(paren - p) : strlen(p);
-	if (paren) {
-		const char *q;
-
-		for (q = paren; *q; q++)
-			if (strncasecmp(q, "not linked to quality", 21) == 0) {
-				tail = "not linked to quality";
-				break;
-			}
-		if (!*tail)
-			for (q = paren; *q; q++)
-				if (strncasecmp(q, "linked to quality", 17) == 0) {
-					tail = "linked to quality";
-					break;
-				}
-	}
-	snprintf(buf, n, "%.*s%s%s", (int)len, p, *tail ? sep : "", tail);
 }

@@ -15,7 +15,8 @@
 /* The overall check state for the status line, one phrase per selected
  * line: "Commercial ok · MA short by $1,200.00 · Medicaid: row 1 blank";
  * "no line of business selected" when there is none. */
-void texts_xc_summary(const struct xcheck xc[LOB_COUNT], const char *sep,
+void texts_xc_summary(const struct edition *ed,
+                      const struct xcheck xc[LOB_COUNT], const char *sep,
                       char *buf, size_t n);
 
 /* One line's state alone: "ok", "short by $340,000,000.00",
@@ -38,17 +39,9 @@ void texts_money(const struct money_fig *m, char *buf, size_t n);
 void texts_count(size_t n, const char *one, const char *many, char *buf,
                  size_t len);
 
-/* A metric row's wording without what every row repeats: the lead
- * ("Total dollars paid to providers through ") and the period ("in CY
- * 2019 or most recent 12 months."), so rows tell apart in a narrow column:
- * "legacy payments (including fee-for-service, ...)".  The full wording
- * stays on screen for the row under the cursor. */
-void texts_metric_short(const char *label, char *buf, size_t n);
-
-/* A metric tab's section heading, short: "Alternative Payment Model
- * Framework - Category 1 (Metrics ... NOT linked to quality)" becomes
- * "Category 1 · not linked to quality". */
-void texts_section_short(const char *section, const char *sep, char *buf,
-                         size_t n);
+/* An edition's text in '|'-separated parts (a metric tab's short section
+ * heading, "Category 1|not linked to quality") as one line, the parts
+ * joined by sep: "Category 1 · not linked to quality"; cut to fit n. */
+void texts_parts(const char *text, const char *sep, char *buf, size_t n);
 
 #endif

@@ -378,7 +378,8 @@ void ws_page(struct app *a, int64_t from, int64_t n);
 /* Row i's contract, or NULL (past the end, or unreadable: the message
  * line says why). */
 const struct contract *ws_row(struct app *a, int64_t i);
-void ws_cell_text(const struct contract *c, int f, char *buf, size_t n);
+void ws_cell_text(const struct edition *ed, const struct contract *c, int f,
+                  char *buf, size_t n);
 void ws_dollars_text(int64_t cents, char *buf, size_t n);
 /* The row of the next (dir 1) or previous (dir -1) contract from row
  * `from` whose label holds needle, going round the end; -1 for none. */

@@ -55,7 +55,7 @@ static struct wcols wcolumns(struct app *a, int rows)
 		if (!ct)
 			break;
 		for (int f = 0; f < NR_F_COUNT; f++) {
-			ws_cell_text(ct, f, cell, sizeof cell);
+			ws_cell_text(a->ed, ct, f, cell, sizeof cell);
 			if (f == NR_F_LABEL && ui_width(cell) > label)
 				label = ui_width(cell);
 			else if (f > 0 && ui_width(cell) > c.w[f])
@@ -109,7 +109,7 @@ static const char *method_num(int k)
  * lines used. */
 static int draw_method(struct app *a, int y, int lines)
 {
-	int q = edition_find(a->ed, "nr.method");
+	int q = a->ed->nr_method_q;
 	const char *v = q >= 0 ? answers_get(a->s->a, q) : NULL;
 	const struct choice_set *cs = q >= 0 ? a->ed->qs[q].choices : NULL;
 	bool cur = a->ws.on_method;
@@ -131,7 +131,7 @@ static int draw_method(struct app *a, int y, int lines)
 /* No method yet: the question as the workbook asks it, its options. */
 static void draw_options(struct app *a, int y)
 {
-	int q = edition_find(a->ed, "nr.method");
+	int q = a->ed->nr_method_q;
 	const struct question *qu = q >= 0 ? &a->ed->qs[q] : NULL;
 
 	if (!qu || !qu->choices)
@@ -146,6 +146,19 @@ static void draw_options(struct app *a, int y)
 		                    theme(R_DIM));
 		mem_free(t);
 	}
+}
+
+/* The row number of the model nominal risk is for, as its first line
+ * numbers it. */
+static const char *model_row_number(const struct edition *ed)
+{
+	for (int l = 0; l < LOB_COUNT; l++) {
+		int r = edition_model_row(ed, l, ed->nr_model);
+
+		if (r >= 0 && ed->qs[r].row)
+			return ed->qs[r].row;
+	}
+	return "?";
 }
 
 /* Before the table: whether the worksheet is asked, and its method.
@@ -169,9 +182,15 @@ static bool draw_top(struct app *a, int y)
 	              a->ed->tabs[a->tab].title, theme(R_HEADING));
 	ui_put_right(stdscr, y, 1, a->W - 1, right, theme(R_KEY));
 	if (!f->nr_asked) {
-		ui_put_wrapped(stdscr, y + 2, 2, a->W - 4, 3, "Nominal risk is asked "
-		               "when Cat 3B: FFS-based Shared Risk is in effect for "
-		               "a line (Payment model selection).", theme(R_DIM));
+		const struct model *m = edition_find_model(a->ed, a->ed->nr_model);
+		int mt = edition_models_tab(a->ed);
+		char when[400];
+
+		snprintf(when, sizeof when, "Nominal risk is asked when %s is in "
+		         "effect for a line%s%s%s.", m ? m->label : "its model",
+		         mt >= 0 ? " (" : "", mt >= 0 ? a->ed->tabs[mt].title : "",
+		         mt >= 0 ? ")" : "");
+		ui_put_wrapped(stdscr, y + 2, 2, a->W - 4, 3, when, theme(R_DIM));
 		if (w->count)
 			ui_put_wrapped(stdscr, y + 5, 2, a->W - 4, 2, "The worksheet's "
 			               "contracts are kept in the file meanwhile.",
@@ -186,10 +205,13 @@ static bool draw_top(struct app *a, int y)
 	y += 1 + draw_method(a, y + 1, 2);
 	w->on_method = true;
 	if (f->nr_method == NR_METHOD_ATTEST) {
-		y += 1 + ui_put_wrapped(stdscr, y + 1, 2, a->W - 4, 3, "The plan "
-		                        "attests that all its FFS-based shared-risk "
-		                        "dollars meet the nominal-risk threshold: row "
-		                        "8 of each line counts as meeting it.",
+		char attest[300];
+
+		snprintf(attest, sizeof attest, "The plan attests that all its "
+		         "FFS-based shared-risk dollars meet the nominal-risk "
+		         "threshold: row %s of each line counts as meeting it.",
+		         model_row_number(a->ed));
+		y += 1 + ui_put_wrapped(stdscr, y + 1, 2, a->W - 4, 3, attest,
 		                        theme(R_DIM));
 		ws_summary_draw(a, y + 1);
 	} else {
@@ -251,7 +273,7 @@ static void draw_row(struct app *a, const struct wcols *c, int y, int64_t r,
 
 		if (a->edit.kind == EDIT_CELL && currow && a->edit.col == k)
 			continue;
-		ws_cell_text(ct, k, cell, sizeof cell);
+		ws_cell_text(a->ed, ct, k, cell, sizeof cell);
 		if (cur)
 			ui_fill(stdscr, y, c->x[k], c->w[k], theme(R_CURSOR));
 		if (k >= NR_F_RISK_MIN)
@@ -438,16 +460,17 @@ static bool pick_digit(struct app *a, int ch)
 /* Line and type are picked from a list. */
 static void pick_cell(struct app *a, const struct contract *ct)
 {
-	static const char *const lines[] = { "Commercial", "Medicare",
-	                                     "Medicaid" };
+	const char *lines[LOB_COUNT];
 	static const char *const types[] = {
 		"TCOC: total cost of care / benchmark-based",
 		"Revenue: percent of revenue"
 	};
 	struct pick_arg arg = { .col = a->ws.col, .id = ct->id };
 
+	for (int l = 0; l < LOB_COUNT; l++)
+		lines[l] = edition_line_nr_name(a->ed, l);
 	if (a->ws.col == NR_F_LINE)
-		picker_choice(a, "Line of business", lines, 3,
+		picker_choice(a, "Line of business", lines, LOB_COUNT,
 		              ct->has & NR_HAS_LINE ? ct->line : 0, true,
 		              cell_picked, &arg);
 	else
@@ -695,7 +718,7 @@ static void pick_method(struct app *a, int q)
 
 static bool method_key(struct app *a, int ch, bool fkey)
 {
-	int q = edition_find(a->ed, "nr.method");
+	int q = a->ed->nr_method_q;
 
 	if (q < 0)
 		return false;

@@ -95,7 +95,8 @@ static void term_text(const struct contract *c, int f, char *buf, size_t n)
 	}
 }
 
-void ws_cell_text(const struct contract *c, int f, char *buf, size_t n)
+void ws_cell_text(const struct edition *ed, const struct contract *c, int f,
+                  char *buf, size_t n)
 {
 	buf[0] = '\0';
 	switch (f) {
@@ -104,7 +105,7 @@ void ws_cell_text(const struct contract *c, int f, char *buf, size_t n)
 		break;
 	case NR_F_LINE:
 		if (c->has & NR_HAS_LINE)
-			snprintf(buf, n, "%s", lob_nr_name(c->line));
+			sanitize_text(edition_line_nr_name(ed, c->line), 0, buf, n);
 		break;
 	case NR_F_TYPE:
 		if (c->has & NR_HAS_TYPE)

@@ -136,7 +136,7 @@ static char *spend_text(const struct app *a)
 		if (f->nr[l].spend.has)
 			ws_dollars_text(f->nr[l].spend.cents, d, sizeof d);
 		more = mem_printf("%s %s %s%s", text, l == NR_ALL ? "all lines" :
-		                  lob_nr_name(l), d, l == NR_ALL ? "." : ",");
+		                  edition_line_nr_name(a->ed, l), d, l == NR_ALL ? "." : ",");
 		mem_free(text);
 		text = more;
 	}
@@ -180,8 +180,9 @@ void ws_summary_draw(struct app *a, int y)
 	for (int l = 0; l <= NR_ALL; l++) {
 		if (!shown(f, l))
 			continue;
-		ui_put(stdscr, y, 1, L.label_w, l == NR_ALL ? "Total" :
-		       lob_nr_name(l), theme(l == NR_ALL ? R_HEADING : R_LABEL));
+		ui_put_stored(stdscr, y, 1, L.label_w, l == NR_ALL ? "Total" :
+		              edition_line_nr_name(a->ed, l),
+		              theme(l == NR_ALL ? R_HEADING : R_LABEL));
 		for (int k = 0; k < GROUPS; k++) {
 			char d[MONEY_BUFSZ], p[PCT_BUFSZ + 2];
 

@@ -221,7 +221,8 @@ static void draw_line(struct app *a, int y, int lob)
 	texts_money(&x->sum, sum, sizeof sum);
 	texts_money(&x->denominator, den, sizeof den);
 	/* The line's name as in show: "Medicare Advantage", not "MA". */
-	ui_put(stdscr, y, c.name, 20, lob_name(lob), theme(R_LABEL));
+	ui_put_stored(stdscr, y, c.name, 20, edition_line_name(a->ed, lob),
+	              theme(R_LABEL));
 	ui_put_num(stdscr, y, c.sum, c.w, *sum ? sum : "blank",
 	           theme(*sum ? R_VALUE : R_DIM));
 	ui_put_num(stdscr, y, c.den, c.w, *den ? den : "blank",

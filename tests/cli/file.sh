@@ -102,6 +102,21 @@ check "a name too long for its journal is refused at new, with the reason" eval 
 	'is $status 2 && has "$err" "this folder takes names of up to 255" && ! test -e "$T/$long.apmwb"'
 check "and no temporary file is left" eval '! ls -A "$T" | grep -q apmwb-new'
 
+# A file name with a line break (and an escape) is one line of show and
+# check, shown escaped: it cannot start a line of its own.
+nl="$T/two
+lines$(printf '\033')[2J.apmwb"
+cp "$f" "$nl"
+"$APMWB" show "$nl" >"$T/show.out" 2>&1
+"$APMWB" check "$nl" >"$T/check.out" 2>&1
+check "show names a file with a line break on its one line" eval \
+	'head -2 "$T/show.out" | tail -1 | grep -q "two\\\\nlines" && ! grep -q "^lines" "$T/show.out"'
+check "and so does check" eval \
+	'head -1 "$T/check.out" | grep -q "two\\\\nlines" && ! grep -q "^lines" "$T/check.out"'
+check "with no escape reaching the terminal" eval \
+	'! grep -q "$(printf '"'"'\033'"'"')" "$T/show.out" "$T/check.out"'
+rm -f "$nl"
+
 # A sum past the range is a refused value (1), from a CSV as from JSON.
 {
 	echo 'label,line,type,risk_min,risk_max,shared_risk,dollars'

@@ -373,3 +373,43 @@ WITH texts(what, t) AS (
 SELECT 'stray text', what FROM texts
 WHERE t LIKE '%[email%' OR t LIKE '%protected]%' OR t LIKE '%#DIV/0!%'
    OR t LIKE '%#REF!%' OR instr(t, char(160)) > 0;
+
+-- The keys the program's rules read name what the edition has.
+SELECT 'rule keys', name_key, nr_method, nr_model FROM edition
+WHERE name_key NOT IN (SELECT key FROM edition_question)
+   OR nr_method NOT IN (SELECT key FROM edition_question WHERE type = 'choice')
+   OR nr_model NOT IN (SELECT id FROM edition_model)
+   OR (SELECT count(*) FROM edition_choice c JOIN edition_question q
+       ON c.set_id = q.choices WHERE q.key = nr_method
+       AND c.value IN (nr_attest, nr_worksheet)) <> 2;
+
+-- Three lines, each named; the four categories the models name.
+SELECT 'lines', group_concat(id, ' ') FROM (SELECT id FROM edition_line ORDER BY pos)
+HAVING group_concat(id, ' ') <> 'commercial ma medicaid';
+SELECT 'categories', id FROM edition_model
+WHERE category NOT IN (SELECT id FROM edition_category);
+
+-- Every metric row has a short label cut from its wording, every heading
+-- a short one; each line totals each category in one row.
+SELECT 'short label', key FROM edition_question
+WHERE tab IN (SELECT id FROM edition_line)
+  AND (short_label IS NULL OR instr(label, short_label) = 0
+       OR (section IS NULL) <> (section_short IS NULL));
+SELECT 'category total', tab, total_of FROM edition_question
+WHERE total_of IS NOT NULL GROUP BY tab, total_of HAVING count(*) <> 1
+UNION ALL
+SELECT 'category total', l.id, c.id FROM edition_line l, edition_category c
+WHERE NOT EXISTS (SELECT 1 FROM edition_question
+                  WHERE tab = l.id AND total_of = c.id);
+
+-- Every row a measure adds is dollars on every line.
+WITH RECURSIVE terms(id, rest, term) AS (
+  SELECT id, rows || ' + ', NULL FROM edition_measure WHERE rows IS NOT NULL
+  UNION ALL
+  SELECT id, substr(rest, instr(rest, ' + ') + 3),
+         substr(rest, 1, instr(rest, ' + ') - 1)
+  FROM terms WHERE rest <> '')
+SELECT 'measure rows', t.id, l.id || '.' || t.term
+FROM terms t, edition_line l WHERE t.term IS NOT NULL
+  AND l.id || '.' || t.term NOT IN
+      (SELECT key FROM edition_question WHERE type IN ('money', 'computed'));

@@ -18,9 +18,20 @@
 
 #include "fuzz.h"
 
-#ifndef FUZZ_TARGET
-#error "build with -DFUZZ_TARGET='\"name\"'"
-#endif
+/* The target this replay runs: its own name, replay_X, says it is
+ * fuzz_X, so one build rule serves every target. */
+static char target[64] = "fuzz_";
+
+static void name_target(const char *argv0)
+{
+	const char *base = strrchr(argv0, '/');
+
+	base = base ? base + 1 : argv0;
+	if (strncmp(base, "replay_", 7) == 0)
+		base += 7;
+	snprintf(target + 5, sizeof target - 5, "%s", base);
+}
+#define FUZZ_TARGET target
 
 static int tests, failed;
 
@@ -129,6 +140,7 @@ static void replay_path(const char *path, int must_exist)
 
 int main(int argc, char **argv)
 {
+	name_target(argv[0]);
 	if (argc > 1) {
 		for (int i = 1; i < argc; i++)
 			replay_path(argv[i], 1);

@@ -71,6 +71,28 @@ expect() {
 	fi
 }
 
+# wait_line ERE [SECONDS]: polls until one line of the pane matches ERE
+# (for text that must sit on one row, e.g. a value beside its row number).
+wait_line() {
+	local re=$1 limit=$(( ${2:-10} * ${APMWB_TIMEOUT_SCALE:-1} )) i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		screen | grep -Eq -- "$re" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# expect_line DESC ERE [SECONDS]: a TAP line for a pane line matching ERE.
+expect_line() {
+	if wait_line "$2" "${3:-10}"; then
+		ok "$1"
+	else
+		not_ok "$1" "expected a line matching: $2" "screen:"
+		screen | sed 's/^/#   | /'
+	fi
+}
+
 # get KEY: an answer read back from the file.
 get() { "$APMWB" get "$f" "$1" 2>&1; }
 check_get() {

@@ -34,7 +34,7 @@ fi
 keys Enter C-u
 type_text "Ann"
 keys Enter
-expect "NO_COLOR: editing works the same" "saved"
+expect_line "NO_COLOR: editing works the same" '^ saved *$'
 quit
 check_get gi.contact_name Ann
 

@@ -52,7 +52,8 @@ wait
 check_get gi.contact_name "Jane Doe"
 check_get gi.org_name "Acme Health Plan"
 keys Enter
-expect "Enter again saves once the file is free" "saved" 20
+# "not saved" holds "saved": the message line must say it alone.
+expect_line "Enter again saves once the file is free" '^ saved *$' 20
 wait_gone "NOT SAVED" 5
 check_get gi.contact_name "Janet Roe"
 quit
