@@ -172,40 +172,62 @@ static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
 	for (int s = 0; s < BAR_NSEG; s++)
 		for (int k = 0; k < cells[s]; k++)
 			ui_put(stdscr, y, x++, 1, a->g->bar[s], theme(roles[s]));
-	/* The legend: each category's share of the line's row 1. */
-	x = 1;
-	for (int s = 0; s < BAR_NSEG; s++) {
-		char item[80], pct[PCT_BUFSZ];
-		pct_t p;
+	/* The legend: each category's share of the line's row 1, on one
+	 * line whole: the gaps narrow before anything is cut. */
+	{
+		char items[BAR_NSEG][80];
+		const char *over = bl.over ? "(categories add up to more than "
+		                   "row 1)" : "";
+		int need = 0, gap;
 
-		if (s == BAR_UNREPORTED && bl.v[s] == 0)
-			continue;
-		if (bl.whole > 0 && pct_share(bl.v[s], bl.whole, &p)) {
-			pct_format_share(p, pct);
-			snprintf(item, sizeof item, " %s %s%%  ", names[s], pct);
-		} else {
-			snprintf(item, sizeof item, " %s n/a  ", names[s]);
+		for (int s = 0; s < BAR_NSEG; s++) {
+			char pct[PCT_BUFSZ];
+			pct_t p;
+
+			items[s][0] = '\0';
+			if (s == BAR_UNREPORTED && bl.v[s] == 0)
+				continue;
+			if (bl.whole > 0 && pct_share(bl.v[s], bl.whole, &p)) {
+				pct_format_share(p, pct);
+				snprintf(items[s], sizeof items[s], "%s %s%%", names[s],
+				         pct);
+			} else {
+				snprintf(items[s], sizeof items[s], "%s n/a", names[s]);
+			}
+			need += 2 + ui_width(items[s]);
 		}
-		x += ui_put(stdscr, y + 1, x, 1, a->g->bar[s], theme(roles[s]));
-		x += ui_put(stdscr, y + 1, x, a->W - x - 1, item, theme(R_NORMAL));
+		if (bl.over && need + 2 * BAR_NSEG + ui_width(over) > a->W - 2)
+			over = "(over row 1)";
+		need += ui_width(over);
+		gap = need + 2 * BAR_NSEG <= a->W - 2 ? 2 : 1;
+		x = 1;
+		for (int s = 0; s < BAR_NSEG; s++) {
+			if (!items[s][0])
+				continue;
+			x += ui_put(stdscr, y + 1, x, 1, a->g->bar[s], theme(roles[s]));
+			x += 1 + ui_put(stdscr, y + 1, x + 1, a->W - x - 2, items[s],
+			                theme(R_NORMAL));
+			x += gap;
+		}
+		if (*over)
+			ui_put_cut(stdscr, y + 1, x, a->W - x - 1, over, theme(R_BAD));
 	}
-	if (bl.over)
-		ui_put_cut(stdscr, y + 1, x, a->W - x - 1,
-		           "(categories add up to more than row 1)", theme(R_BAD));
 }
 
 void off_draw(struct app *a, const char *why)
 {
 	const struct tab *t = &a->ed->tabs[a->tab];
-	int kept = 0;
+	int kept = 0, y = UI_TOP + 2;
 
 	for (int i = t->first_q; i < t->first_q + t->nq; i++)
 		kept += figures_hidden_answer(a->s->f, a->s->a, i);
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 2, t->title, theme(R_HEADING));
-	ui_put_stored(stdscr, UI_TOP + 2, 2, a->W - 4, why, theme(R_NORMAL));
-	ui_put_cut(stdscr, UI_TOP + 3, 2, a->W - 4, "Select it there to report "
-	           "its dollars; nothing on this tab counts while it is off.",
-	           theme(R_DIM));
+
+	/* Wrapped, never cut: the reason names where to select the line. */
+	y += ui_put_wrapped(stdscr, y, 2, a->W - 4, 3, why, theme(R_NORMAL));
+	y += ui_put_wrapped(stdscr, y, 2, a->W - 4, 2, "Select it there to "
+	                    "report its dollars; nothing on this tab counts "
+	                    "while it is off.", theme(R_DIM));
 	if (kept) {
 		char line[200];
 
@@ -213,7 +235,7 @@ void off_draw(struct app *a, const char *why)
 		         "the file and come%s back when the line is selected.",
 		         kept, kept == 1 ? "" : "s", kept == 1 ? "is" : "are",
 		         kept == 1 ? "s" : "");
-		ui_put_cut(stdscr, UI_TOP + 5, 2, a->W - 4, line, theme(R_DIM));
+		ui_put_wrapped(stdscr, y + 1, 2, a->W - 4, 2, line, theme(R_DIM));
 	}
 }
 
