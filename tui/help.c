@@ -98,6 +98,37 @@ static const char *type_words(enum qtype t)
 	}
 }
 
+/* A metric row as the workbook words it: the heading of its section,
+ * the row's own wording, its "Description of Metric". */
+static void row_detail(const struct app *a, int q, struct buf *b,
+                       char *title, size_t n)
+{
+	const struct question *qu = &a->ed->qs[q];
+	const char *section = NULL;
+
+	for (int i = q; i >= 0 && a->ed->qs[i].tab == qu->tab; i--)
+		if (a->ed->qs[i].section) {
+			section = a->ed->qs[i].section;
+			break;
+		}
+	snprintf(title, n, "Row %s", qu->row);
+	if (section) {
+		put(b, section);
+		put(b, "\n\n");
+	}
+	put(b, "Row ");
+	put(b, qu->row);
+	put(b, ": ");
+	put(b, qu->label ? qu->label : qu->key);
+	put(b, "\n");
+	if (qu->share_label && *qu->share_label) {
+		put(b, "\nDescription of Metric\n");
+		put(b, qu->share_label);
+		put(b, "\n");
+	}
+	put(b, "\n");
+}
+
 void help_field(struct app *a, int q)
 {
 	struct buf b = { 0 };
@@ -124,11 +155,13 @@ void help_field(struct app *a, int q)
 
 		snprintf(title, sizeof title, "%s", qu->label && *qu->label ?
 		         qu->label : qu->key);
+		if (qu->row)
+			row_detail(a, q, &b, title, sizeof title);
 		if (qu->prompt && *qu->prompt) {
 			put(&b, qu->prompt);
 			put(&b, "\n");
 		}
-		if (qu->label && *qu->label && qu->type == Q_MONEY) {
+		if (qu->label && *qu->label && qu->type == Q_MONEY && !qu->row) {
 			put(&b, qu->label);
 			put(&b, "\n");
 		}
@@ -155,9 +188,19 @@ void help_field(struct app *a, int q)
 			}
 			mem_free(terms);
 		}
+		/* The tab's purpose, then its methods under the one heading
+		 * the workbook gives them. */
+		if ((qu->type == Q_MONEY || qu->type == Q_COMPUTED) && t &&
+		    t->intro && *t->intro) {
+			put(&b, "\n");
+			put(&b, t->intro);
+			put(&b, "\n");
+		}
 		if ((qu->type == Q_MONEY || qu->type == Q_COMPUTED) && t &&
 		    t->help && *t->help) {
-			put(&b, "\nMethods\n");
+			if (strncmp(t->help, "Methods", 7) != 0)
+				put(&b, "\nMethods\n");
+			put(&b, "\n");
 			put(&b, t->help);
 			put(&b, "\n");
 		}
