@@ -178,7 +178,7 @@ static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
 		char items[BAR_NSEG][80];
 		const char *over = bl.over ? "(categories add up to more than "
 		                   "row 1)" : "";
-		int need = 0, gap;
+		int need = 0, gap, k = 0;
 
 		for (int s = 0; s < BAR_NSEG; s++) {
 			char pct[PCT_BUFSZ];
@@ -195,11 +195,16 @@ static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
 				snprintf(items[s], sizeof items[s], "%s n/a", names[s]);
 			}
 			need += 2 + ui_width(items[s]);
+			k++;
 		}
-		if (bl.over && need + 2 * BAR_NSEG + ui_width(over) > a->W - 2)
+		/* Each item is its mark, a space and its text; gaps between. */
+		if (bl.over && need + 2 * k + ui_width(over) > a->W - 2)
 			over = "(over row 1)";
-		need += ui_width(over);
-		gap = need + 2 * BAR_NSEG <= a->W - 2 ? 2 : 1;
+		if (*over) {
+			need += ui_width(over);
+			k++;
+		}
+		gap = need + 2 * (k - 1) <= a->W - 2 ? 2 : 1;
 		x = 1;
 		for (int s = 0; s < BAR_NSEG; s++) {
 			if (!items[s][0])
