@@ -521,6 +521,27 @@ static bool section_has_shown(const struct build *b, int qi, int end)
 	return false;
 }
 
+/* A short label reads under the tab's heading of rows ("Total dollars
+ * paid to providers ..."); a row the workbook words otherwise (row 3's
+ * "Dollars paid for foundational spending", row 5's "Total dollars paid
+ * in Category 2") is shown in its own words. */
+static const char *row_words(const struct tab *t, const struct question *q)
+{
+	size_t n;
+
+	if (!q->short_label)
+		return q->label ? q->label : "";
+	if (!t->rows_head || !q->label)
+		return q->short_label;
+	n = strlen(t->rows_head);
+	if (n >= 3 && strcmp(t->rows_head + n - 3, "\u2026") == 0)
+		n -= 3;
+	while (n > 0 && t->rows_head[n - 1] == ' ')
+		n--;
+	return strncmp(q->label, t->rows_head, n) == 0 ? q->short_label :
+	       q->label;
+}
+
 static void build_compact(struct build *b, const struct tab *t)
 {
 	const struct edition *ed = b->in->ed;
@@ -544,8 +565,7 @@ static void build_compact(struct build *b, const struct tab *t)
 			break;
 		r->q = i;
 		r->value_line = true;
-		if (!(r->left = sanitize_dup(q->short_label ? q->short_label :
-		                             q->label ? q->label : "", 0)))
+		if (!(r->left = sanitize_dup(row_words(t, q), 0)))
 			b->fail = true;
 		/* Every row can be reached and read, computed ones too. */
 		add_focus(b, i, (int)b->L->n - 1, -1, 0, 0);

@@ -56,6 +56,19 @@ expect "...under the aggregated metrics' heading" \
 keys Escape
 wait_gone "Help · Row 19 "
 
+# Rows the workbook words otherwise than "Total dollars paid to providers
+# ..." are shown in their own words, not under that heading.
+quit
+"$APMWB" set "$f" pm.commercial.cat2a_foundational yes >/dev/null || exit 99
+"$APMWB" set "$f" commercial.m3 1000 >/dev/null || exit 99
+start -- "$f"
+expect "the workbook opens again" "General information"
+keys M-3
+expect "row 3 in its own words" "   3  Dollars paid for foundational spend"
+expect "row 5 as the workbook words it" "   5  Total dollars paid in Category 2"
+expect "row 10 too" " 10  Total dollars paid in Category 3"
+expect "row 2 still under the heading" "   2  legacy payments (including"
+
 # ? on Checks: the tab's introduction first.
 keys M-6
 expect "the Checks tab" "Cross-checking"
