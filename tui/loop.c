@@ -253,7 +253,7 @@ static void new_key(struct app *a, int ch, bool fkey)
 	        "is confirmed", store_path(s->st));
 }
 
-void app_dispatch(struct app *a, int ch, bool fkey)
+static void dispatch(struct app *a, int ch, bool fkey)
 {
 	if (fkey && ch == KEY_RESIZE) {
 		resized(a);
@@ -313,6 +313,34 @@ void app_dispatch(struct app *a, int ch, bool fkey)
 	if (cur_screen(a)->key(a, ch, fkey))
 		return;
 	global_key(a, ch, fkey);
+}
+
+/* A key that changed a signed-off submission says so, as the command
+ * line does: the sign-off is gone and the file is a draft again. */
+void app_dispatch(struct app *a, int ch, bool fkey)
+{
+	struct store_signoff so;
+	bool was = false;
+
+	if (a->s && !a->ro) {
+		store_signoff(a->s->st, &so);
+		was = so.complete;
+	}
+	dispatch(a, ch, fkey);
+	if (!was || !a->s)
+		return;
+	store_signoff(a->s->st, &so);
+	if (!so.complete) {
+		char said[sizeof a->msg];
+		const char *why = "this file was signed off; this edit makes it "
+		                  "a draft again (S on Checks signs off again)";
+
+		snprintf(said, sizeof said, "%s", a->msg);
+		if (*said)
+			app_msg(a, R_WARN, "%s %s %s", said, a->g->dot, why);
+		else
+			app_msg(a, R_WARN, "%s", why);
+	}
 }
 
 static int read_key(struct app *a, bool *fkey)
