@@ -82,6 +82,24 @@ void app_ask(struct app *a, ask_fn fn)
 	a->ask = fn;
 }
 
+/* A whole number shown as the dollars are, with thousands separators
+ * (1,250,000); anything else as stored. */
+static void group_digits(const char *v, char *buf, size_t n)
+{
+	size_t len = strlen(v), o = 0;
+
+	if (len == 0 || strspn(v, "0123456789") != len || len + len / 3 >= n) {
+		snprintf(buf, n, "%s", v);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[o++] = ',';
+		buf[o++] = v[i];
+	}
+	buf[o] = '\0';
+}
+
 void ui_answer_text(const struct app *a, int q, char *buf, size_t n)
 {
 	const struct question *qu = &a->ed->qs[q];
@@ -127,6 +145,9 @@ void ui_answer_text(const struct app *a, int q, char *buf, size_t n)
 		}
 		break;
 	}
+	case Q_WHOLE:
+		group_digits(v, buf, n);
+		break;
 	default:
 		snprintf(buf, n, "%s", v);
 	}

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # texts.sh: at 80x24 no text is cut where its meaning is: a choice keeps
 # its code, the bar's legend its last share, an unselected line's tab its
-# whole reason, the Checks tab the advice of a check.
+# whole reason, the Checks tab the advice of a check; members read with
+# thousands separators.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/e.apmwb"
@@ -13,6 +14,9 @@ f="$T/e.apmwb"
 
 start -- "$f"
 expect "the workbook opens" "General information"
+# Members read as the dollars do, with thousands separators.
+expect "members with thousands separators" "  Commercial                        1,250,000"
+expect "...every line's" "  Medicaid                          402,500"
 
 # A choice's code is part of its meaning: the list wraps, never cuts it.
 keys M-8 Down Enter
