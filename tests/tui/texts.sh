@@ -27,6 +27,19 @@ expect "...the 4B choice keeps its code" "  payments that are not condition-spec
 keys Escape
 wait_gone "Subcategory that will increase the most ─"
 
+# A multi-select marks what is marked, not where the cursor is.
+keys Down Enter
+expect "the barriers list opens" "Top barriers (up to 3) ─"
+expect "...the cursor's row unmarked shows so" "[ ] Provider interest/readiness"
+expect "...a marked row shows its mark" "[x] Interoperability"
+if screen | grep '\[[ x]\]' | grep -q '✓'; then
+	not_ok "...and no row is ticked for the cursor" "$(screen)"
+else
+	ok "...and no row is ticked for the cursor"
+fi
+keys Escape
+wait_gone "Top barriers (up to 3) ─"
+
 # The legend of the bar shows every share to the last.
 keys M-3
 expect "the Commercial tab" "Commercial metrics"
