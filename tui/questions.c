@@ -175,6 +175,29 @@ static void draw_row(struct app *a, const struct lay_row *r, int y)
 }
 
 /* Scrolls so the cursor's field (with its prompt) is in view. */
+/* A grid scrolled past its column headings repeats them over the top
+ * lines of the view: the lines they take, and (in *head) the first. */
+static int sticky_lines(const struct app *a, int top, int *head)
+{
+	const struct layout *L = &a->lay;
+	const struct lay_row *r;
+
+	if (top <= 0 || (size_t)top >= L->n)
+		return 0;
+	r = &L->rows[top];
+	if (r->grid < 0 || (r->kind != LAY_GRID_ROW &&
+	                    !(r->kind == LAY_GRID_HEAD && r->sub > 0)))
+		return 0;
+	for (int i = top - 1; i >= 0; i--)
+		if (L->rows[i].kind == LAY_GRID_HEAD && L->rows[i].grid == r->grid &&
+		    (i == 0 || L->rows[i - 1].kind != LAY_GRID_HEAD ||
+		     L->rows[i - 1].grid != r->grid)) {
+			*head = i;
+			return L->grids[r->grid].head_lines;
+		}
+	return 0;
+}
+
 static void keep_in_view(struct app *a)
 {
 	struct tabstate *ts = &a->ts[a->tab];
@@ -186,6 +209,13 @@ static void keep_in_view(struct app *a)
 	}
 	layout_span(&a->lay, ts->pos, &first, &last);
 	ts->top = layout_scroll(ts->top, first, cur, last, h, (int)a->lay.n);
+	/* The cursor never sits under the repeated headings. */
+	for (int k = 0, hd, st; k < 4; k++) {
+		st = sticky_lines(a, ts->top, &hd);
+		if (st == 0 || first >= ts->top + st)
+			break;
+		ts->top = first - st > 0 ? first - st : 0;
+	}
 }
 
 void questions_place_edit(struct app *a)
@@ -255,6 +285,14 @@ void questions_draw(struct app *a)
 		if (r >= a->lay.n)
 			break;
 		draw_row(a, &a->lay.rows[r], y0 + i);
+	}
+	{
+		int hd = 0, st = sticky_lines(a, ts->top, &hd);
+
+		for (int i = 0; i < st && i < h; i++) {
+			ui_fill(stdscr, y0 + i, 0, a->W, theme(R_NORMAL));
+			draw_row(a, &a->lay.rows[hd + i], y0 + i);
+		}
 	}
 	/* Rows above or below the view: an arrow in the margin. */
 	if (ts->top > 0)
