@@ -83,6 +83,7 @@ void session_close(struct session *s)
 	figures_free(s->pf);
 	answers_free(s->scratch);
 	mem_free(s->export_acks);
+	session_against_close(s);
 	store_close(s->st);
 	mem_free(s);
 }

@@ -29,6 +29,8 @@
 #include "store.h"
 
 struct qualtrics_map;
+struct diff_snapshot;
+struct session_against;
 
 struct session {
 	struct store *st;
@@ -47,6 +49,7 @@ struct session {
 	struct export_ack *export_acks; /* session_export_input's */
 	char read_err[512];          /* why the export's contracts stopped */
 	char made_at[32], changed_at[32]; /* session_export_input's dates */
+	struct session_against *against; /* session_against's older file */
 };
 
 /* Opens (or, with create, makes when missing) a submission and computes
@@ -162,5 +165,23 @@ int session_format_from_name(const char *name);
 bool session_export(struct session *s, enum session_format fmt, FILE *out,
                     const struct qualtrics_map *map, int width, bool excel,
                     char *err, size_t errlen);
+
+/* ---- beside an older submission (session_against.c) ---- */
+
+/* Every key of the submission with its machine text, as `apmwb diff`
+ * compares them (src/diff.h). */
+enum store_status session_snapshot(struct session *s,
+                                   struct diff_snapshot *snap,
+                                   char *err, size_t errlen);
+/* Reads the older file old_path (read-only, then closed) to compare this
+ * session with; a failure leaves the session as it was. */
+enum store_status session_against(struct session *s, const char *old_path,
+                                  char *err, size_t errlen);
+void session_against_close(struct session *s);
+/* Does key's value differ from the older file's?  False without one. */
+bool session_differs(struct session *s, const char *key);
+/* The older file as named, or NULL; how many keys differ from it. */
+const char *session_against_path(const struct session *s);
+size_t session_differences(struct session *s);
 
 #endif

@@ -87,7 +87,8 @@ int precheck_import(struct cmd_ctx *c);
 int precheck_export(struct cmd_ctx *c);
 int precheck_format(struct cmd_ctx *c);
 /* Bare `apmwb [-r] [FILE]`. */
-int cmd_workbook(const char *path, bool read_only);
+/* against: an older file whose differences the screens mark, or NULL. */
+int cmd_workbook(const char *path, bool read_only, const char *against);
 
 /* "apmwb: <message>" on stderr, through the sanitiser. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

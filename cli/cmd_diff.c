@@ -301,42 +301,6 @@ static bool contracts_diff(struct diff_run *r)
 
 /* ---- the command ---- */
 
-static enum store_status snapshot(struct session *s, struct diff_snapshot *snap,
-                                  char *err, size_t errlen)
-{
-	struct store_signoff so;
-	const struct store_ack *sa;
-	struct diff_ack *acks = NULL;
-	struct diff_state st;
-	size_t n;
-	bool ok;
-
-	store_signoff(s->st, &so);
-	sa = store_acks(s->st, &n);
-	if (n && !(acks = mem_calloc(n, sizeof *acks))) {
-		snprintf(err, errlen, "%s: out of memory", store_path(s->st));
-		return STORE_NOMEM;
-	}
-	for (size_t i = 0; i < n; i++) {
-		acks[i].id = sa[i].id;
-		acks[i].reason = sa[i].reason;
-		acks[i].by = sa[i].by;
-		acks[i].at = sa[i].at;
-	}
-	st.complete = so.complete;
-	st.signed_by = so.by;
-	st.signed_at = so.at;
-	st.acks = acks;
-	st.nacks = n;
-	ok = diff_snapshot_build(snap, s->ed, s->a, s->f, &st);
-	mem_free(acks);
-	if (!ok) {
-		snprintf(err, errlen, "%s: out of memory", store_path(s->st));
-		return STORE_NOMEM;
-	}
-	return STORE_OK;
-}
-
 int cmd_diff(struct cmd_ctx *c)
 {
 	struct diff_run r = { .out = stdout, .first = true };
@@ -350,8 +314,8 @@ int cmd_diff(struct cmd_ctx *c)
 	if (rc == EXIT_DONE)
 		rc = cli_open(argv[i + 1], STORE_MODE_READ_ONLY, &r.new);
 	if (rc == EXIT_DONE &&
-	    (snapshot(r.old, &so, r.err, sizeof r.err) != STORE_OK ||
-	     snapshot(r.new, &sn, r.err, sizeof r.err) != STORE_OK)) {
+	    (session_snapshot(r.old, &so, r.err, sizeof r.err) != STORE_OK ||
+	     session_snapshot(r.new, &sn, r.err, sizeof r.err) != STORE_OK)) {
 		cli_error("%s", r.err);
 		rc = EXIT_TROUBLE;
 	}

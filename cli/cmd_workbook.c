@@ -42,7 +42,7 @@ static int workbook_new(const char *path)
 	return r == 0 ? EXIT_DONE : EXIT_TROUBLE;
 }
 
-int cmd_workbook(const char *path, bool read_only)
+int cmd_workbook(const char *path, bool read_only, const char *against)
 {
 	struct session *s;
 	struct stat sb;
@@ -50,7 +50,8 @@ int cmd_workbook(const char *path, bool read_only)
 	enum store_status rc;
 	int r;
 
-	if (!read_only && stat(path, &sb) != 0 && errno == ENOENT)
+	/* A file compared with an older one must be there already. */
+	if (!read_only && !against && stat(path, &sb) != 0 && errno == ENOENT)
 		return workbook_new(path);
 	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
 	                  STORE_MODE_READ_WRITE, false, &s, err, sizeof err);
@@ -66,6 +67,14 @@ int cmd_workbook(const char *path, bool read_only)
 		cli_error("%s", err);
 		session_close(s);
 		return EXIT_TROUBLE;
+	}
+	/* The older file is read before the screen starts, so a file that
+	 * cannot be read is said on the command line, with nothing drawn. */
+	if (against &&
+	    (rc = session_against(s, against, err, sizeof err)) != STORE_OK) {
+		cli_error("%s", err);
+		session_close(s);
+		return cli_exit_for(rc);
 	}
 	r = tui_run(s, read_only, err, sizeof err);
 	if (r != 0)

@@ -12,13 +12,15 @@
 
 static void usage(FILE *out)
 {
-	fputs("Usage: apmwb [-r] [FILE]\n"
+	fputs("Usage: apmwb [-r] [--against OLD] [FILE]\n"
 	      "       apmwb COMMAND FILE [ARGS...]\n"
 	      "Fill in, check, review and export the LAN APM National Data "
 	      "Collection\nMetrics workbook (CMS-10620, 2020 edition).\n\n"
 	      "With no COMMAND, opens FILE (default: submission.apmwb, created "
 	      "if missing)\nin the full-screen workbook.\n\n"
 	      "  -r, --read-only   review mode: the same screens, nothing written\n"
+	      "      --against OLD mark every answer and figure that differs from\n"
+	      "                    the older submission OLD (read, never written)\n"
 	      "  -h, --help        show this help and exit\n"
 	      "  -V, --version     show the version and exit\n\n"
 	      "Commands:\n", out);
@@ -47,11 +49,13 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "read-only", no_argument, NULL, 'r' },
+		{ "against", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool read_only = false;
+	const char *against = NULL;
 	int c;
 
 	/* LC_CTYPE only: UTF-8 text, but numbers keep their decimal point. */
@@ -59,10 +63,13 @@ int main(int argc, char **argv)
 	if (argc > 1 && cli_find(argv[1]))
 		return cli_run(argc - 1, argv + 1);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+rhV", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "rhV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			read_only = true;
+			break;
+		case 'a':
+			against = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -71,6 +78,11 @@ int main(int argc, char **argv)
 			version();
 			return EXIT_DONE;
 		default:
+			if (optopt == 'a') {
+				cli_error("--against needs the older file to "
+				          "compare with; see apmwb --help");
+				return EXIT_TROUBLE;
+			}
 			cli_error("unknown option '%s'; see apmwb --help",
 			          argv[optind - 1]);
 			return EXIT_TROUBLE;
@@ -81,5 +93,5 @@ int main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	return cmd_workbook(optind < argc ? argv[optind] : "submission.apmwb",
-	                    read_only);
+	                    read_only, against);
 }

@@ -202,6 +202,45 @@ START_TEST(test_preview_is_one_view)
 }
 END_TEST
 
+/* Against an older file: the keys `apmwb diff` lists, no others, and the
+ * count follows the session's own changes. */
+START_TEST(test_against_marks_what_diff_lists)
+{
+	struct session *old = open_new("old.apmwb"), *s;
+	char *old_path = in_dir("old.apmwb");
+
+	clean(old);
+	session_close(old);
+	s = open_new("new.apmwb");
+	clean(s);
+	ck_assert_int_eq(session_against(s, old_path, err, sizeof err), STORE_OK);
+	ck_assert_str_eq(session_against_path(s), old_path);
+	ck_assert_uint_eq(session_differences(s), 0);
+	ck_assert(!session_differs(s, "commercial.m2"));
+	/* Row 2 1000 -> 900 of a row 1 of 1000: the row, its share, row 17
+	 * (= row 2) and its share, and the cross-check's sum, ok and diff. */
+	ok(s, "commercial.m2", "900");
+	ck_assert(session_differs(s, "commercial.m2"));
+	ck_assert(session_differs(s, "commercial.m2.share"));
+	ck_assert(session_differs(s, "commercial.m17"));
+	ck_assert(session_differs(s, "xc.commercial.ok"));
+	ck_assert(!session_differs(s, "commercial.m1"));
+	ck_assert(!session_differs(s, "gi.org_name"));
+	ck_assert(!session_differs(s, "no.such.key"));
+	ck_assert_uint_eq(session_differences(s), 7);
+	ok(s, "commercial.m2", "1000");
+	ck_assert_uint_eq(session_differences(s), 0);
+	/* An older file that cannot be read leaves the session as it was. */
+	ok(s, "gi.org_name", "Other Plan");
+	ck_assert_int_ne(session_against(s, "/nonexistent/x.apmwb", err,
+	                                 sizeof err), STORE_OK);
+	ck_assert_str_eq(session_against_path(s), old_path);
+	ck_assert_uint_eq(session_differences(s), 1);
+	session_close(s);
+	free(old_path);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -210,6 +249,7 @@ int main(void)
 		test_errors_are_never_acknowledged,
 		test_import_refuses_acks_of_errors,
 		test_preview_is_one_view,
+		test_against_marks_what_diff_lists,
 	};
 
 	return store_suite_main("session", tests, sizeof tests / sizeof *tests,

@@ -144,6 +144,20 @@ if "$APMWB" keys --format csv "$T/files/acme.apmwb" >/dev/null 2>&1; then
 	got=$(comp $m get acme.apmwb commercial.m8.sh)
 	check "apmwb's own keys: get offers computed figures" \
 		is "$got" "commercial.m8.share"
+	# Keys after a row whose choices span lines, as Medicare Advantage's
+	# model questions do: every row 1x of Commercial, none swallowed.
+	got=$(comp $m get acme.apmwb commercial.m1)
+	check "apmwb's own keys: none lost after a field with line breaks" \
+		is "$got" "$(lines commercial.m1 commercial.m10 commercial.m11 \
+			commercial.m12 commercial.m13 commercial.m14 commercial.m15 \
+			commercial.m16 commercial.m17 commercial.m18 commercial.m19 \
+			commercial.m10.share commercial.m11.share commercial.m12.share \
+			commercial.m13.share commercial.m14.share commercial.m15.share \
+			commercial.m16.share commercial.m17.share commercial.m18.share \
+			commercial.m19.share)"
+	got=$(comp $m get acme.apmwb "" | wc -l)
+	want=$("$APMWB" keys --format csv "$T/files/acme.apmwb" | tail -n +2 | grep -c "^[a-z][a-z0-9_.]*,")
+	check "apmwb's own keys: as many as apmwb keys lists ($want)" is "$got" "$want"
 else
 	_n=$((_n + 1))
 	echo "ok $_n - apmwb's own keys # SKIP this apmwb has no 'keys' command yet"

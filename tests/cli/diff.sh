@@ -159,4 +159,19 @@ check "one file only: a usage error" is "$status" 2
 run diff --format csv "$old" "$new"
 check "an unknown format" eval 'is $status 2 && has "$err" "unknown format"'
 
+# The full screen's --against: an older file that cannot be read is said
+# before any screen, and nothing is made in its name or in the file's.
+run -r "$new" --against "$T/missing.apmwb" </dev/null
+check "--against a missing file: exit 2, naming it, no screen" \
+	eval 'is $status 2 && has "$err" "missing.apmwb: no such file" && ! has "$err" "terminal"'
+run -r "$new" --against "$T/junk.apmwb" </dev/null
+check "--against a damaged file: exit 2, saying why" \
+	eval 'is $status 2 && has "$err" "junk.apmwb is not an apmwb submission"'
+run -r "$new" --against
+check "--against without a file: a usage error" \
+	eval 'is $status 2 && has "$err" "--against needs the older file"'
+run "$T/absent.apmwb" --against "$old" </dev/null
+check "--against never creates the file it is given" \
+	eval 'is $status 2 && has "$err" "absent.apmwb: no such file" && [ ! -e "$T/absent.apmwb" ]'
+
 done_testing

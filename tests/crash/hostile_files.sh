@@ -69,9 +69,9 @@ cp "$good" "$T/hot-src"
 interrupt_save "$T/hot-src" "$k/interrupted" || exit 99
 mkdir "$k/folder"
 mkfifo "$k/fifo"
+# Made unreadable in setup: a file of mode 000 cannot be copied there.
 if [ "$(id -u)" -ne 0 ]; then
 	cp "$good" "$k/unreadable"
-	chmod 000 "$k/unreadable"
 fi
 
 # ---- every command on every kind ------------------------------------------
@@ -94,6 +94,7 @@ setup() {
 	cp -a "$k/$1" "$T/d/"
 	[ -e "$k/$1-journal" ] && cp -a "$k/$1-journal" "$T/d/"
 	F="$T/d/$1"
+	[ "$1" = unreadable ] && chmod 000 "$F"
 	snapshot "$T/d" >"$T/before"
 	kind_there=$1
 }
