@@ -24,6 +24,35 @@ const struct check_list *app_checks(const struct app *a)
 	return a->view.checks;
 }
 
+bool app_differs(struct app *a, int q)
+{
+	return q >= 0 && session_against_path(a->s) &&
+	       session_differs(a->s, a->ed->qs[q].key);
+}
+
+void app_mark_figures(struct app *a, int y, int x, const char *prefix,
+                      const char *const *parts, int n)
+{
+	char key[200];
+
+	if (!session_against_path(a->s))
+		return;
+	for (int i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "%s.%s", prefix, parts[i]);
+		if (session_differs(a->s, key)) {
+			ui_put(stdscr, y, x, 1, a->utf8 ? "\u0394" : "~",
+			       theme(R_WARN));
+			return;
+		}
+	}
+}
+
+void app_mark_differs(struct app *a, int y, int x, int q)
+{
+	if (app_differs(a, q))
+		ui_put(stdscr, y, x, 1, a->utf8 ? "\u0394" : "~", theme(R_WARN));
+}
+
 void app_msg(struct app *a, enum role r, const char *fmt, ...)
 {
 	va_list ap;

@@ -83,6 +83,7 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 	editing = a->edit.kind == EDIT_ANSWER && a->edit.q == r->q;
 	if (q->row)
 		ui_put_right(stdscr, y, c->num, 3, q->row, theme(R_DIM));
+	app_mark_differs(a, y, 1, r->q);
 	ui_put_cut(stdscr, y, c->label, c->label_w, r->left,
 	           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
 	texts_money(&F->money[r->q], m, sizeof m);

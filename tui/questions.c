@@ -82,6 +82,13 @@ static void draw_grid_row(struct app *a, const struct lay_grid *g,
 	       theme(R_LABEL));
 	if (r->sub != 0)
 		return;
+	if (g->choices)
+		app_mark_differs(a, y, 1, r->q);
+	for (int c = 0; c < g->ncols && !g->choices; c++)
+		if (app_differs(a, g->cell[r->grow * g->ncols + c])) {
+			app_mark_differs(a, y, 1, g->cell[r->grow * g->ncols + c]);
+			break;
+		}
 	for (int c = 0; c < g->ncols; c++) {
 		int x = g->x0 + c * g->colw + 1, w = g->colw - 2;
 		const char *text;
@@ -130,6 +137,8 @@ static void draw_field(struct app *a, const struct lay_row *r, int y)
 			ui_put(stdscr, y, r->indent + ui_width(r->left), 2, "*",
 			       theme(R_DIM));
 	}
+	if (r->value_line)
+		app_mark_differs(a, y, 1, r->q);
 	if (editing)
 		return;
 	if (r->value_line) {
@@ -174,7 +183,6 @@ static void draw_row(struct app *a, const struct lay_row *r, int y)
 	}
 }
 
-/* Scrolls so the cursor's field (with its prompt) is in view. */
 /* A grid scrolled past its column headings repeats them over the top
  * lines of the view: the lines they take, and (in *head) the first. */
 static int sticky_lines(const struct app *a, int top, int *head)
@@ -198,6 +206,7 @@ static int sticky_lines(const struct app *a, int top, int *head)
 	return 0;
 }
 
+/* Scrolls so the cursor's field (with its prompt) is in view. */
 static void keep_in_view(struct app *a)
 {
 	struct tabstate *ts = &a->ts[a->tab];

@@ -23,7 +23,7 @@ static const char *base_name(const char *path)
 static void title_draw(struct app *a)
 {
 	struct store_signoff so;
-	char state[120], left[400], org[200], file[300], when[32] = "";
+	char state[120], left[400], org[200], file[300], when[360] = "";
 	int oq = a->ed->name_q, sw, ww;
 	const char *on = oq >= 0 ? answers_get(a->s->a, oq) : NULL;
 	const char *dot = a->g->dot;
@@ -38,6 +38,17 @@ static void title_draw(struct app *a)
 		strftime(when, sizeof when, "saved %H:%M:%S", &tm);
 	} else if (!a->ro) {
 		snprintf(when, sizeof when, "all saved");
+	}
+	if (session_against_path(a->s)) {
+		/* What the reviewer walks: the answers and figures that differ. */
+		size_t n = session_differences(a->s);
+
+		char old[300];
+
+		sanitize_text(base_name(session_against_path(a->s)), 0, old,
+		              sizeof old);
+		snprintf(when, sizeof when, "%s %zu changed since %s",
+		         a->utf8 ? "\u0394" : "~", n, old);
 	}
 	snprintf(state, sizeof state, "%s%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
 	         a->ro ? dot : "", a->ro ? " " : "",

@@ -263,6 +263,14 @@ const struct check_list *app_checks(const struct app *a);
 void app_view_saved(struct app *a);
 /* The session saved a change (gen moved on): drop what is out of date. */
 void app_follow_session(struct app *a);
+/* -r FILE --against OLD: does question q differ from OLD?  Its mark in
+ * the margin at column x when it does. */
+bool app_differs(struct app *a, int q);
+/* The same for computed figures: does any of "PREFIX.PART" differ?  Its
+ * mark at column x when one does. */
+void app_mark_figures(struct app *a, int y, int x, const char *prefix,
+                      const char *const *parts, int n);
+void app_mark_differs(struct app *a, int y, int x, int q);
 void app_msg(struct app *a, enum role r, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_saved(struct app *a);

@@ -183,6 +183,17 @@ void ws_summary_draw(struct app *a, int y)
 		ui_put_stored(stdscr, y, 1, L.label_w, l == NR_ALL ? "Total" :
 		              edition_line_nr_name(a->ed, l),
 		              theme(l == NR_ALL ? R_HEADING : R_LABEL));
+		{
+			static const char *const parts[] = {
+				"meets", "fails", "total", "meets.share",
+				"fails.share", "total.share"
+			};
+			char prefix[64];
+
+			snprintf(prefix, sizeof prefix, "nr.%s",
+			         l == NR_ALL ? "all" : lob_nr_id(l));
+			app_mark_figures(a, y, 0, prefix, parts, 6);
+		}
 		for (int k = 0; k < GROUPS; k++) {
 			char d[MONEY_BUFSZ], p[PCT_BUFSZ + 2];
 

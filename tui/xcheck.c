@@ -223,6 +223,13 @@ static void draw_line(struct app *a, int y, int lob)
 	/* The line's name as in show: "Medicare Advantage", not "MA". */
 	ui_put_stored(stdscr, y, c.name, 20, edition_line_name(a->ed, lob),
 	              theme(R_LABEL));
+	{
+		static const char *const parts[] = { "sum", "ok", "diff" };
+		char prefix[64];
+
+		snprintf(prefix, sizeof prefix, "xc.%s", lob_id(lob));
+		app_mark_figures(a, y, c.name - 1, prefix, parts, 3);
+	}
 	ui_put_num(stdscr, y, c.sum, c.w, *sum ? sum : "blank",
 	           theme(*sum ? R_VALUE : R_DIM));
 	ui_put_num(stdscr, y, c.den, c.w, *den ? den : "blank",
