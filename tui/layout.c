@@ -534,7 +534,9 @@ static const char *row_words(const struct tab *t, const struct question *q)
 	if (!t->rows_head || !q->label)
 		return q->short_label;
 	n = strlen(t->rows_head);
-	if (n >= 3 && strcmp(t->rows_head + n - 3, "\u2026") == 0)
+	/* The heading without its closing ellipsis, of either spelling. */
+	if (n >= 3 && (strcmp(t->rows_head + n - 3, "\u2026") == 0 ||
+	               strcmp(t->rows_head + n - 3, "...") == 0))
 		n -= 3;
 	while (n > 0 && t->rows_head[n - 1] == ' ')
 		n--;
