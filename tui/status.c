@@ -94,6 +94,29 @@ bool app_tab_off(const struct app *a, int tab, char *why, size_t n)
 	return false;
 }
 
+/* Against an older file: does an answer or row of tab t differ? */
+static bool tab_differs(struct app *a, int t)
+{
+	const struct tab *tb = &a->ed->tabs[t];
+
+	if (!session_against_path(a->s))
+		return false;
+	for (int q = tb->first_q; q < tb->first_q + tb->nq; q++)
+		if (app_differs(a, q))
+			return true;
+	return false;
+}
+
+/* The tab's short title, marked when it holds a change. */
+static void tab_title(struct app *a, int t, char *buf, size_t n)
+{
+	char clean[56];   /* room left for the mark */
+
+	sanitize_text(a->ed->tabs[t].short_title, 0, clean, sizeof clean);
+	snprintf(buf, n, "%s%s", tab_differs(a, t) ? a->utf8 ? "\u0394" : "~" :
+	         "", clean);
+}
+
 void tabbar_draw(struct app *a)
 {
 	struct tabfit_in in[32] = { { 0 } };
@@ -110,10 +133,7 @@ void tabbar_draw(struct app *a)
 			snprintf(titles[t], sizeof titles[t], "Help");
 			badges[t][0] = glyphs[t][0] = '\0';
 		} else {
-			const struct tab *tb = &a->ed->tabs[t];
-
-			sanitize_text(tb->short_title, 0, titles[t],
-			              sizeof titles[t]);
+			tab_title(a, t, titles[t], sizeof titles[t]);
 			if (t == a->xc_tab) {
 				/* The whole submission's checks. */
 				errors = (int)app_checks(a)->errors;
