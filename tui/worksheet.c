@@ -333,12 +333,16 @@ static void draw_keys(struct app *a)
 {
 	if (a->edit.kind != EDIT_NONE || a->msg[0])
 		return;
+	/* The tab keys always; finding's keys when there is room (F1 tells
+	 * them all). */
 	ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->ro ?
 	           "review mode: read-only \u00b7 ^F find \u00b7 F3 next \u00b7 "
-	           "^G go to a row \u00b7 [ ] Alt-1\u20269 tabs" :
+	           "^G go to a row \u00b7 [ ] Alt-1\u20269 tabs" : a->W >= 100 ?
 	           "Enter edits \u00b7 Ins add \u00b7 ^D copy \u00b7 ^K delete "
-	           "\u00b7 ^F find \u00b7 F3 next \u00b7 ^G go to a row",
-	           theme(R_DIM));
+	           "\u00b7 ^F find \u00b7 F3 next \u00b7 ^G go to a row \u00b7 [ ] "
+	           "Alt-1\u20269 tabs" :
+	           "Enter edits \u00b7 Ins add \u00b7 ^D copy \u00b7 ^K delete "
+	           "\u00b7 ^F find \u00b7 [ ] Alt-1\u20269 tabs", theme(R_DIM));
 }
 
 void worksheet_draw(struct app *a)

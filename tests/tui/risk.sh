@@ -16,6 +16,8 @@ keys M-7
 expect "the worksheet's method, whole and numbered as the workbook does" \
 	"Method:  ii. Use the worksheet to find the dollars that meet the threshold"
 expect "a contract's label is not cut to Contrac…" " 1 Contract 1    Medicare"
+expect "the key line keeps the tab keys at 80 columns" \
+	"^K delete · ^F find · [ ] Alt-1…9 tabs"
 expect "the summary heads its columns as the workbook" "MEETS LAN Nominal Risk"
 expect "...DOES NOT MEET" "DOES NOT MEET LAN"
 expect "...with % Total Spend and what it is of" \
