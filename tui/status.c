@@ -41,13 +41,15 @@ static void title_draw(struct app *a)
 	}
 	if (session_against_path(a->s)) {
 		/* What the reviewer walks: the answers and figures that differ. */
-		size_t n = session_differences(a->s);
+		long long n = (long long)session_differences(a->s);
 
 		char old[300];
 
 		sanitize_text(base_name(session_against_path(a->s)), 0, old,
 		              sizeof old);
-		snprintf(when, sizeof when, "%s %zu changed since %s",
+		n += (long long)session_contracts_changed(a->s) +
+		     session_contracts_deleted(a->s);
+		snprintf(when, sizeof when, "%s %lld changed since %s",
 		         a->utf8 ? "\u0394" : "~", n, old);
 	}
 	snprintf(state, sizeof state, "%s%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
@@ -101,6 +103,9 @@ static bool tab_differs(struct app *a, int t)
 
 	if (!session_against_path(a->s))
 		return false;
+	if (t == a->nr_tab && (session_contracts_changed(a->s) ||
+	                       session_contracts_deleted(a->s)))
+		return true;
 	for (int q = tb->first_q; q < tb->first_q + tb->nq; q++)
 		if (app_differs(a, q))
 			return true;

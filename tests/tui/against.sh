@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# against.sh: apmwb -r FILE --against OLD marks on screen every answer and
-# figure that differs from OLD, as apmwb diff lists them, and nothing
-# else; the title bar counts them.
+# against.sh: apmwb -r FILE --against OLD marks on screen every answer,
+# figure and contract that differs from OLD, as apmwb diff lists them, and
+# nothing else; the title bar counts them, the tab bar names their tabs.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 old="$T/old.apmwb"
@@ -13,7 +13,14 @@ cp "$old" "$f" || exit 99
 "$APMWB" set "$f" gi.contact_name "Janet Doe" >/dev/null || exit 99
 "$APMWB" set "$f" commercial.m2 2500000000 >/dev/null || exit 99
 "$APMWB" set "$f" pm.ma.cat2a_foundational no >/dev/null || exit 99
-# apmwb diff: 3 answers and 14 figures that follow from them.
+# Contract 7's dollars change; the others stay.
+"$APMWB" export --format contracts "$f" 2>/dev/null |
+	sed 's/^Contract 7,commercial,tcoc,1.0,10.0,60.0,500000000.00,/Contract 7,commercial,tcoc,1.0,10.0,60.0,400000000.00,/' \
+	>"$T/c.csv" || exit 99
+grep -q "^Contract 7,.*,400000000.00," "$T/c.csv" || exit 99
+"$APMWB" import "$f" "$T/c.csv" >/dev/null 2>&1 || exit 99
+# apmwb diff: 3 answers, a contract's dollars, and the figures that
+# follow from them, one line each.
 n=$("$APMWB" diff "$old" "$f" | wc -l)
 
 start -- -r "$f" --against "$old"
@@ -22,11 +29,11 @@ expect "the title bar counts what differs, as diff does ($n)" \
 	"Δ $n changed since old.apmwb"
 bar=$(screen | sed -n 2p)
 case $bar in
-*ΔGeneral*ΔModels*ΔCommercial*ΔMA*) ok "the tabs holding a change are marked" ;;
+*ΔGeneral*ΔModels*ΔCommercial*ΔMA*ΔRisk*) ok "the tabs holding a change are marked" ;;
 *) not_ok "the tabs holding a change are marked" "$bar" ;;
 esac
 case $bar in
-*ΔMedicaid*|*ΔInfo*|*ΔRisk*) not_ok "...and only they" "$bar" ;;
+*ΔMedicaid*|*ΔInfo*) not_ok "...and only they" "$bar" ;;
 *) ok "...and only they" ;;
 esac
 expect "the changed name is marked" " ΔName                              Janet Doe"
@@ -62,6 +69,15 @@ if screen | grep -q "ΔMedicaid"; then
 else
 	ok "...and not Medicaid, whose figures stayed"
 fi
+
+keys M-7
+expect "the changed contract is marked" "Δ  7 Contract 7 "
+if screen | grep -q "Δ  [1-68] Contract"; then
+	not_ok "...and no contract that stayed" "$(screen)"
+else
+	ok "...and no contract that stayed"
+fi
+expect "the summary's changed line is marked" "ΔCommercial  "
 quit
 
 # The same file against itself: nothing differs, nothing is marked.
