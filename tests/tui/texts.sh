@@ -3,7 +3,7 @@
 # texts.sh: at 80x24 no text is cut where its meaning is: a choice keeps
 # its code, the bar's legend its last share, an unselected line's tab its
 # whole reason, the Checks tab the advice of a check; members read with
-# thousands separators.
+# thousands separators; a refused e-mail address its whole reason.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/e.apmwb"
@@ -17,6 +17,17 @@ expect "the workbook opens" "General information"
 # Members read as the dollars do, with thousands separators.
 expect "members with thousands separators" "  Commercial                        1,250,000"
 expect "...every line's" "  Medicaid                          402,500"
+
+# A refused e-mail address: the reason whole, however long the address.
+keys Down
+type_text "jane.doe.of.the.acme.health.plan.claims.office@@example.org"
+keys Enter
+expect "the refusal names the address" "is not an e-mail address:"
+expect "...its reason whole, then that nothing was saved" \
+	"more than one '@' · not"
+keys Escape
+wait_gone "more than one '@'"
+keys Up
 
 # A choice's code is part of its meaning: the list wraps, never cuts it.
 keys M-8 Down Enter
