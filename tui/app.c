@@ -40,7 +40,7 @@ void app_mark_figures(struct app *a, int y, int x, const char *prefix,
 	for (int i = 0; i < n; i++) {
 		snprintf(key, sizeof key, "%s.%s", prefix, parts[i]);
 		if (session_differs(a->s, key)) {
-			ui_put(stdscr, y, x, 1, a->utf8 ? "\u0394" : "~",
+			ui_put(stdscr, y, x, 1, a->g->differs,
 			       theme(R_WARN));
 			return;
 		}
@@ -50,7 +50,7 @@ void app_mark_figures(struct app *a, int y, int x, const char *prefix,
 void app_mark_differs(struct app *a, int y, int x, int q)
 {
 	if (app_differs(a, q))
-		ui_put(stdscr, y, x, 1, a->utf8 ? "\u0394" : "~", theme(R_WARN));
+		ui_put(stdscr, y, x, 1, a->g->differs, theme(R_WARN));
 }
 
 void app_msg(struct app *a, enum role r, const char *fmt, ...)

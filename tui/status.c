@@ -50,7 +50,7 @@ static void title_draw(struct app *a)
 		n += (long long)session_contracts_changed(a->s) +
 		     session_contracts_deleted(a->s);
 		snprintf(when, sizeof when, "%s %lld changed since %s",
-		         a->utf8 ? "\u0394" : "~", n, old);
+		         a->g->differs, n, old);
 	}
 	snprintf(state, sizeof state, "%s%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
 	         a->ro ? dot : "", a->ro ? " " : "",
@@ -118,7 +118,7 @@ static void tab_title(struct app *a, int t, char *buf, size_t n)
 	char clean[56];   /* room left for the mark */
 
 	sanitize_text(a->ed->tabs[t].short_title, 0, clean, sizeof clean);
-	snprintf(buf, n, "%s%s", tab_differs(a, t) ? a->utf8 ? "\u0394" : "~" :
+	snprintf(buf, n, "%s%s", tab_differs(a, t) ? a->g->differs :
 	         "", clean);
 }
 

@@ -269,7 +269,7 @@ static void draw_row(struct app *a, const struct wcols *c, int y, int64_t r,
 	ui_put_right(stdscr, y, 1, c->num, num, theme(currow ? R_KEY : R_DIM));
 	/* Against an older file: a contract changed or added. */
 	if (session_against_path(a->s) && session_contract_differs(a->s, r))
-		ui_put(stdscr, y, 0, 1, a->utf8 ? "\u0394" : "~", theme(R_WARN));
+		ui_put(stdscr, y, 0, 1, a->g->differs, theme(R_WARN));
 	for (int k = 0; k < NR_F_COUNT; k++) {
 		bool cur = currow && w->col == k;
 		enum role role = cur ? R_CURSOR : R_NORMAL;

@@ -80,6 +80,13 @@ fi
 expect "the summary's changed line is marked" "ΔCommercial  "
 quit
 
+# In a locale without UTF-8 the mark is a plain *, apart from the "~"
+# that stands for a cut text.
+start LANG=C LC_ALL=C -- -r "$f" --against "$old"
+expect "the ASCII title bar counts them" "* $n changed since old.apmwb"
+expect "...the ASCII mark on the changed name" " *Name "
+quit
+
 # The same file against itself: nothing differs, nothing is marked.
 start -- -r "$f" --against "$f"
 expect "against itself" "Δ 0 changed since new.apmwb"
