@@ -394,3 +394,10 @@ enum store_status session_undo(struct session *s, char *what, size_t whatlen,
 	return changed(s, store_undo(s->st, what, whatlen, err, errlen), err,
 	               errlen);
 }
+
+enum store_status session_contract_page(struct session *s, int64_t from,
+                                        size_t max, struct contract *out,
+                                        size_t *got, char *err, size_t errlen)
+{
+	return store_contract_page(s->st, from, max, out, got, err, errlen);
+}

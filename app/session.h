@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "cdiff.h"
 #include "checks.h"
 #include "export.h"
 #include "figures.h"
@@ -89,6 +90,14 @@ void session_progress_text(char *buf, size_t n, const struct store_progress *p,
                            int64_t elapsed_ms);
 /* Milliseconds of a clock that only moves forward, to measure elapsed by. */
 int64_t session_clock_ms(void);
+
+/* ---- reading the worksheet ---- */
+
+/* Up to max contracts from row `from` (0-based) into out, as
+ * store_contract_page (store.h) reads them: a screen's page. */
+enum store_status session_contract_page(struct session *s, int64_t from,
+                                        size_t max, struct contract *out,
+                                        size_t *got, char *err, size_t errlen);
 
 /* ---- find ---- */
 
@@ -219,5 +228,20 @@ bool session_differs(struct session *s, const char *key);
 /* The older file as named, or NULL; how many keys differ from it. */
 const char *session_against_path(const struct session *s);
 size_t session_differences(struct session *s);
+/* Against the older file: is the contract at pos (0-based) of this
+ * worksheet changed or added?  How many of the older file's are gone,
+ * how many of this one's changed or added? */
+bool session_contract_differs(struct session *s, int64_t pos);
+int64_t session_contracts_deleted(struct session *s);
+size_t session_contracts_changed(struct session *s);
+
+/* ---- two worksheets compared as they stream (session_cdiff.c) ---- */
+
+/* Calls emit for each difference between old's and new's contracts, in
+ * order (cdiff.h); false when emit stops it or a side fails to read, then
+ * *failed and err say which. */
+bool session_contracts_diff(struct session *old, struct session *new,
+                            cdiff_emit_fn emit, void *ctx, bool *failed,
+                            char *err, size_t errlen);
 
 #endif

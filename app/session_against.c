@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diff.h"
@@ -22,6 +23,12 @@ struct session_against {
 	uint64_t cur_gen;
 	bool have_cur;
 	size_t ndiff;                /* keys of cur that differ from old */
+	/* The contracts changed or added (positions in this worksheet,
+	 * ascending, as cdiff reports them) at gen con_gen; deleted ones. */
+	int64_t *con, deleted;
+	size_t ncon, capcon;
+	uint64_t con_gen;
+	bool have_con;
 };
 
 enum store_status session_snapshot(struct session *s,
@@ -67,6 +74,7 @@ static void against_free(struct session_against *g)
 		return;
 	diff_snapshot_free(&g->old);
 	diff_snapshot_free(&g->cur);
+	mem_free(g->con);
 	mem_free(g->path);
 	mem_free(g);
 }
@@ -148,4 +156,107 @@ size_t session_differences(struct session *s)
 	if (!s->against || !against_current(s))
 		return 0;
 	return s->against->ndiff;
+}
+
+/* ---- the contracts, compared by cdiff as apmwb diff compares them ---- */
+
+static bool collect(void *ctx, const struct cdiff_event *e)
+{
+	struct session_against *g = ctx;
+
+	if (e->kind == CDIFF_DELETED) {
+		g->deleted++;
+		return true;
+	}
+	/* One field after another of a contract: the position once. */
+	if (g->ncon && g->con[g->ncon - 1] == e->new_pos)
+		return true;
+	if (g->ncon == g->capcon) {
+		size_t cap = g->capcon ? 2 * g->capcon : 64;
+		int64_t *more = mem_realloc_array(g->con, cap, sizeof *more);
+
+		if (!more)
+			return false;
+		g->con = more;
+		g->capcon = cap;
+	}
+	g->con[g->ncon++] = e->new_pos;
+	return true;
+}
+
+static int by_pos(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Compares the worksheets again when the session has moved on; false
+ * (nothing marked) when the older file cannot be read now. */
+static bool against_contracts(struct session *s)
+{
+	struct session_against *g = s->against;
+	struct session *old;
+	char err[512];
+	bool failed, ok;
+
+	if (g->have_con && g->con_gen == s->gen)
+		return true;
+	g->ncon = 0;
+	g->deleted = 0;
+	g->have_con = false;
+	if (session_open(g->path, STORE_MODE_READ_ONLY, false, &old, err,
+	                 sizeof err) != STORE_OK)
+		return false;
+	ok = session_contracts_diff(old, s, collect, g, &failed, err,
+	                            sizeof err);
+	session_close(old);
+	if (!ok)
+		return false;
+	/* Sorted, each once, for the binary search. */
+	qsort(g->con, g->ncon, sizeof *g->con, by_pos);
+	{
+		size_t k = 0;
+
+		for (size_t i = 0; i < g->ncon; i++)
+			if (k == 0 || g->con[k - 1] != g->con[i])
+				g->con[k++] = g->con[i];
+		g->ncon = k;
+	}
+	g->con_gen = s->gen;
+	g->have_con = true;
+	return true;
+}
+
+bool session_contract_differs(struct session *s, int64_t pos)
+{
+	struct session_against *g = s->against;
+	size_t lo = 0, hi;
+
+	if (!g || !against_contracts(s))
+		return false;
+	hi = g->ncon;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g->con[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < g->ncon && g->con[lo] == pos;
+}
+
+int64_t session_contracts_deleted(struct session *s)
+{
+	if (!s->against || !against_contracts(s))
+		return 0;
+	return s->against->deleted;
+}
+
+size_t session_contracts_changed(struct session *s)
+{
+	if (!s->against || !against_contracts(s))
+		return 0;
+	return s->against->ncon;
 }

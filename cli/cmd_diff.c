@@ -127,48 +127,6 @@ static bool on_key(void *ctx, const struct diff_change *c)
 
 /* ---- the contracts ---- */
 
-struct source {
-	struct store *st;
-	struct store_cursor *cur;
-	struct diff_run *r;
-};
-
-static bool source_next(void *src, struct contract *c, bool *got)
-{
-	struct source *s = src;
-	enum store_status rc;
-
-	rc = store_cursor_next(s->cur, c, got, s->r->err, sizeof s->r->err);
-	if (rc != STORE_OK)
-		s->r->failed = true;
-	return rc == STORE_OK;
-}
-
-static bool source_scan(void *src, void (*add)(void *set, const char *label),
-                        void *set)
-{
-	struct source *s = src;
-	struct store_cursor *cur;
-	struct contract c;
-	bool got = true;
-	enum store_status rc;
-
-	rc = store_cursor_open(s->st, &cur, s->r->err, sizeof s->r->err);
-	while (rc == STORE_OK) {
-		contract_init(&c);
-		rc = store_cursor_next(cur, &c, &got, s->r->err, sizeof s->r->err);
-		if (rc == STORE_OK && got)
-			add(set, c.label);
-		contract_clear(&c);
-		if (!got)
-			break;
-	}
-	store_cursor_close(cur);
-	if (rc != STORE_OK)
-		s->r->failed = true;
-	return rc == STORE_OK;
-}
-
 /* "Acme ACO", or "#12" (1-based) for a contract without a label. */
 static void contract_key(char *buf, size_t n, const struct contract *c,
                          int64_t pos, int field)
@@ -278,24 +236,12 @@ static bool on_contract(void *ctx, const struct cdiff_event *e)
 
 static bool contracts_diff(struct diff_run *r)
 {
-	struct source so = { r->old->st, NULL, r }, sn = { r->new->st, NULL, r };
-	struct cdiff_source old = { source_next, source_scan, &so };
-	struct cdiff_source new = { source_next, source_scan, &sn };
-	struct cdiff_stats stats;
-	bool ok;
+	bool failed;
+	bool ok = session_contracts_diff(r->old, r->new, on_contract, r,
+	                                 &failed, r->err, sizeof r->err);
 
-	if (store_cursor_open(so.st, &so.cur, r->err, sizeof r->err) != STORE_OK ||
-	    store_cursor_open(sn.st, &sn.cur, r->err, sizeof r->err) != STORE_OK) {
-		store_cursor_close(so.cur);
+	if (failed)
 		r->failed = true;
-		return false;
-	}
-	ok = cdiff_run(&old, &new, CDIFF_WINDOW, on_contract, r, &stats,
-	               r->err, sizeof r->err);
-	if (!ok && *r->err)
-		r->failed = true;
-	store_cursor_close(so.cur);
-	store_cursor_close(sn.cur);
 	return ok;
 }
 

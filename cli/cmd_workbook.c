@@ -2,14 +2,50 @@
 /* cmd_workbook.c: bare `apmwb [-r] [FILE]`: the full-screen workbook. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "tui.h"
 #include "cli.h"
 
+/* A new name that is more likely a mistyped command than a submission:
+ * one without the .apmwb ending, or a command's own name. */
+static bool looks_mistyped(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	return cli_find(base) || n <= 6 || strcmp(base + n - 6, ".apmwb") != 0;
+}
+
+/* A file not there yet: made only once the workbook can open, and for a
+ * name that looks mistyped only when the respondent says so on screen. */
+static int workbook_new(const char *path)
+{
+	struct session *s = NULL;
+	char err[1024];
+	int r = tui_run_new(path, looks_mistyped(path), &s, err, sizeof err);
+
+	if (r != 0) {
+		cli_error("%s", err);
+		cli_note("nothing was created; `apmwb new %s` creates an empty "
+		         "submission of that name", path);
+	} else if (!s) {
+		cli_note("%s: not created", path);
+	}
+	if (s)
+		session_close(s);
+	return r == 0 ? EXIT_DONE : EXIT_TROUBLE;
+}
+
 int cmd_workbook(const char *path, bool read_only, const char *against)
 {
 	struct session *s;
+	struct stat sb;
 	char err[1024];
 	enum store_status rc;
 	int r;
@@ -18,9 +54,10 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 	 * then shows its own. */
 	cli_progress_start();
 	/* A file compared with an older one must be there already. */
+	if (!read_only && !against && stat(path, &sb) != 0 && errno == ENOENT)
+		return workbook_new(path);
 	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
-	                  STORE_MODE_READ_WRITE, !read_only && !against, &s,
-	                  err, sizeof err);
+	                  STORE_MODE_READ_WRITE, false, &s, err, sizeof err);
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
 		return cli_exit_for(rc);
@@ -45,11 +82,8 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 		return cli_exit_for(rc);
 	}
 	r = tui_run(s, read_only, err, sizeof err);
-	if (r != 0) {
+	if (r != 0)
 		cli_error("%s", err);
-		if (s->created)
-			cli_note("created %s (2020 edition, mode 0600)", path);
-	}
 	session_close(s);
 	return r == 0 ? EXIT_DONE : EXIT_TROUBLE;
 }

@@ -335,6 +335,29 @@ static int model_grid(struct sheet *s, int first, int end)
 
 /* ---- the tabs ---- */
 
+/* A question's own prompt that ends in ':' ("Plans have the option to:")
+ * leads into its choices: they follow it, numbered as the workbook
+ * numbers them (i., ii.), so the sentence is not left hanging. */
+static void options(struct sheet *s, const struct question *q)
+{
+	static const char *const nums[] = { "i.", "ii.", "iii.", "iv.", "v." };
+	size_t len = strlen(q->prompt), n;
+
+	if (q->type != Q_CHOICE || !q->choices || len == 0 ||
+	    q->prompt[len - 1] != ':')
+		return;
+	n = q->choices->n < 5 ? q->choices->n : 5;
+	for (size_t i = 0; i < n; i++) {
+		char lead[16], *text;
+
+		snprintf(lead, sizeof lead, "  %s", nums[i]);
+		text = mem_printf("%s%s", q->choices->items[i].label,
+		                  i + 2 == n ? "; or" : i + 1 == n ? "." : ";");
+		para(s, lead, 7, text ? text : q->choices->items[i].label);
+		mem_free(text);
+	}
+}
+
 /* The questions of tab t that display logic shows, with the group prompt
  * and section heading each starts under (a heading whose own first row is
  * hidden still heads the rows after it). */
@@ -369,6 +392,11 @@ static void tab_questions(struct sheet *s, const struct tab *tab)
 			fputc('\n', s->out);
 			wrapped(s, 0, q->prompt);
 			prompt = q->prompt;
+			/* A prompt of one question only: several statements on one
+			 * scale share theirs, and their scale is a grid. */
+			if (qi + 1 >= end || !ed->qs[qi + 1].prompt ||
+			    strcmp(ed->qs[qi + 1].prompt, q->prompt) != 0)
+				options(s, q);
 		}
 		if (grid_cell(q)) {
 			qi = model_grid(s, qi, end) - 1;
@@ -427,10 +455,10 @@ static void cross_checks(struct sheet *s)
 		fprintf(s->out, "  No line of business is selected.\n");
 }
 
-static void money_or_blank(const struct money_fig *m, char *buf)
+static void plain_or_blank(const struct money_fig *m, char *buf)
 {
 	if (m->has)
-		money_format_display(m->cents, buf);
+		money_format(m->cents, buf);
 	else
 		snprintf(buf, MONEY_BUFSZ, "%s", m->overflow ? "n/a" : "(none)");
 }
@@ -484,16 +512,21 @@ static void nominal_summary(struct sheet *s)
 
 		if (l < NR_ALL && !f->xc[l].selected)
 			continue;
-		money_or_blank(&n->spend, spend);
+		plain_or_blank(&n->spend, spend);
 		snprintf(head, sizeof head, "%s (total spend %s)",
 		         l == NR_ALL ? "All lines" :
 		         edition_line_nr_name(s->in->ed, l), spend);
 		fputc('\n', s->out);
 		wrapped(s, 2, head);
 		for (int i = 0; i < 3; i++) {
-			money_or_blank(mf[i], m);
+			char v[MONEY_BUFSZ + 8];
+
+			/* Plain numbers to the cent, as every value to type. */
+			plain_or_blank(mf[i], m);
+			snprintf(v, sizeof v, "%s %s", l == NR_ALL ? "Total:" :
+			         "Type:", m);
 			share_or_na(sf[i], p);
-			fprintf(s->out, "    %-38s %24s %7s\n", what[i], m, p);
+			fprintf(s->out, "    %-38s %24s %7s\n", what[i], v, p);
 		}
 	}
 }

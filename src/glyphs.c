@@ -7,7 +7,7 @@
 static const struct glyphs utf8_set = {
 	.ok = "\u2713", .bad = "\u2717", .warn = "!", .ellipsis = "\u2026",
 	.dot = "\u00b7", .hline = "\u2500", .vline = "\u2502",
-	.cursor = "\u25b8", .computed = "=",
+	.cursor = "\u25b8", .computed = "=", .differs = "\u0394",
 	/* Lighter for legacy payments, darker as the category advances. */
 	.bar = { "\u2591", "\u2592", "\u2593", "\u2588", "\u00b7" },
 	.box = { "\u250c", "\u2510", "\u2514", "\u2518", "\u2500", "\u2502" },
@@ -16,7 +16,7 @@ static const struct glyphs utf8_set = {
 static const struct glyphs ascii_set = {
 	.ok = "ok", .bad = "x", .warn = "!", .ellipsis = "~",
 	.dot = "-", .hline = "-", .vline = "|",
-	.cursor = ">", .computed = "=",
+	.cursor = ">", .computed = "=", .differs = "*",
 	.bar = { "1", "2", "3", "4", "." },
 	.box = { "+", "+", "+", "+", "-", "|" },
 };

@@ -9,6 +9,7 @@
 struct glyphs {
 	const char *ok, *bad, *warn, *ellipsis, *dot, *hline, *vline;
 	const char *cursor, *computed, *bar[5];
+	const char *differs;  /* an answer that differs from an older file */
 	const char *box[6];   /* corners tl tr bl br, then horizontal, vertical */
 };
 

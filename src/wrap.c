@@ -2,6 +2,7 @@
 /* wrap.c: display widths and word wrapping of UTF-8 text. */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <wchar.h>
@@ -47,6 +48,32 @@ static size_t decode(const unsigned char *s, size_t n, int32_t *cp)
 	return len;
 }
 
+/* Ranges of code points a terminal shows in two columns, or in none. */
+static const struct { int32_t lo, hi; } wide[] = {
+	{ 0x1100, 0x115f }, { 0x2e80, 0x303e }, { 0x3041, 0x33ff },
+	{ 0x3400, 0x4dbf }, { 0x4e00, 0x9fff }, { 0xa000, 0xa4cf },
+	{ 0xac00, 0xd7a3 }, { 0xf900, 0xfaff }, { 0xfe30, 0xfe4f },
+	{ 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x1f300, 0x1f64f },
+	{ 0x1f680, 0x1f6ff }, { 0x1f900, 0x1f9ff }, { 0x20000, 0x2fffd },
+	{ 0x30000, 0x3fffd },
+}, zero[] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
+	{ 0x0610, 0x061a }, { 0x064b, 0x065f }, { 0x1ab0, 0x1aff },
+	{ 0x1dc0, 0x1dff }, { 0x200b, 0x200f }, { 0x20d0, 0x20ff },
+	{ 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xfeff, 0xfeff },
+	{ 0x1f3fb, 0x1f3ff }, { 0xe0000, 0xe01ef },
+};
+
+static bool in(const void *table, size_t n, int32_t cp)
+{
+	const struct { int32_t lo, hi; } *t = table;
+
+	for (size_t i = 0; i < n; i++)
+		if (cp >= t[i].lo && cp <= t[i].hi)
+			return true;
+	return false;
+}
+
 static int char_width(int32_t cp)
 {
 	int w;
@@ -56,9 +83,15 @@ static int char_width(int32_t cp)
 	if (cp < 0x7f)
 		return cp >= 0x20;
 	w = wcwidth((wchar_t)cp);
-	/* In the C locale wcwidth knows no UTF-8: call it one column. */
-	return w < 0 ? 1 : w;
+	if (w >= 0)
+		return w;
+	/* The C locale's wcwidth knows no UTF-8, yet the terminal shows it:
+	 * the ranges above, so text wraps the same in every locale. */
+	if (in(zero, sizeof zero / sizeof zero[0], cp))
+		return 0;
+	return in(wide, sizeof wide / sizeof wide[0], cp) ? 2 : 1;
 }
+
 
 int wrap_width(const char *s, size_t n)
 {

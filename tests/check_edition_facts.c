@@ -341,13 +341,15 @@ static void no_value(void *ctx, int q, char *buf, size_t n)
 	snprintf(buf, n, "%s", "");
 }
 
-/* The metric tab shows the short labels and headings, and the bar takes
- * each category's total row; the status line, the short line names. */
+/* The metric tab shows the short labels and headings (a row worded
+ * otherwise than the rows' heading, as a total is, in its own words), and
+ * the bar takes each category's total row; the status line, the short
+ * line names. */
 START_TEST(test_screen_words)
 {
 	static const char *const want[] = {
 		"everything", "Group A|no risk", "base payments",
-		"Group B|two-sided", "two-sided risk", "Group B",
+		"Group B|two-sided", "two-sided risk", "Dollars paid in Group B.",
 	};
 	struct layout L;
 	struct layout_in in = {

@@ -130,6 +130,42 @@ START_TEST(test_wide)
 }
 END_TEST
 
+/* The cursor moves by character as a reader sees it: a letter with its
+ * combining accent, an emoji joined by U+200D, a flag's two indicators. */
+START_TEST(test_graphemes)
+{
+	struct editline e;
+
+	ck_assert(editline_init(&e, "Cafe\xcc\x81", 100));   /* e + U+0301 */
+	editline_op(&e, ED_LEFT, 40);
+	ck_assert_int_eq(e.cur, 3);
+	ck_assert(editline_insert(&e, 'x'));
+	ck_assert_str_eq(e.buf, "Cafxe\xcc\x81");
+	editline_op(&e, ED_END, 40);
+	editline_op(&e, ED_BACKSPACE, 40);
+	ck_assert_str_eq(e.buf, "Cafx");
+	editline_free(&e);
+
+	/* U+1F469 U+200D U+2695 U+FE0F: one health worker. */
+	ck_assert(editline_init(&e, "A\xf0\x9f\x91\xa9\xe2\x80\x8d\xe2\x9a\x95"
+	                            "\xef\xb8\x8f", 100));
+	editline_op(&e, ED_LEFT, 40);
+	ck_assert_int_eq(e.cur, 1);
+	editline_op(&e, ED_RIGHT, 40);
+	ck_assert_int_eq(e.cur, e.len);
+	editline_free(&e);
+
+	/* Two flags, each a pair of regional indicators. */
+	ck_assert(editline_init(&e, "\xf0\x9f\x87\xaf\xf0\x9f\x87\xb5"
+	                            "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7", 100));
+	editline_op(&e, ED_LEFT, 40);
+	ck_assert_int_eq(e.cur, 8);
+	editline_op(&e, ED_LEFT, 40);
+	ck_assert_int_eq(e.cur, 0);
+	editline_free(&e);
+}
+END_TEST
+
 START_TEST(test_limit_and_kills)
 {
 	struct editline e;
@@ -157,6 +193,7 @@ int main(void)
 	tcase_add_test(tc, test_lines_kept);
 	tcase_add_test(tc, test_soft_wrap);
 	tcase_add_test(tc, test_wide);
+	tcase_add_test(tc, test_graphemes);
 	tcase_add_test(tc, test_limit_and_kills);
 	suite_add_tcase(s, tc);
 	return test_main(s);

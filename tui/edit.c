@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* edit.c: what happens to typed text: live figures while it is typed,
- * and on confirming, validation and one saved answer, a worksheet cell,
- * or a prompt's answer.  A refused or failed value stays on screen. */
+ * and on confirming, one saved answer through the session; a worksheet
+ * cell's or a prompt's text goes to the callback its caller gave.  A
+ * refused or failed value stays on screen. */
 #include <config.h>
 
 #include <string.h>
 
 #include "mem.h"
+#include "sanitize.h"
+#include "wrap.h"
 #include "validate.h"
 #include "ui.h"
-
-#define CTRL(c) ((c) & 0x1f)
 
 static size_t max_for(const struct question *q)
 {
@@ -23,6 +24,26 @@ static size_t max_for(const struct question *q)
 		return 40;
 	default:
 		return VALIDATE_TEXT_MAX;
+	}
+}
+
+bool edit_starts(const struct app *a, const struct question *q, int ch,
+                 bool fkey)
+{
+	/* In review mode nothing is typed: letters stay commands, and a
+	 * digit on an amount is answered with the refusal. */
+	switch (q->type) {
+	case Q_TEXT:
+	case Q_LONGTEXT:
+	case Q_EMAIL:
+	case Q_PHONE:
+		return !a->ro && key_starts_text(ch, fkey);
+	case Q_MONEY:
+	case Q_WHOLE:
+	case Q_HOURS:
+		return key_starts_number(ch, fkey);
+	default:
+		return false;
 	}
 }
 
@@ -55,13 +76,28 @@ bool edit_answer(struct app *a, int q, const char *initial, int y, int x,
 	return true;
 }
 
-bool edit_prompt(struct app *a, enum prompt_for pf, const char *label,
-                 const char *initial)
+bool edit_cell(struct app *a, int col, const char *initial, size_t max,
+               edit_done_fn done)
+{
+	a->edit.kind = EDIT_CELL;
+	a->edit.col = col;
+	a->edit.done = done;
+	/* y -1: the worksheet puts it over its cell at the next draw. */
+	if (!field_begin(a, initial, -1, 0, 14, 1, false, max)) {
+		a->edit.kind = EDIT_NONE;
+		app_msg(a, R_MSG_ERR, "cannot edit here: out of memory");
+		return false;
+	}
+	return true;
+}
+
+bool edit_prompt(struct app *a, const char *label, const char *initial,
+                 edit_done_fn done)
 {
 	int x;
 
 	a->edit.kind = EDIT_PROMPT;
-	a->edit.pfor = pf;
+	a->edit.done = done;
 	snprintf(a->edit.label, sizeof a->edit.label, "%s", label);
 	x = ui_width(label) + 2;
 	if (x > a->W / 2)
@@ -69,6 +105,7 @@ bool edit_prompt(struct app *a, enum prompt_for pf, const char *label,
 	if (!field_begin(a, initial, a->H - 2, x, a->W - x - 1, 1, false,
 	                 VALIDATE_TEXT_MAX)) {
 		a->edit.kind = EDIT_NONE;
+		app_msg(a, R_MSG_ERR, "out of memory");
 		return false;
 	}
 	a->msg[0] = '\0';
@@ -78,79 +115,82 @@ bool edit_prompt(struct app *a, enum prompt_for pf, const char *label,
 void edit_live(struct app *a)
 {
 	struct edit *e = &a->edit;
-	char *text;
 
 	if (e->kind != EDIT_ANSWER)
-		return;
-	text = field_text(a);
-	if (!text)
 		return;
 	/* The tab, the tab bar and the status line all read this view: the
 	 * figures as they would be with the typed value, or the confirmed
 	 * ones (and why not) while the text would be refused. */
-	session_preview(a->s, e->q, text, &a->view);
+	session_preview(a->s, e->q, field_text(a), &a->view);
 	snprintf(e->why, sizeof e->why, "%s", a->view.why_not);
-	mem_free(text);
 }
 
-/* The label a reason reads after ("Email is not ..."). */
-static void say_refused(struct app *a, int q, const char *why)
+void edit_refusal(struct app *a, const char *text, const char *why,
+                  bool typing)
+{
+	char clean[400];
+	int w;
+
+	/* The value as typed, shortened if long: the reason is what must be
+	 * read whole, and it comes first. */
+	sanitize_text(text ? text : "", 0, clean, sizeof clean);
+	w = ui_width(clean);
+	if (w > 24) {
+		size_t n = wrap_fit(clean, strlen(clean), 23);
+
+		snprintf(clean + n, sizeof clean - n, "\u2026");
+	}
+	if (typing)
+		app_msg(a, R_DIM, "\"%s\" %s", clean, why);
+	else
+		app_msg(a, R_MSG_ERR, "\"%s\" %s %s not saved", clean, why,
+		        a->g->dot);
+}
+
+/* session_set_text's reason names the key; the screen shows the value. */
+static void say_refused(struct app *a, int q, const char *text,
+                        const char *why)
 {
 	const struct question *qu = &a->ed->qs[q];
-	const char *label = qu->label && *qu->label ? qu->label : qu->key;
 	size_t kl = strlen(qu->key);
 
-	/* session_set_text prefixes the key; the screen names the label. */
 	if (strncmp(why, qu->key, kl) == 0 && why[kl] == ' ')
 		why += kl + 1;
-	app_msg(a, R_MSG_ERR, "%s %s %s not saved", label, why, a->g->dot);
+	edit_refusal(a, text, why, false);
 	a->edit.refused = true;
 }
 
 /* After a confirmed answer, where the key that confirmed it goes. */
-static void move_after(struct app *a, int ch, bool fkey)
+static void move_after(struct app *a, enum leave how)
 {
-	enum lay_move m;
 	struct tabstate *ts = &a->ts[a->tab];
 
 	if (!a->lay_ok)
 		return;
-	if (fkey && (ch == KEY_BTAB || ch == KEY_UP))
-		m = LAY_PREV;
-	else if (fkey && (ch == KEY_PPAGE || ch == KEY_NPAGE ||
-	                  ch == KEY_F(10) || ch == KEY_F(2) || ch == KEY_F(1) ||
-	                  ch == KEY_RESIZE))
-		return;
-	else if (!fkey && ch == CTRL('s'))
-		return;
-	else
-		m = LAY_NEXT;
-	ts->pos = layout_move(&a->lay, ts->pos, m);
+	if (how == LV_PREV || how == LV_UP)
+		ts->pos = layout_move(&a->lay, ts->pos, LAY_PREV);
+	else if (how == LV_NEXT || how == LV_DOWN)
+		ts->pos = layout_move(&a->lay, ts->pos, LAY_NEXT);
 }
 
-static bool confirm_answer(struct app *a, int ch, bool fkey)
+static bool confirm_answer(struct app *a, enum leave how)
 {
 	struct edit *e = &a->edit;
 	int q = e->q;
-	char *text = field_text(a), err[600];
+	char err[600];
 	enum store_status rc;
 
-	if (!text) {
-		app_msg(a, R_MSG_ERR, "out of memory: not saved");
-		return false;
-	}
-	rc = session_set_text(a->s, q, text, err, sizeof err);
-	mem_free(text);
+	rc = session_set_text(a->s, q, field_text(a), err, sizeof err);
 	/* The same value again: nothing written, nothing in the history. */
 	if (rc == STORE_UNCHANGED) {
 		field_end(a);
 		app_view_saved(a);
 		app_relayout(a);
-		move_after(a, ch, fkey);
+		move_after(a, how);
 		return true;
 	}
 	if (rc == STORE_INVALID) {
-		say_refused(a, q, err);
+		say_refused(a, q, field_text(a), err);
 		return false;
 	}
 	if (rc != STORE_OK) {
@@ -162,7 +202,7 @@ static bool confirm_answer(struct app *a, int ch, bool fkey)
 	}
 	field_end(a);
 	app_msg(a, R_GOOD, "saved");
-	move_after(a, ch, fkey);
+	move_after(a, how);
 	return true;
 }
 
@@ -175,7 +215,7 @@ bool edit_set(struct app *a, int q, const char *text)
 		return false;
 	rc = session_set_text(a->s, q, text, err, sizeof err);
 	if (rc == STORE_INVALID) {
-		say_refused(a, q, err);
+		say_refused(a, q, text, err);
 		a->edit.refused = false;
 		return false;
 	}
@@ -189,140 +229,84 @@ bool edit_set(struct app *a, int q, const char *text)
 	return true;
 }
 
-static void confirm_prompt(struct app *a, const char *text)
+static void cancel(struct app *a, enum leave how)
 {
-	char err[600];
-	enum prompt_for pf = a->edit.pfor;
-	enum store_status rc;
+	bool multi = a->edit.multi;
+	enum edit_kind k = a->edit.kind;
 
-	switch (pf) {
-	case P_ACK: {
-		const struct check_item *it = NULL;
-		int k = a->xc.cur;
+	field_end(a);
+	app_view_saved(a);
+	app_msg(a, R_DIM, "%s", k == EDIT_PROMPT ? "cancelled" :
+	        "put back the saved value");
+	if (multi)
+		app_relayout(a);
+	if (how == LV_QUIT_CANCEL)
+		a->quit = true;
+}
 
-		if (k >= 0 && (size_t)k < a->s->checks.n)
-			it = &a->s->checks.items[k];
-		field_end(a);
-		if (!it)
-			return;
-		rc = session_ack(a->s, it->id, text, err, sizeof err);
-		if (rc == STORE_UNCHANGED) {
-			app_msg(a, R_DIM, "unchanged: that is the reason kept");
-			return;
-		}
-		if (rc != STORE_OK) {
-			app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
-			return;
-		}
-		app_msg(a, R_GOOD, *text ? "acknowledged: the reason is kept with "
-		        "the warning" : "acknowledgement withdrawn");
-		return;
-	}
-	case P_SIGNOFF:
-		field_end(a);
-		if (!*text) {
-			app_msg(a, R_WARN, "not signed off: a name is needed");
-			return;
-		}
-		rc = session_complete(a->s, text, err, sizeof err);
-		if (rc != STORE_OK) {
-			app_msg(a, rc == STORE_INVALID ? R_WARN : R_MSG_ERR, "%s", err);
-			return;
-		}
-		app_msg(a, R_GOOD, "signed off: the submission is COMPLETE; any "
-		        "later change returns it to draft");
-		return;
-	case P_EXPORT_PATH: {
-		char *path = mem_strdup(text);
+/* A key the editor used: the live figures and why the text would be
+ * refused, as it is typed. */
+static void typed(struct app *a)
+{
+	struct edit *e = &a->edit;
 
-		field_end(a);
-		if (path && *path)
-			export_prompted(a, path);
-		else
-			app_msg(a, R_DIM, "nothing exported");
-		mem_free(path);
+	if (e->kind != EDIT_ANSWER)
 		return;
-	}
-	case P_FIND: {
-		snprintf(a->ws.find, sizeof a->ws.find, "%s", text);
-		field_end(a);
-		worksheet_key(a, 'n', false);
-		return;
-	}
-	case P_GOTO: {
-		char *row = mem_strdup(text);
-
-		field_end(a);
-		if (row)
-			wsfind_goto(a, row);
-		else
-			app_msg(a, R_MSG_ERR, "out of memory");
-		mem_free(row);
-		return;
-	}
-	}
+	edit_live(a);
+	if (e->why[0] && !e->refused)
+		edit_refusal(a, field_text(a), e->why, true);
+	else if (!e->refused)
+		app_msg(a, R_DIM, "Enter or Tab saves %s Esc puts back the saved "
+		        "value", a->g->dot);
 }
 
 bool edit_key(struct app *a, int ch, bool fkey)
 {
 	struct edit *e = &a->edit;
-	int end = field_key(a, ch, fkey);
+	enum leave how = field_key(a, ch, fkey);
+	edit_done_fn done = e->done;
+	char *text;
 
-	if (!end) {
-		if (e->kind == EDIT_ANSWER) {
-			edit_live(a);
-			if (e->why[0] && !e->refused)
-				app_msg(a, R_DIM, "%s", e->why);
-			else if (!e->refused)
-				app_msg(a, R_DIM, "Enter or Tab saves %s Esc puts back "
-				        "the saved value", a->g->dot);
-		}
+	switch (how) {
+	case LV_NONE:
+		typed(a);
 		return true;
-	}
-	if (fkey && end == KEY_RESIZE)
+	case LV_RESIZE:
+	case LV_HELP:
 		return false;
-	if (!fkey && end == 27) {
-		bool multi = e->multi;
-		enum edit_kind k = e->kind;
-
+	case LV_CANCEL:
+	case LV_QUIT_CANCEL:
+		cancel(a, how);
+		return true;
+	default:
+		break;
+	}
+	if (e->kind == EDIT_ANSWER) {
+		if (!confirm_answer(a, how))
+			return true;
+		if (how == LV_QUIT)
+			a->quit = true;
+		/* Saved: a page key then moves the page. */
+		return how != LV_PAGE_UP && how != LV_PAGE_DOWN;
+	}
+	if (e->kind == EDIT_PROMPT && (how == LV_PAGE_UP || how == LV_PAGE_DOWN))
+		return true;
+	if (e->kind == EDIT_PROMPT && how == LV_QUIT) {
+		cancel(a, LV_QUIT_CANCEL);
+		return true;
+	}
+	if (!(text = mem_strdup(field_text(a)))) {
+		app_msg(a, R_MSG_ERR, "out of memory: not saved");
+		return true;
+	}
+	/* A prompt is over once answered; a cell stays open while its text
+	 * is refused, so the callback ends it. */
+	if (e->kind == EDIT_PROMPT)
 		field_end(a);
-		app_view_saved(a);
-		app_msg(a, R_DIM, "%s", k == EDIT_PROMPT ? "cancelled" :
-		        "put back the saved value");
-		if (multi)
-			app_relayout(a);
-		return true;
-	}
-	if (fkey && end == KEY_F(1)) {
-		help_field(a, app_current_q(a));
-		return true;
-	}
-	switch (e->kind) {
-	case EDIT_ANSWER:
-		if (confirm_answer(a, end, fkey) && fkey && end == KEY_F(10))
-			a->quit = true;
-		if (e->kind == EDIT_NONE && fkey &&
-		    (end == KEY_NPAGE || end == KEY_PPAGE))
-			return false;
-		break;
-	case EDIT_CELL: {
-		char *text = field_text(a);
-
-		worksheet_cell_confirmed(a, text ? text : "", end, fkey);
-		mem_free(text);
-		if (fkey && end == KEY_F(10) && e->kind == EDIT_NONE)
-			a->quit = true;
-		break;
-	}
-	case EDIT_PROMPT: {
-		char *text = field_text(a);
-
-		confirm_prompt(a, text ? text : "");
-		mem_free(text);
-		break;
-	}
-	case EDIT_NONE:
-		break;
-	}
+	if (done)
+		done(a, text, how);
+	mem_free(text);
+	if (how == LV_QUIT && e->kind == EDIT_NONE)
+		a->quit = true;
 	return true;
 }

@@ -90,24 +90,76 @@ static bool is_cont(char c)
 	return ((unsigned char)c & 0xc0) == 0x80;
 }
 
-static size_t prev_char(const struct editline *e, size_t i)
+/* One code point at i; its bytes in *n (1 for a stray byte). */
+static uint32_t cp_at(const struct editline *e, size_t i, size_t *n)
 {
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && is_cont(e->buf[i]))
-		i--;
+	const unsigned char *p = (const unsigned char *)e->buf + i;
+	size_t len = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
+	uint32_t c = len == 1 ? p[0] : len == 2 ? p[0] & 0x1f :
+	             len == 3 ? p[0] & 0x0f : p[0] & 0x07;
+
+	for (size_t k = 1; k < len; k++) {
+		if (i + k >= e->len || !is_cont(e->buf[i + k])) {
+			*n = 1;
+			return p[0];
+		}
+		c = (c << 6) | (p[k] & 0x3f);
+	}
+	*n = len;
+	return c;
+}
+
+/* A code point that belongs to the character before it: a combining
+ * mark (no columns of its own), an emoji's skin tone. */
+static bool extends(const struct editline *e, size_t i, size_t n, uint32_t c)
+{
+	return (c >= 0x300 && wrap_width(e->buf + i, n) == 0) ||
+	       (c >= 0x1f3fb && c <= 0x1f3ff);
+}
+
+static bool regional(uint32_t c)
+{
+	return c >= 0x1f1e6 && c <= 0x1f1ff;
+}
+
+/* The end of the character (grapheme) that starts at i: a base with its
+ * marks, emoji joined by U+200D, a pair of regional indicators (a flag). */
+static size_t next_char(const struct editline *e, size_t i)
+{
+	size_t n;
+	uint32_t prev, c;
+
+	if (i >= e->len)
+		return e->len;
+	prev = cp_at(e, i, &n);
+	i += n;
+	if (regional(prev) && i < e->len && regional(cp_at(e, i, &n)))
+		return i + n;
+	while (i < e->len) {
+		c = cp_at(e, i, &n);
+		if (prev != 0x200d && c != 0x200d && !extends(e, i, n, c))
+			break;
+		i += n;
+		prev = c;
+	}
 	return i;
 }
 
-static size_t next_char(const struct editline *e, size_t i)
+/* The start of the character before i: found from the start of its line,
+ * since marks and joiners only tell from the left. */
+static size_t prev_char(const struct editline *e, size_t i)
 {
-	if (i >= e->len)
-		return e->len;
-	i++;
-	while (i < e->len && is_cont(e->buf[i]))
-		i++;
-	return i;
+	size_t p = i, start;
+
+	if (i == 0)
+		return 0;
+	while (p > 0 && e->buf[p - 1] != '\n')
+		p--;
+	if (p == i)
+		return i - 1;   /* just after a line break: the break */
+	for (start = p; (p = next_char(e, start)) < i; start = p)
+		;
+	return start;
 }
 
 static void cut(struct editline *e, size_t from, size_t to)

@@ -28,15 +28,50 @@ static const char *const suffix[X_COUNT] = {
 	"-copy-sheet.txt", ".json", ".csv", "-qualtrics.csv", "-contracts.csv"
 };
 
-void export_start(struct app *a)
+static void export_write(struct app *a, const char *path);
+
+static void replace_answer(struct app *a, bool yes)
+{
+	if (yes)
+		export_write(a, a->export_path);
+	else
+		app_msg(a, R_DIM, "not exported: %s is kept as it was",
+		        a->export_path);
+}
+
+/* The file name typed. */
+static void path_typed(struct app *a, const char *path, enum leave how)
+{
+	struct stat sb;
+
+	(void)how;
+	if (!*path) {
+		app_msg(a, R_DIM, "nothing exported");
+		return;
+	}
+	/* Never replaced without asking. */
+	if (lstat(path, &sb) == 0) {
+		snprintf(a->export_path, sizeof a->export_path, "%s", path);
+		app_msg(a, R_WARN, "%s exists: y replaces it, any other key keeps "
+		        "it", path);
+		app_ask(a, replace_answer);
+		return;
+	}
+	export_write(a, path);
+}
+
+/* The format picked: a file name is offered for it. */
+static void format_picked(struct app *a, int k, const bool *marks,
+                          const struct pick_arg *arg)
 {
 	const char *path = store_path(a->s->st);
 	const char *slash = strrchr(path, '/'), *dot;
 	char suggest[1200];
 	size_t stem;
-	int k = picker_choice(a, "Export", names, X_COUNT, 0, false);
 
-	if (k < 0)
+	(void)marks;
+	(void)arg;
+	if (k < 0 || k >= X_COUNT)
 		return;
 	a->export_fmt = k;
 	/* A reviewer's export goes to the folder apmwb was started in, not
@@ -48,38 +83,16 @@ void export_start(struct app *a)
 	stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) :
 	       strlen(path);
 	snprintf(suggest, sizeof suggest, "%.*s%s", (int)stem, path, suffix[k]);
-	edit_prompt(a, P_EXPORT_PATH, "Write to:", suggest);
+	edit_prompt(a, "Write to:", suggest, path_typed);
 }
 
-void export_prompted(struct app *a, const char *path)
+void export_start(struct app *a)
 {
-	struct stat sb;
-
-	/* Never replaced without asking. */
-	if (lstat(path, &sb) == 0) {
-		snprintf(a->export_path, sizeof a->export_path, "%s", path);
-		a->confirm_replace = true;
-		app_msg(a, R_WARN, "%s exists: y replaces it, any other key keeps "
-		        "it", path);
-		return;
-	}
-	export_write(a, path);
+	picker_choice(a, "Export", names, X_COUNT, 0, false, format_picked,
+	              NULL);
 }
 
-bool export_confirm_key(struct app *a, int ch, bool fkey)
-{
-	if (!a->confirm_replace)
-		return false;
-	a->confirm_replace = false;
-	if (fkey || (ch != 'y' && ch != 'Y'))
-		app_msg(a, R_DIM, "not exported: %s is kept as it was",
-		        a->export_path);
-	else
-		export_write(a, a->export_path);
-	return true;
-}
-
-void export_write(struct app *a, const char *path)
+static void export_write(struct app *a, const char *path)
 {
 	struct export_input in;
 	struct outfile out;

@@ -142,7 +142,8 @@ static void add_focus(struct build *b, int q, int row, int grid, int grow,
 		L->focus = nf;
 		b->fcap = cap;
 	}
-	L->focus[L->nfocus++] = (struct lay_focus){ q, row, grid, grow, gcol };
+	L->focus[L->nfocus++] = (struct lay_focus){ q, row, grid, grow, gcol,
+	                                            false };
 }
 
 static void add_blank(struct build *b)
@@ -520,6 +521,29 @@ static bool section_has_shown(const struct build *b, int qi, int end)
 	return false;
 }
 
+/* A short label reads under the tab's heading of rows ("Total dollars
+ * paid to providers ..."); a row the workbook words otherwise (row 3's
+ * "Dollars paid for foundational spending", row 5's "Total dollars paid
+ * in Category 2") is shown in its own words. */
+static const char *row_words(const struct tab *t, const struct question *q)
+{
+	size_t n;
+
+	if (!q->short_label)
+		return q->label ? q->label : "";
+	if (!t->rows_head || !q->label)
+		return q->short_label;
+	n = strlen(t->rows_head);
+	/* The heading without its closing ellipsis, of either spelling. */
+	if (n >= 3 && (strcmp(t->rows_head + n - 3, "\u2026") == 0 ||
+	               strcmp(t->rows_head + n - 3, "...") == 0))
+		n -= 3;
+	while (n > 0 && t->rows_head[n - 1] == ' ')
+		n--;
+	return strncmp(q->label, t->rows_head, n) == 0 ? q->short_label :
+	       q->label;
+}
+
 static void build_compact(struct build *b, const struct tab *t)
 {
 	const struct edition *ed = b->in->ed;
@@ -543,11 +567,12 @@ static void build_compact(struct build *b, const struct tab *t)
 			break;
 		r->q = i;
 		r->value_line = true;
-		if (!(r->left = sanitize_dup(q->short_label ? q->short_label :
-		                             q->label ? q->label : "", 0)))
+		if (!(r->left = sanitize_dup(row_words(t, q), 0)))
 			b->fail = true;
-		if (q->type != Q_COMPUTED)
-			add_focus(b, i, (int)b->L->n - 1, -1, 0, 0);
+		/* Every row can be reached and read, computed ones too. */
+		add_focus(b, i, (int)b->L->n - 1, -1, 0, 0);
+		if (q->type == Q_COMPUTED && !b->fail)
+			b->L->focus[b->L->nfocus - 1].read_only = true;
 	}
 }
 
@@ -734,10 +759,16 @@ struct lay_pos layout_move(const struct layout *L, struct lay_pos pos,
 	case LAY_LAST:
 		return at(L, (int)L->nfocus - 1, 0);
 	case LAY_NEXT:
-		j = (size_t)(i + 1) < L->nfocus ? i + 1 : -1;
+		j = i + 1;
+		while ((size_t)j < L->nfocus && L->focus[j].read_only)
+			j++;
+		if ((size_t)j >= L->nfocus)
+			j = -1;
 		break;
 	case LAY_PREV:
 		j = i - 1;
+		while (j >= 0 && L->focus[j].read_only)
+			j--;
 		break;
 	case LAY_DOWN:
 	case LAY_UP:

@@ -60,6 +60,8 @@ struct lay_focus {
 	int q;
 	int row;         /* the row the cursor is drawn on */
 	int grid, grow, gcol;   /* its grid place, or grid -1 */
+	bool read_only;  /* a computed row: the arrows reach it to read it,
+	                    Tab and Enter go past it */
 };
 
 struct layout {
@@ -112,7 +114,8 @@ enum lay_move {
 	LAY_FIRST, LAY_LAST
 };
 
-/* Where the cursor goes; pos itself when it cannot move that way. */
+/* Where the cursor goes; pos itself when it cannot move that way.
+ * LAY_NEXT and LAY_PREV skip read-only places. */
 struct lay_pos layout_move(const struct layout *L, struct lay_pos pos,
                            enum lay_move m);
 

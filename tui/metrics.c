@@ -16,7 +16,6 @@
 #include "texts.h"
 #include "ui.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define DOLLARS_W 23
 #define SHARE_W 8
 #define PANEL_H 5     /* wording (2), cross-check, bar, legend */
@@ -84,6 +83,7 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 	editing = a->edit.kind == EDIT_ANSWER && a->edit.q == r->q;
 	if (q->row)
 		ui_put_right(stdscr, y, c->num, 3, q->row, theme(R_DIM));
+	app_mark_differs(a, y, 1, r->q);
 	ui_put_cut(stdscr, y, c->label, c->label_w, r->left,
 	           theme(q->type == Q_COMPUTED ? R_COMPUTED : R_LABEL));
 	texts_money(&F->money[r->q], m, sizeof m);
@@ -91,8 +91,10 @@ static void draw_row(struct app *a, const struct lay_row *r, int y,
 		char eq[MONEY_BUFSZ + 8];
 
 		snprintf(eq, sizeof eq, "%s %s", a->g->computed, *m ? m : "");
+		if (cur)
+			ui_fill(stdscr, y, c->dollars, DOLLARS_W, theme(R_CURSOR));
 		ui_put_num(stdscr, y, c->dollars, DOLLARS_W, eq,
-		             theme(R_COMPUTED));
+		           theme(cur ? R_CURSOR : R_COMPUTED));
 	} else if (!editing) {
 		ui_fill(stdscr, y, c->dollars, DOLLARS_W,
 		        theme(cur ? R_CURSOR : *m ? R_NORMAL : R_FIELD));
@@ -171,40 +173,67 @@ static void draw_bar(struct app *a, int y, int lob, const struct figures *F)
 	for (int s = 0; s < BAR_NSEG; s++)
 		for (int k = 0; k < cells[s]; k++)
 			ui_put(stdscr, y, x++, 1, a->g->bar[s], theme(roles[s]));
-	/* The legend: each category's share of the line's row 1. */
-	x = 1;
-	for (int s = 0; s < BAR_NSEG; s++) {
-		char item[80], pct[PCT_BUFSZ];
-		pct_t p;
+	/* The legend: each category's share of the line's row 1, on one
+	 * line whole: the gaps narrow before anything is cut. */
+	{
+		char items[BAR_NSEG][80];
+		const char *over = bl.over ? "(categories add up to more than "
+		                   "row 1)" : "";
+		int need = 0, gap, k = 0;
 
-		if (s == BAR_UNREPORTED && bl.v[s] == 0)
-			continue;
-		if (bl.whole > 0 && pct_share(bl.v[s], bl.whole, &p)) {
-			pct_format_share(p, pct);
-			snprintf(item, sizeof item, " %s %s%%  ", names[s], pct);
-		} else {
-			snprintf(item, sizeof item, " %s n/a  ", names[s]);
+		for (int s = 0; s < BAR_NSEG; s++) {
+			char pct[PCT_BUFSZ];
+			pct_t p;
+
+			items[s][0] = '\0';
+			if (s == BAR_UNREPORTED && bl.v[s] == 0)
+				continue;
+			if (bl.whole > 0 && pct_share(bl.v[s], bl.whole, &p)) {
+				pct_format_share(p, pct);
+				snprintf(items[s], sizeof items[s], "%s %s%%", names[s],
+				         pct);
+			} else {
+				snprintf(items[s], sizeof items[s], "%s n/a", names[s]);
+			}
+			need += 2 + ui_width(items[s]);
+			k++;
 		}
-		x += ui_put(stdscr, y + 1, x, 1, a->g->bar[s], theme(roles[s]));
-		x += ui_put(stdscr, y + 1, x, a->W - x - 1, item, theme(R_NORMAL));
+		/* Each item is its mark, a space and its text; gaps between. */
+		if (bl.over && need + 2 * k + ui_width(over) > a->W - 2)
+			over = "(over row 1)";
+		if (*over) {
+			need += ui_width(over);
+			k++;
+		}
+		gap = need + 2 * (k - 1) <= a->W - 2 ? 2 : 1;
+		x = 1;
+		for (int s = 0; s < BAR_NSEG; s++) {
+			if (!items[s][0])
+				continue;
+			x += ui_put(stdscr, y + 1, x, 1, a->g->bar[s], theme(roles[s]));
+			x += 1 + ui_put(stdscr, y + 1, x + 1, a->W - x - 2, items[s],
+			                theme(R_NORMAL));
+			x += gap;
+		}
+		if (*over)
+			ui_put_cut(stdscr, y + 1, x, a->W - x - 1, over, theme(R_BAD));
 	}
-	if (bl.over)
-		ui_put_cut(stdscr, y + 1, x, a->W - x - 1,
-		           "(categories add up to more than row 1)", theme(R_BAD));
 }
 
 void off_draw(struct app *a, const char *why)
 {
 	const struct tab *t = &a->ed->tabs[a->tab];
-	int kept = 0;
+	int kept = 0, y = UI_TOP + 2;
 
 	for (int i = t->first_q; i < t->first_q + t->nq; i++)
 		kept += figures_hidden_answer(a->s->f, a->s->a, i);
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 2, t->title, theme(R_HEADING));
-	ui_put_stored(stdscr, UI_TOP + 2, 2, a->W - 4, why, theme(R_NORMAL));
-	ui_put_cut(stdscr, UI_TOP + 3, 2, a->W - 4, "Select it there to report "
-	           "its dollars; nothing on this tab counts while it is off.",
-	           theme(R_DIM));
+
+	/* Wrapped, never cut: the reason names where to select the line. */
+	y += ui_put_wrapped(stdscr, y, 2, a->W - 4, 3, why, theme(R_NORMAL));
+	y += ui_put_wrapped(stdscr, y, 2, a->W - 4, 2, "Select it there to "
+	                    "report its dollars; nothing on this tab counts "
+	                    "while it is off.", theme(R_DIM));
 	if (kept) {
 		char line[200];
 
@@ -212,13 +241,14 @@ void off_draw(struct app *a, const char *why)
 		         "the file and come%s back when the line is selected.",
 		         kept, kept == 1 ? "" : "s", kept == 1 ? "is" : "are",
 		         kept == 1 ? "s" : "");
-		ui_put_cut(stdscr, UI_TOP + 5, 2, a->W - 4, line, theme(R_DIM));
+		ui_put_wrapped(stdscr, y + 1, 2, a->W - 4, 2, line, theme(R_DIM));
 	}
 }
 
 void metrics_draw(struct app *a)
 {
 	const struct tab *t = &a->ed->tabs[a->tab];
+	char why[300];
 	const struct figures *F = app_figures(a);
 	struct tabstate *ts = &a->ts[a->tab];
 	struct cols c = columns(a);
@@ -226,6 +256,10 @@ void metrics_draw(struct app *a)
 	char right[60];
 	const struct tab_progress *p = &app_figures(a)->progress[a->tab];
 
+	if (app_tab_off(a, a->tab, why, sizeof why)) {
+		off_draw(a, why);
+		return;
+	}
 	ui_put_stored(stdscr, UI_TOP, 1, a->W - 24, t->title, theme(R_HEADING));
 	snprintf(right, sizeof right, "%d of %d answered ", p->answered,
 	         p->asked);
@@ -285,21 +319,19 @@ void metrics_draw(struct app *a)
 	}
 	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE)
 		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->ro ?
-		           "review mode: read-only \u00b7 [ ] tabs \u00b7 ? help" :
-		           "Enter or a digit edits \u00b7 x clears \u00b7 Tab next "
-		           "\u00b7 [ ] tabs \u00b7 ? help \u00b7 u undo",
+		           "review mode: read-only \u00b7 [ ] Alt-1\u20269 tabs \u00b7 "
+		           "? help" : "type or Enter edits \u00b7 x clears \u00b7 "
+		           "Tab next \u00b7 [ ] Alt-1\u20269 tabs \u00b7 ? help \u00b7 "
+		           "u undo",
 		           theme(R_DIM));
 }
 
-bool metrics_key(struct app *a, int ch, bool fkey)
+/* The cursor's moves; false for a key that is not one. */
+static bool move_key(struct app *a, int ch, bool fkey)
 {
 	struct tabstate *ts = &a->ts[a->tab];
 	struct lay_pos p = ts->pos;
-	const struct question *q;
-	const char *v;
 
-	if (!a->lay_ok)
-		return false;
 	if (fkey) {
 		switch (ch) {
 		case KEY_UP: p = layout_move(&a->lay, p, LAY_UP); break;
@@ -316,43 +348,72 @@ bool metrics_key(struct app *a, int ch, bool fkey)
 			break;
 		}
 		default:
-			goto answer;
+			return false;
 		}
-		ts->pos = p;
+	} else {
+		switch (ch) {
+		case '\t': p = layout_move(&a->lay, p, LAY_NEXT); break;
+		case 'j': p = layout_move(&a->lay, p, LAY_DOWN); break;
+		case 'k': p = layout_move(&a->lay, p, LAY_UP); break;
+		case 'g': p = layout_move(&a->lay, p, LAY_FIRST); break;
+		case 'G': p = layout_move(&a->lay, p, LAY_LAST); break;
+		default: return false;
+		}
+	}
+	ts->pos = p;
+	return true;
+}
+
+/* Edits the dollars of row q, from its value or afresh from first. */
+static void edit_row(struct app *a, int q, const char *first)
+{
+	struct cols c = columns(a);
+	int row = layout_row_of(&a->lay, a->ts[a->tab].pos);
+
+	keep_in_view(a);
+	if (edit_answer(a, q, first ? first : answers_get(a->s->a, q),
+	                list_y() + row - a->ts[a->tab].top, c.dollars,
+	                DOLLARS_W, 1))
+		edit_live(a);
+}
+
+bool metrics_key(struct app *a, int ch, bool fkey)
+{
+	int q = a->ts[a->tab].pos.q;
+	const struct question *qu;
+
+	if (!a->lay_ok || app_tab_off(a, a->tab, NULL, 0))
+		return false;
+	if (move_key(a, ch, fkey))
+		return true;
+	if (q < 0)
+		return false;
+	qu = &a->ed->qs[q];
+	if (qu->type == Q_COMPUTED) {
+		if (!key_enter(ch, fkey) && !(fkey && ch == KEY_F(2)) &&
+		    !key_starts_number(ch, fkey))
+			return false;
+		app_msg(a, R_DIM, "row %s is computed from the rows it adds; "
+		        "it is never typed", qu->row ? qu->row : "");
 		return true;
 	}
-	switch (ch) {
-	case '\t': ts->pos = layout_move(&a->lay, p, LAY_NEXT); return true;
-	case 'j': ts->pos = layout_move(&a->lay, p, LAY_DOWN); return true;
-	case 'k': ts->pos = layout_move(&a->lay, p, LAY_UP); return true;
-	case 'g': ts->pos = layout_move(&a->lay, p, LAY_FIRST); return true;
-	case 'G': ts->pos = layout_move(&a->lay, p, LAY_LAST); return true;
-	}
-answer:
-	if (p.q < 0)
-		return false;
-	q = &a->ed->qs[p.q];
-	v = answers_get(a->s->a, p.q);
-	if (q->type == Q_COMPUTED)
-		return false;
 	if ((!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
 	    (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE))) {
-		if (v)
-			edit_set(a, p.q, "");
+		if (answers_get(a->s->a, q))
+			edit_set(a, q, "");
 		return true;
 	}
-	if ((!fkey && (ch == '\r' || ch == '\n')) || (fkey && ch == KEY_ENTER) ||
-	    (!fkey && ch >= '0' && ch <= '9')) {
-		struct cols c = columns(a);
-		int row = layout_row_of(&a->lay, p);
-		char first[2] = { (char)ch, 0 };
-		bool digit = !fkey && ch >= '0' && ch <= '9';
+	/* Enter or F2 edits the amount as it is; a digit (or $) starts it
+	 * afresh. */
+	if (key_enter(ch, fkey) || (fkey && ch == KEY_F(2))) {
+		edit_row(a, q, NULL);
+		return true;
+	}
+	if (edit_starts(a, qu, ch, fkey)) {
+		char first[8];
 
-		keep_in_view(a);
-		if (!edit_answer(a, p.q, digit ? first : v,
-		                 list_y() + row - ts->top, c.dollars, DOLLARS_W, 1))
-			return true;
-		edit_live(a);
+		key_utf8(ch, first);
+		edit_row(a, q, first);
 		return true;
 	}
 	return false;

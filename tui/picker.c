@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* picker.c: choosing from a list with libmenu: one choice, or several
- * (O_ONEVALUE off, at most a given number). */
+/* picker.c: choosing from a list in a box over the screen: one choice, or
+ * several with a box to mark each (at most a given number).
+ *
+ * Drawn here rather than by libmenu, whose multi-valued menus put their
+ * mark on the cursor's row whether or not it is marked; here a row reads
+ * "[x]" only when it is chosen.  The picker is a state of the one input
+ * loop (overlay.c): what was picked goes to the caller's callback. */
 #include <config.h>
 
 #include <string.h>
@@ -8,233 +13,241 @@
 #include "mem.h"
 #include "sanitize.h"
 #include "ui.h"
+#include "wrap.h"
 
-#define CTRL(c) ((c) & 0x1f)
-
-struct pick {
-	ITEM **items;
-	char **names;
-	int n;
-	MENU *menu;
-	WINDOW *win, *sub;
-	int h, w;
-};
-
-static void pick_free(struct pick *p)
+static void pick_free(struct overlay *o)
 {
-	if (p->menu) {
-		unpost_menu(p->menu);
-		free_menu(p->menu);
-	}
-	for (int i = 0; p->items && i < p->n; i++)
-		if (p->items[i])
-			free_item(p->items[i]);
+	struct pick *p = &o->u.pk;
+
 	for (int i = 0; p->names && i < p->n; i++)
 		mem_free(p->names[i]);
-	mem_free(p->items);
 	mem_free(p->names);
-	if (p->sub)
-		delwin(p->sub);
-	if (p->win)
-		delwin(p->win);
-	memset(p, 0, sizeof *p);
+	mem_free(p->marks);
 }
 
-/* A boxed menu in the middle of the screen. */
-static bool pick_make(struct app *a, struct pick *p, const char *title,
-                      const char *const *labels, int n, const char *extra,
-                      bool multi)
+/* The box's size and place for the screen as it is now. */
+static void geometry(const struct app *a, const struct pick *p, int *y,
+                     int *x, int *h, int *w)
 {
-	int w = ui_width(title) + 4 > 44 ? ui_width(title) + 4 : 44, h;
+	int iw = ui_width(p->title) + 4;
 
-	memset(p, 0, sizeof *p);
-	p->n = n + (extra ? 1 : 0);
-	p->items = mem_calloc((size_t)p->n + 1, sizeof *p->items);
-	p->names = mem_calloc((size_t)p->n, sizeof *p->names);
-	if (!p->items || !p->names)
-		goto fail;
-	for (int i = 0; i < p->n; i++) {
-		const char *src = i < n ? labels[i] : extra;
+	for (int i = 0; i < p->n; i++)
+		if (ui_width(p->names[i]) + 6 > iw)
+			iw = ui_width(p->names[i]) + 6;
+	if (iw < 44)
+		iw = 44;
+	if (iw > a->W - 6)
+		iw = a->W - 6;
+	*w = iw + 2;
+	*h = a->H - 8;
+	*x = (a->W - *w) / 2;
+	*y = 0;
+}
 
-		if (!(p->names[i] = sanitize_dup(src, 0)))
-			goto fail;
-		if (ui_width(p->names[i]) + 6 > w)
-			w = ui_width(p->names[i]) + 6;
-		if (!(p->items[i] = new_item(p->names[i], "")))
-			goto fail;
+struct rowlines {
+	int n;
+};
+
+static void count(void *ctx, const char *s, size_t n)
+{
+	(void)s;
+	(void)n;
+	((struct rowlines *)ctx)->n++;
+}
+
+/* The lines item k takes: a long one wraps, never cut. */
+static int item_lines(const struct pick *p, int k, int w)
+{
+	struct rowlines c = { 0 };
+
+	wrap_text(p->names[k], w - (p->multi ? 7 : 5), count, &c);
+	return c.n > 0 ? c.n : 1;
+}
+
+static void pick_draw(struct app *a, struct overlay *o)
+{
+	struct pick *p = &o->u.pk;
+	char foot[200];
+	int y, x, h, w, used = 0, need = 0;
+
+	geometry(a, p, &y, &x, &h, &w);
+	/* The rows from top to the cursor's fit; the box as tall as needed. */
+	if (p->cur < p->top)
+		p->top = p->cur;
+	for (int k = p->top; k <= p->cur; k++)
+		used += item_lines(p, k, w);
+	while (used > h && p->top < p->cur)
+		used -= item_lines(p, p->top++, w);
+	for (int k = 0; k < p->n; k++)
+		need += item_lines(p, k, w);
+	if (need < h)
+		h = need;
+	y = (a->H - h - 4) / 2;
+	ov_frame(a, y, x, h + 4, w, p->title);
+	used = 0;
+	for (int k = p->top; k < p->n && used < h; k++) {
+		bool cur = k == p->cur;
+		int n = item_lines(p, k, w);
+		char mark[8];
+
+		if (p->multi)
+			snprintf(mark, sizeof mark, "%s", p->marks[k] ? "[x]" : "[ ]");
+		else
+			snprintf(mark, sizeof mark, "%s", cur ? ">" : " ");
+		for (int i = 0; cur && i < n && used + i < h; i++)
+			ui_fill(stdscr, y + 1 + used + i, x + 1, w - 2,
+			        theme(R_CURSOR));
+		ui_put(stdscr, y + 1 + used, x + 1, 3, mark,
+		       theme(cur ? R_CURSOR : R_NORMAL));
+		ui_put_wrapped(stdscr, y + 1 + used, x + (p->multi ? 5 : 3),
+		               w - (p->multi ? 6 : 4), h - used, p->names[k],
+		               theme(cur ? R_CURSOR : R_NORMAL));
+		used += n;
 	}
-	if (w > a->W - 4)
-		w = a->W - 4;
-	h = p->n < a->H - 8 ? p->n : a->H - 8;
-	p->h = h;
-	p->w = w;
-	if (!(p->menu = new_menu(p->items)))
-		goto fail;
-	if (multi)
-		menu_opts_off(p->menu, O_ONEVALUE);
-	menu_opts_off(p->menu, O_SHOWDESC);
-	set_menu_mark(p->menu, multi ? (a->utf8 ? "\u2713 " : "x ") : "> ");
-	set_menu_fore(p->menu, theme(R_CURSOR));
-	set_menu_back(p->menu, theme(R_NORMAL));
-	set_menu_format(p->menu, h, 1);
-	p->win = newwin(h + 4, w + 2, (a->H - h - 4) / 2, (a->W - w - 2) / 2);
-	if (!p->win)
-		goto fail;
-	p->sub = derwin(p->win, h, w, 1, 1);
-	if (!p->sub)
-		goto fail;
-	keypad(p->win, TRUE);
-	set_menu_win(p->menu, p->win);
-	set_menu_sub(p->menu, p->sub);
-	wattrset(p->win, theme(R_BOX));
-	box(p->win, 0, 0);
-	wattrset(p->win, A_NORMAL);
-	{
-		char t[300];
-
-		snprintf(t, sizeof t, " %s ", title);
-		ui_put_stored(p->win, 0, 2, w - 2, t, theme(R_HEADING));
-	}
-	post_menu(p->menu);
-	return true;
-fail:
-	pick_free(p);
-	return false;
-}
-
-static void footer(struct app *a, struct pick *p, const char *text, bool bad)
-{
-	(void)a;
-	ui_fill(p->win, p->h + 2, 1, p->w, theme(R_NORMAL));
-	ui_put_cut(p->win, p->h + 2, 1, p->w, text, theme(bad ? R_BAD : R_DIM));
-}
-
-static int menu_key(MENU *m, int ch, bool fkey)
-{
-	if (fkey) {
-		switch (ch) {
-		case KEY_UP: return menu_driver(m, REQ_UP_ITEM);
-		case KEY_DOWN: return menu_driver(m, REQ_DOWN_ITEM);
-		case KEY_NPAGE: return menu_driver(m, REQ_SCR_DPAGE);
-		case KEY_PPAGE: return menu_driver(m, REQ_SCR_UPAGE);
-		case KEY_HOME: return menu_driver(m, REQ_FIRST_ITEM);
-		case KEY_END: return menu_driver(m, REQ_LAST_ITEM);
-		}
-		return E_UNKNOWN_COMMAND;
-	}
-	switch (ch) {
-	case 'k': return menu_driver(m, REQ_UP_ITEM);
-	case 'j': return menu_driver(m, REQ_DOWN_ITEM);
-	case 'g': return menu_driver(m, REQ_FIRST_ITEM);
-	case 'G': return menu_driver(m, REQ_LAST_ITEM);
-	}
-	return E_UNKNOWN_COMMAND;
-}
-
-static int read_key(WINDOW *w, bool *fkey)
-{
-	wint_t wch;
-	int rc;
-
-	do
-		rc = wget_wch(w, &wch);
-	while (rc == ERR);
-	*fkey = rc == KEY_CODE_YES;
-	return (int)wch;
-}
-
-int picker_choice(struct app *a, const char *title, const char *const *items,
-                  int n, int current, bool allow_blank)
-{
-	struct pick p;
-	int result = -2;
-	bool fkey;
-
-	if (!pick_make(a, &p, title, items, n, allow_blank ? "(no answer)" :
-	               NULL, false))
-		return -2;
-	if (current >= 0 && current < p.n)
-		set_current_item(p.menu, p.items[current]);
-	footer(a, &p, "Enter picks \u00b7 Esc leaves it as it was", false);
-	for (;;) {
-		int ch;
-
-		wrefresh(p.win);
-		ch = read_key(p.win, &fkey);
-		if ((!fkey && (ch == '\r' || ch == '\n')) ||
-		    (fkey && ch == KEY_ENTER)) {
-			result = item_index(current_item(p.menu));
-			if (allow_blank && result == n)
-				result = -1;
-			break;
-		}
-		if ((!fkey && (ch == 27 || ch == 'q')) ||
-		    (fkey && (ch == KEY_RESIZE || ch == KEY_F(10))))
-			break;
-		if (!fkey && ch >= '1' && ch <= '9' && ch - '1' < p.n) {
-			set_current_item(p.menu, p.items[ch - '1']);
-			continue;
-		}
-		menu_key(p.menu, ch, fkey);
-	}
-	pick_free(&p);
-	return result;
-}
-
-bool picker_multi(struct app *a, const char *title, const char *const *items,
-                  int n, bool *sel, int max)
-{
-	struct pick p;
-	bool fkey, done = false;
-	char help[160];
-
-	if (!pick_make(a, &p, title, items, n, NULL, true))
-		return false;
-	for (int i = 0; i < n; i++)
-		set_item_value(p.items[i], sel[i]);
-	if (max > 0)
-		snprintf(help, sizeof help, "space marks (at most %d) \u00b7 Enter "
-		         "saves \u00b7 Esc leaves it as it was", max);
+	if (p->multi && p->refused)
+		snprintf(foot, sizeof foot, "at most %d: unmark one first",
+		         p->max);
+	else if (p->multi && p->max > 0)
+		snprintf(foot, sizeof foot, "space marks (at most %d) %s Enter "
+		         "saves %s Esc leaves it", p->max, a->g->dot, a->g->dot);
+	else if (p->multi)
+		snprintf(foot, sizeof foot, "space marks %s Enter saves %s Esc "
+		         "leaves it as it was", a->g->dot, a->g->dot);
 	else
-		snprintf(help, sizeof help, "space marks \u00b7 Enter saves \u00b7 "
-		         "Esc leaves it as it was");
-	footer(a, &p, help, false);
-	for (;;) {
-		int ch, count = 0;
+		snprintf(foot, sizeof foot, "Enter picks %s 1-9 a row %s Esc "
+		         "leaves it as it was", a->g->dot, a->g->dot);
+	ui_put_cut(stdscr, y + h + 2, x + 1, w - 2, foot,
+	           theme(p->refused ? R_BAD : R_DIM));
+}
 
-		wrefresh(p.win);
-		ch = read_key(p.win, &fkey);
-		if ((!fkey && (ch == '\r' || ch == '\n')) ||
-		    (fkey && ch == KEY_ENTER)) {
-			done = true;
-			break;
-		}
-		if ((!fkey && (ch == 27 || ch == 'q')) ||
-		    (fkey && (ch == KEY_RESIZE || ch == KEY_F(10))))
-			break;
-		if (!fkey && (ch == ' ' || ch == 'x')) {
-			ITEM *it = current_item(p.menu);
+static void toggle(struct pick *p)
+{
+	int count = 0;
 
-			for (int i = 0; i < n; i++)
-				count += item_value(p.items[i]);
-			if (!item_value(it) && max > 0 && count >= max) {
-				char why[120];
-
-				snprintf(why, sizeof why, "at most %d: unmark one "
-				         "first", max);
-				footer(a, &p, why, true);
-				beep();
-				continue;
-			}
-			set_item_value(it, !item_value(it));
-			footer(a, &p, help, false);
-			continue;
-		}
-		menu_key(p.menu, ch, fkey);
+	if (p->cur >= p->nchoices)
+		return;
+	for (int i = 0; i < p->nchoices; i++)
+		count += p->marks[i];
+	p->refused = !p->marks[p->cur] && p->max > 0 && count >= p->max;
+	if (p->refused) {
+		beep();
+		return;
 	}
+	p->marks[p->cur] = !p->marks[p->cur];
+}
+
+/* Closes the box, then hands the pick to the caller (which may open
+ * another box or a prompt). */
+static void picked(struct app *a, struct pick *p)
+{
+	pick_fn done = p->done;
+	struct pick_arg arg = p->arg;
+	int choice = p->cur >= p->nchoices ? -1 : p->cur;
+	bool *marks = p->marks;
+
+	p->marks = NULL;
+	ov_pop(a);
 	if (done)
-		for (int i = 0; i < n; i++)
-			sel[i] = item_value(p.items[i]);
-	pick_free(&p);
-	return done;
+		done(a, choice, marks, &arg);
+	mem_free(marks);
+}
+
+static void pick_key(struct app *a, struct overlay *o, int ch, bool fkey)
+{
+	struct pick *p = &o->u.pk;
+	int page = a->H - 10 > 1 ? a->H - 10 : 1;
+
+	p->refused = p->refused && !fkey && (ch == ' ' || ch == 'x');
+	if (key_enter(ch, fkey)) {
+		picked(a, p);
+		return;
+	}
+	if (!fkey && (ch == KEY_ESC || ch == 'q')) {
+		ov_pop(a);
+		return;
+	}
+	if (!fkey && ch >= '1' && ch <= '9' && ch - '1' < p->n) {
+		p->cur = ch - '1';
+		if (p->multi)
+			toggle(p);
+		return;
+	}
+	if (p->multi && !fkey && (ch == ' ' || ch == 'x')) {
+		toggle(p);
+		return;
+	}
+	if ((fkey && ch == KEY_UP) || (!fkey && ch == 'k'))
+		p->cur--;
+	else if ((fkey && ch == KEY_DOWN) || (!fkey && (ch == 'j' || ch == '\t')))
+		p->cur++;
+	else if (fkey && ch == KEY_PPAGE)
+		p->cur -= page;
+	else if (fkey && ch == KEY_NPAGE)
+		p->cur += page;
+	else if ((fkey && ch == KEY_HOME) || (!fkey && ch == 'g'))
+		p->cur = 0;
+	else if ((fkey && ch == KEY_END) || (!fkey && ch == 'G'))
+		p->cur = p->n - 1;
+	if (p->cur >= p->n)
+		p->cur = p->n - 1;
+	if (p->cur < 0)
+		p->cur = 0;
+}
+
+static struct pick *pick_open(struct app *a, const char *title,
+                              const char *const *items, int n,
+                              const char *extra, pick_fn done,
+                              const struct pick_arg *arg)
+{
+	struct overlay *o = n > 0 ? ov_push(a) : NULL;
+	struct pick *p;
+
+	if (!o)
+		return NULL;
+	o->draw = pick_draw;
+	o->key = pick_key;
+	o->free = pick_free;
+	p = &o->u.pk;
+	sanitize_text(title ? title : "", 0, p->title, sizeof p->title);
+	p->nchoices = n;
+	p->n = n + (extra ? 1 : 0);
+	p->done = done;
+	if (arg)
+		p->arg = *arg;
+	p->names = mem_calloc((size_t)p->n, sizeof *p->names);
+	p->marks = mem_calloc((size_t)p->n, sizeof *p->marks);
+	for (int i = 0; p->names && p->marks && i < p->n; i++)
+		if (!(p->names[i] = sanitize_dup(i < n ? items[i] : extra, 0)))
+			break;
+	if (!p->names || !p->marks || !p->names[p->n - 1]) {
+		ov_pop(a);
+		app_msg(a, R_MSG_ERR, "out of memory: the list cannot be shown");
+		return NULL;
+	}
+	return p;
+}
+
+void picker_choice(struct app *a, const char *title, const char *const *items,
+                   int n, int current, bool allow_blank, pick_fn done,
+                   const struct pick_arg *arg)
+{
+	struct pick *p = pick_open(a, title, items, n,
+	                           allow_blank ? "(no answer)" : NULL, done, arg);
+
+	if (p && current >= 0 && current < p->n)
+		p->cur = current;
+}
+
+void picker_multi(struct app *a, const char *title, const char *const *items,
+                  int n, const bool *sel, int max, pick_fn done,
+                  const struct pick_arg *arg)
+{
+	struct pick *p = pick_open(a, title, items, n, NULL, done, arg);
+
+	if (!p)
+		return;
+	p->multi = true;
+	p->max = max;
+	for (int i = 0; i < n; i++)
+		p->marks[i] = sel[i];
 }

@@ -10,7 +10,6 @@
 #include "mem.h"
 #include "ui.h"
 
-#define CTRL(c) ((c) & 0x1f)
 #define EDIT_LINES 6
 
 static int list_y(void)
@@ -83,6 +82,13 @@ static void draw_grid_row(struct app *a, const struct lay_grid *g,
 	       theme(R_LABEL));
 	if (r->sub != 0)
 		return;
+	if (g->choices)
+		app_mark_differs(a, y, 1, r->q);
+	for (int c = 0; c < g->ncols && !g->choices; c++)
+		if (app_differs(a, g->cell[r->grow * g->ncols + c])) {
+			app_mark_differs(a, y, 1, g->cell[r->grow * g->ncols + c]);
+			break;
+		}
 	for (int c = 0; c < g->ncols; c++) {
 		int x = g->x0 + c * g->colw + 1, w = g->colw - 2;
 		const char *text;
@@ -131,6 +137,8 @@ static void draw_field(struct app *a, const struct lay_row *r, int y)
 			ui_put(stdscr, y, r->indent + ui_width(r->left), 2, "*",
 			       theme(R_DIM));
 	}
+	if (r->value_line)
+		app_mark_differs(a, y, 1, r->q);
 	if (editing)
 		return;
 	if (r->value_line) {
@@ -175,6 +183,29 @@ static void draw_row(struct app *a, const struct lay_row *r, int y)
 	}
 }
 
+/* A grid scrolled past its column headings repeats them over the top
+ * lines of the view: the lines they take, and (in *head) the first. */
+static int sticky_lines(const struct app *a, int top, int *head)
+{
+	const struct layout *L = &a->lay;
+	const struct lay_row *r;
+
+	if (top <= 0 || (size_t)top >= L->n)
+		return 0;
+	r = &L->rows[top];
+	if (r->grid < 0 || (r->kind != LAY_GRID_ROW &&
+	                    !(r->kind == LAY_GRID_HEAD && r->sub > 0)))
+		return 0;
+	for (int i = top - 1; i >= 0; i--)
+		if (L->rows[i].kind == LAY_GRID_HEAD && L->rows[i].grid == r->grid &&
+		    (i == 0 || L->rows[i - 1].kind != LAY_GRID_HEAD ||
+		     L->rows[i - 1].grid != r->grid)) {
+			*head = i;
+			return L->grids[r->grid].head_lines;
+		}
+	return 0;
+}
+
 /* Scrolls so the cursor's field (with its prompt) is in view. */
 static void keep_in_view(struct app *a)
 {
@@ -187,6 +218,13 @@ static void keep_in_view(struct app *a)
 	}
 	layout_span(&a->lay, ts->pos, &first, &last);
 	ts->top = layout_scroll(ts->top, first, cur, last, h, (int)a->lay.n);
+	/* The cursor never sits under the repeated headings. */
+	for (int k = 0, hd, st; k < 4; k++) {
+		st = sticky_lines(a, ts->top, &hd);
+		if (st == 0 || first >= ts->top + st)
+			break;
+		ts->top = first - st > 0 ? first - st : 0;
+	}
 }
 
 void questions_place_edit(struct app *a)
@@ -210,6 +248,33 @@ void questions_place_edit(struct app *a)
 		field_place(a, y, x, w, a->edit.h);
 }
 
+/* What the keys do on the field under the cursor. */
+static const char *key_line(const struct app *a, const struct question *q)
+{
+	if (a->ro)
+		return "review mode: read-only \u00b7 [ ] Alt-1\u20269 tabs \u00b7 "
+		       "? help \u00b7 q quit";
+	switch (q->type) {
+	case Q_YESNO:
+		return "y Yes \u00b7 n No \u00b7 Enter or space switches \u00b7 "
+		       "x clears \u00b7 [ ] Alt-1\u20269 tabs \u00b7 ? help";
+	case Q_CHOICE:
+		return "Enter or space chooses \u00b7 x clears \u00b7 [ ] "
+		       "Alt-1\u20269 tabs \u00b7 ? help \u00b7 u undo";
+	case Q_MULTI:
+		return "Enter chooses (space marks) \u00b7 x clears \u00b7 [ ] "
+		       "Alt-1\u20269 tabs \u00b7 ? help";
+	case Q_MONEY:
+	case Q_WHOLE:
+	case Q_HOURS:
+		return "type or Enter edits \u00b7 x clears \u00b7 Tab next \u00b7 "
+		       "[ ] Alt-1\u20269 tabs \u00b7 ? help";
+	default:
+		return "type to answer \u00b7 Del clears \u00b7 [ ] Alt-1\u20269 "
+		       "tabs \u00b7 F1 help \u00b7 Ctrl-Z undo";
+	}
+}
+
 void questions_draw(struct app *a)
 {
 	const struct tab *t = &a->ed->tabs[a->tab];
@@ -230,38 +295,23 @@ void questions_draw(struct app *a)
 			break;
 		draw_row(a, &a->lay.rows[r], y0 + i);
 	}
+	{
+		int hd = 0, st = sticky_lines(a, ts->top, &hd);
+
+		for (int i = 0; i < st && i < h; i++) {
+			ui_fill(stdscr, y0 + i, 0, a->W, theme(R_NORMAL));
+			draw_row(a, &a->lay.rows[hd + i], y0 + i);
+		}
+	}
 	/* Rows above or below the view: an arrow in the margin. */
 	if (ts->top > 0)
 		ui_put(stdscr, y0, 0, 1, a->utf8 ? "\u2191" : "^", theme(R_KEY));
 	if ((size_t)(ts->top + h) < a->lay.n)
 		ui_put(stdscr, y0 + h - 1, 0, 1, a->utf8 ? "\u2193" : "v",
 		       theme(R_KEY));
-	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE && ts->pos.q >= 0) {
-		const struct question *q = &a->ed->qs[ts->pos.q];
-		const char *hint;
-
-		switch (q->type) {
-		case Q_YESNO:
-			hint = "y yes \u00b7 n no \u00b7 space switches \u00b7 x "
-			       "clears \u00b7 ? help";
-			break;
-		case Q_CHOICE:
-			hint = "Enter chooses \u00b7 x clears \u00b7 ? help";
-			break;
-		case Q_MULTI:
-			hint = "Enter chooses (space marks) \u00b7 x clears \u00b7 "
-			       "? help";
-			break;
-		default:
-			hint = "Enter edits \u00b7 x clears \u00b7 Tab next \u00b7 "
-			       "[ ] tabs \u00b7 ? help";
-		}
-		if (a->ro)
-			hint = "review mode: read-only \u00b7 [ ] tabs \u00b7 ? "
-			       "help \u00b7 q quit";
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, hint,
-		           theme(R_DIM));
-	}
+	if (a->msg[0] == '\0' && a->edit.kind == EDIT_NONE && ts->pos.q >= 0)
+		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2,
+		           key_line(a, &a->ed->qs[ts->pos.q]), theme(R_DIM));
 }
 
 static void start_edit(struct app *a, int q, const char *initial)
@@ -279,13 +329,25 @@ static void start_edit(struct app *a, int q, const char *initial)
 		app_relayout(a);
 }
 
+static void choice_picked(struct app *a, int k, const bool *marks,
+                          const struct pick_arg *arg)
+{
+	const struct choice_set *cs = a->ed->qs[arg->q].choices;
+
+	(void)marks;
+	if (k >= 0 && (size_t)k < cs->n)
+		edit_set(a, arg->q, cs->items[k].value);
+	else if (k == -1 && answers_get(a->s->a, arg->q))
+		edit_set(a, arg->q, "");
+}
+
 static void pick_choice(struct app *a, int q)
 {
 	const struct question *qu = &a->ed->qs[q];
 	const struct choice_set *cs = qu->choices;
 	const char *v = answers_get(a->s->a, q);
 	const char **items;
-	int cur = 0, k;
+	int cur = 0;
 
 	if (app_refuse_ro(a) || !cs || !cs->n)
 		return;
@@ -296,13 +358,31 @@ static void pick_choice(struct app *a, int q)
 		if (v && strcmp(v, cs->items[i].value) == 0)
 			cur = (int)i;
 	}
-	k = picker_choice(a, qu->label && *qu->label ? qu->label : qu->prompt,
-	                  items, (int)cs->n, cur, true);
-	if (k >= 0)
-		edit_set(a, q, cs->items[k].value);
-	else if (k == -1)
-		edit_set(a, q, "");
+	picker_choice(a, qu->label && *qu->label ? qu->label : qu->prompt,
+	              items, (int)cs->n, cur, true, choice_picked,
+	              &(struct pick_arg){ .q = q });
 	mem_free(items);
+}
+
+static void multi_picked(struct app *a, int k, const bool *sel,
+                         const struct pick_arg *arg)
+{
+	const struct choice_set *cs = a->ed->qs[arg->q].choices;
+	char *joined;
+	size_t len = 0, cap = 1;
+
+	(void)k;
+	for (size_t i = 0; i < cs->n; i++)
+		cap += strlen(cs->items[i].value) + 1;
+	if (!sel || !(joined = mem_alloc(cap)))
+		return;
+	joined[0] = '\0';
+	for (size_t i = 0; i < cs->n; i++)
+		if (sel[i])
+			len += (size_t)snprintf(joined + len, cap - len, "%s%s",
+			                        len ? "," : "", cs->items[i].value);
+	edit_set(a, arg->q, joined);
+	mem_free(joined);
 }
 
 static void pick_multi(struct app *a, int q)
@@ -311,110 +391,103 @@ static void pick_multi(struct app *a, int q)
 	const struct choice_set *cs = qu->choices;
 	const char **items;
 	bool *sel;
-	char *joined;
-	size_t len = 0, cap = 1;
 
 	if (app_refuse_ro(a) || !cs || !cs->n)
 		return;
 	items = mem_calloc(cs->n, sizeof *items);
 	sel = mem_calloc(cs->n, sizeof *sel);
-	for (size_t i = 0; i < cs->n; i++)
-		cap += strlen(cs->items[i].value) + 1;
-	joined = mem_alloc(cap);
-	if (!items || !sel || !joined)
-		goto out;
-	for (size_t i = 0; i < cs->n; i++) {
-		items[i] = cs->items[i].label;
-		sel[i] = answers_has_choice(a->s->a, q, cs->items[i].value);
+	if (items && sel) {
+		for (size_t i = 0; i < cs->n; i++) {
+			items[i] = cs->items[i].label;
+			sel[i] = answers_has_choice(a->s->a, q, cs->items[i].value);
+		}
+		picker_multi(a, qu->label && *qu->label ? qu->label : qu->prompt,
+		             items, (int)cs->n, sel, qu->max_choices, multi_picked,
+		             &(struct pick_arg){ .q = q });
 	}
-	if (picker_multi(a, qu->label && *qu->label ? qu->label : qu->prompt,
-	                 items, (int)cs->n, sel, qu->max_choices)) {
-		joined[0] = '\0';
-		for (size_t i = 0; i < cs->n; i++)
-			if (sel[i])
-				len += (size_t)snprintf(joined + len, cap - len, "%s%s",
-				                        len ? "," : "",
-				                        cs->items[i].value);
-		edit_set(a, q, joined);
-	}
-out:
 	mem_free(items);
 	mem_free(sel);
-	mem_free(joined);
+}
+
+static bool yesno_key(struct app *a, int q, int ch, bool fkey)
+{
+	const char *v = answers_get(a->s->a, q);
+
+	if (!fkey && (ch == 'y' || ch == 'Y'))
+		edit_set(a, q, "yes");
+	else if (!fkey && (ch == 'n' || ch == 'N'))
+		edit_set(a, q, "no");
+	else if (key_enter(ch, fkey) || (!fkey && ch == ' '))
+		edit_set(a, q, v && strcmp(v, "yes") == 0 ? "no" : "yes");
+	else
+		return false;
+	return true;
+}
+
+static bool choice_key(struct app *a, int q, int col, int ch, bool fkey)
+{
+	const struct question *qu = &a->ed->qs[q];
+	bool pick = key_enter(ch, fkey) || (!fkey && ch == ' ');
+	const struct lay_focus *f = NULL;
+
+	for (size_t i = 0; i < a->lay.nfocus; i++)
+		if (a->lay.focus[i].q == q)
+			f = &a->lay.focus[i];
+	if (f && f->grid >= 0 && a->lay.grids[f->grid].choices) {
+		int n = (int)qu->choices->n;
+
+		if (!fkey && ch >= '1' && ch <= '9' && ch - '1' < n)
+			col = ch - '1';
+		else if (!pick)
+			return false;
+		edit_set(a, q, qu->choices->items[col].value);
+		return true;
+	}
+	if (!pick)
+		return false;
+	pick_choice(a, q);
+	return true;
 }
 
 static bool answer_key(struct app *a, int q, int col, int ch, bool fkey)
 {
 	const struct question *qu = &a->ed->qs[q];
 	const char *v = answers_get(a->s->a, q);
-	bool enter = (!fkey && (ch == '\r' || ch == '\n')) ||
-	             (fkey && ch == KEY_ENTER);
-	bool clear = (!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
-	             (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE));
+	bool typed = qu->type != Q_YESNO && qu->type != Q_CHOICE &&
+	             qu->type != Q_MULTI && qu->type != Q_COMPUTED;
 
-	if (clear) {
-		if (!v)
-			return true;
-		edit_set(a, q, "");
+	/* Enter or F2 edits the answer as it is; a character that can
+	 * begin it starts it afresh, as in a spreadsheet. */
+	if (typed && (key_enter(ch, fkey) || (fkey && ch == KEY_F(2)))) {
+		start_edit(a, q, v);
+		return true;
+	}
+	if (edit_starts(a, qu, ch, fkey)) {
+		char first[8];
+
+		key_utf8(ch, first);
+		start_edit(a, q, first);
+		if (a->edit.kind == EDIT_ANSWER)
+			edit_live(a);
+		return true;
+	}
+	if ((!fkey && (ch == 'x' || ch == 127 || ch == CTRL('h'))) ||
+	    (fkey && (ch == KEY_DC || ch == KEY_BACKSPACE))) {
+		if (v)
+			edit_set(a, q, "");
 		return true;
 	}
 	switch (qu->type) {
 	case Q_YESNO:
-		if (!fkey && (ch == 'y' || ch == 'Y'))
-			edit_set(a, q, "yes");
-		else if (!fkey && (ch == 'n' || ch == 'N'))
-			edit_set(a, q, "no");
-		else if (enter || (!fkey && ch == ' '))
-			edit_set(a, q, v && strcmp(v, "yes") == 0 ? "no" : "yes");
-		else
-			return false;
-		return true;
-	case Q_CHOICE: {
-		const struct lay_focus *f = NULL;
-
-		for (size_t i = 0; i < a->lay.nfocus; i++)
-			if (a->lay.focus[i].q == q)
-				f = &a->lay.focus[i];
-		if (f && f->grid >= 0 && a->lay.grids[f->grid].choices) {
-			int n = (int)qu->choices->n;
-
-			if (!fkey && ch >= '1' && ch <= '9' && ch - '1' < n)
-				col = ch - '1';
-			else if (!enter && !(!fkey && ch == ' '))
-				return false;
-			edit_set(a, q, qu->choices->items[col].value);
-			return true;
-		}
-		if (enter || (!fkey && ch == ' ')) {
-			pick_choice(a, q);
-			return true;
-		}
-		return false;
-	}
+		return yesno_key(a, q, ch, fkey);
+	case Q_CHOICE:
+		return choice_key(a, q, col, ch, fkey);
 	case Q_MULTI:
-		if (enter || (!fkey && ch == ' ')) {
-			pick_multi(a, q);
-			return true;
-		}
-		return false;
-	case Q_COMPUTED:
-		return false;
+		if (!key_enter(ch, fkey) && !(!fkey && ch == ' '))
+			return false;
+		pick_multi(a, q);
+		return true;
 	default:
-		if (enter) {
-			start_edit(a, q, v);
-			return true;
-		}
-		/* A digit on a number starts typing it afresh. */
-		if (!fkey && ch >= '0' && ch <= '9' &&
-		    (qu->type == Q_MONEY || qu->type == Q_WHOLE ||
-		     qu->type == Q_HOURS || qu->type == Q_PHONE)) {
-			char first[2] = { (char)ch, 0 };
-
-			start_edit(a, q, first);
-			if (a->edit.kind == EDIT_ANSWER)
-				edit_live(a);
-			return true;
-		}
 		return false;
 	}
 }
@@ -427,6 +500,10 @@ bool questions_key(struct app *a, int ch, bool fkey)
 
 	if (!a->lay_ok)
 		return false;
+	/* On a field that takes text every character types (j, k, g, G
+	 * move elsewhere only). */
+	if (ts->pos.q >= 0 && edit_starts(a, &a->ed->qs[ts->pos.q], ch, fkey))
+		return answer_key(a, ts->pos.q, ts->pos.col, ch, fkey);
 	if (fkey) {
 		switch (ch) {
 		case KEY_UP: m = LAY_UP; break;

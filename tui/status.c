@@ -23,7 +23,7 @@ static const char *base_name(const char *path)
 static void title_draw(struct app *a)
 {
 	struct store_signoff so;
-	char state[120], left[400], org[200], file[300], when[32] = "";
+	char state[120], left[400], org[200], file[300], when[360] = "";
 	int oq = a->ed->name_q, sw, ww;
 	const char *on = oq >= 0 ? answers_get(a->s->a, oq) : NULL;
 	const char *dot = a->g->dot;
@@ -38,6 +38,19 @@ static void title_draw(struct app *a)
 		strftime(when, sizeof when, "saved %H:%M:%S", &tm);
 	} else if (!a->ro) {
 		snprintf(when, sizeof when, "all saved");
+	}
+	if (session_against_path(a->s)) {
+		/* What the reviewer walks: the answers and figures that differ. */
+		long long n = (long long)session_differences(a->s);
+
+		char old[300];
+
+		sanitize_text(base_name(session_against_path(a->s)), 0, old,
+		              sizeof old);
+		n += (long long)session_contracts_changed(a->s) +
+		     session_contracts_deleted(a->s);
+		snprintf(when, sizeof when, "%s %lld changed since %s",
+		         a->g->differs, n, old);
 	}
 	snprintf(state, sizeof state, "%s%s%s%s%s%s ", a->ro ? "READ-ONLY " : "",
 	         a->ro ? dot : "", a->ro ? " " : "",
@@ -83,6 +96,32 @@ bool app_tab_off(const struct app *a, int tab, char *why, size_t n)
 	return false;
 }
 
+/* Against an older file: does an answer or row of tab t differ? */
+static bool tab_differs(struct app *a, int t)
+{
+	const struct tab *tb = &a->ed->tabs[t];
+
+	if (!session_against_path(a->s))
+		return false;
+	if (t == a->nr_tab && (session_contracts_changed(a->s) ||
+	                       session_contracts_deleted(a->s)))
+		return true;
+	for (int q = tb->first_q; q < tb->first_q + tb->nq; q++)
+		if (app_differs(a, q))
+			return true;
+	return false;
+}
+
+/* The tab's short title, marked when it holds a change. */
+static void tab_title(struct app *a, int t, char *buf, size_t n)
+{
+	char clean[56];   /* room left for the mark */
+
+	sanitize_text(a->ed->tabs[t].short_title, 0, clean, sizeof clean);
+	snprintf(buf, n, "%s%s", tab_differs(a, t) ? a->g->differs :
+	         "", clean);
+}
+
 void tabbar_draw(struct app *a)
 {
 	struct tabfit_in in[32] = { { 0 } };
@@ -99,10 +138,7 @@ void tabbar_draw(struct app *a)
 			snprintf(titles[t], sizeof titles[t], "Help");
 			badges[t][0] = glyphs[t][0] = '\0';
 		} else {
-			const struct tab *tb = &a->ed->tabs[t];
-
-			sanitize_text(tb->short_title, 0, titles[t],
-			              sizeof titles[t]);
+			tab_title(a, t, titles[t], sizeof titles[t]);
 			if (t == a->xc_tab) {
 				/* The whole submission's checks. */
 				errors = (int)app_checks(a)->errors;
@@ -176,27 +212,43 @@ void status_draw(struct app *a)
 	texts_count(cl->warnings - cl->acknowledged, "warning", "warnings", w,
 	            sizeof w);
 	snprintf(counts, sizeof counts, "%s%s%s", e, *e && *w ? ", " : "", w);
-	snprintf(right, sizeof right, "F1 help  q quit ");
+	snprintf(right, sizeof right, "F1 help  F10 quit ");
 	title_draw(a);
 	ui_fill(stdscr, y, 0, a->W, theme(R_NORMAL));
 	rw = ui_width(right);
 	{
 		int x = 1;
 
-		x += ui_put_stored(stdscr, y, x, a->W - rw - 2, xc, theme(R_NORMAL));
-		if (*counts && x + 5 < a->W - rw) {
-			x += ui_put(stdscr, y, x, 3, "  ", theme(R_NORMAL));
-			ui_put_cut(stdscr, y, x, a->W - rw - x - 1, counts,
-			           theme(cl->errors ? R_BAD : R_WARN));
-		}
+		/* The counts first: they are what sign-off waits for. */
+		if (*counts)
+			x += ui_put(stdscr, y, x, a->W - rw - 2, counts,
+			            theme(cl->errors ? R_BAD : R_WARN)) + 2;
+		ui_put_stored(stdscr, y, x, a->W - rw - x - 1, xc, theme(R_NORMAL));
 	}
 	ui_put(stdscr, y, a->W - rw, rw, right, theme(R_DIM));
-	/* The message line. */
 	ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));
-	if (a->edit.kind == EDIT_PROMPT)
+}
+
+void message_draw(struct app *a)
+{
+	int lines;
+
+	if (a->edit.kind == EDIT_PROMPT) {
+		ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));
 		ui_put_cut(stdscr, a->H - 2, 1, a->edit.x - 2, a->edit.label,
 		           theme(R_KEY));
-	else if (a->msg[0])
-		ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, a->msg,
-		           theme(a->msg_role));
+		return;
+	}
+	if (!a->msg[0])
+		return;
+	/* A message too long for its line takes the one above as well, so
+	 * a reason is never cut. */
+	lines = ui_width(a->msg) > a->W - 2 ? 2 : 1;
+	for (int i = 0; i < lines; i++)
+		ui_fill(stdscr, a->H - 1 - lines + i, 0, a->W, theme(R_NORMAL));
+	if (lines == 1)
+		ui_put(stdscr, a->H - 2, 1, a->W - 2, a->msg, theme(a->msg_role));
+	else
+		ui_put_wrapped(stdscr, a->H - 3, 1, a->W - 1, 2, a->msg,
+		               theme(a->msg_role));
 }

@@ -18,4 +18,11 @@ struct session;
  * terminal cannot be used (not a terminal, no such TERM). */
 int tui_run(struct session *s, bool read_only, char *err, size_t errlen);
 
+/* The same for a file not there yet: once the terminal is known to work,
+ * creates it and runs the workbook on it; with ask, first asks on screen
+ * whether to (a name that looks like a mistyped command).  *out is the
+ * session made, NULL when nothing was created (the caller closes it). */
+int tui_run_new(const char *path, bool ask, struct session **out, char *err,
+                size_t errlen);
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* wsfind.c: getting about a large worksheet: find a label (/), its next
- * and previous match (n, N), and go to a row by its number (:).
+/* wsfind.c: getting about a large worksheet: find a label (/ or ^F), its
+ * next and previous match (n, N or F3, Shift-F3), and go to a row by its
+ * number (: or ^G).
  *
  * Find asks the session for the nearest match after (or before) the
  * cursor, going round the end once; the file's rows are never all read
@@ -43,10 +44,17 @@ void wsfind_step(struct app *a, enum store_find_dir dir)
 	}
 	w->cur = f.pos;
 	w->on_method = false;
-	app_msg(a, R_NORMAL, "row %lld%s %s n next %s N previous",
+	app_msg(a, R_NORMAL, "row %lld%s %s F3 (n) the next, Shift-F3 (N) the "
+	        "one before",
 	        (long long)(f.pos + 1), !f.wrapped ? "" :
 	        dir == STORE_FIND_NEXT ? " (from the top)" : " (from the bottom)",
-	        a->g->dot, a->g->dot);
+	        a->g->dot);
+}
+
+static void row_typed(struct app *a, const char *text, enum leave how)
+{
+	(void)how;
+	wsfind_goto(a, text);
 }
 
 void wsfind_goto_prompt(struct app *a)
@@ -59,7 +67,7 @@ void wsfind_goto_prompt(struct app *a)
 	}
 	snprintf(label, sizeof label, "Go to row (1-%lld):",
 	         (long long)a->ws.count);
-	edit_prompt(a, P_GOTO, label, NULL);
+	edit_prompt(a, label, NULL, row_typed);
 }
 
 void wsfind_goto(struct app *a, const char *text)

@@ -205,7 +205,7 @@ for kind in $(ls "$k"); do
 			else
 				not_ok "$desc repairs it and opens" "$(win_screen "$w")"
 			fi
-			tm send-keys -t "$w" q
+			tm send-keys -t "$w" F10
 			win_wait "$w" "apmwb-exit=0" ||
 				problems+=("it did not end cleanly: $(win_screen "$w" | tail -2)")
 			check_repaired
@@ -217,7 +217,7 @@ for kind in $(ls "$k"); do
 				problems+=("it did not open: $(win_screen "$w" | tail -3)")
 			win_screen "$w" | grep -q "interrupted save" ||
 				problems+=("it does not say the file has an interrupted save")
-			tm send-keys -t "$w" q
+			tm send-keys -t "$w" F10
 			win_wait "$w" "apmwb-exit=0" ||
 				problems+=("it did not end cleanly: $(win_screen "$w" | tail -2)")
 			snapshot "$T/d" | cmp -s "$T/before" - ||

@@ -28,11 +28,11 @@ keys Down
 # "row 1 of 10000" shows before the cursor is in the table; the row's
 # explanation only once it is.
 expect "the cursor is on the first row" 'Row 1 "Contract 1":' 5
-keys G
-expect "G jumps to the last row" "row 10000 of 10000" 5
+keys End
+expect "End jumps to the last row" "row 10000 of 10000" 5
 expect "...and shows it" "Contract 10000" 5
-keys g
-expect "g jumps back to the first" "row 1 of 10000" 5
+keys Home
+expect "Home jumps back to the first" "row 1 of 10000" 5
 keys PPage
 expect "PgUp at the top stays there" "row 1 of 10000" 5
 keys NPage
@@ -42,13 +42,13 @@ if screen | grep -Eq "row ([2-9]|[1-9][0-9]) of 10000"; then
 else
 	not_ok "PgDn moves a page down" "$(screen | tail -2)"
 fi
-keys G
+keys End
 expect "back at the last row" "row 10000 of 10000" 5
-keys l l l l l l
+keys Right Right Right Right Right Right
 type_text 123
 keys Enter
 expect "an edit of the last contract is saved" "row 10000 saved" 5
-keys k
+keys Up
 expect "the row above is there" "row 9999 of 10000" 5
 quit
 run export --format contracts "$f"

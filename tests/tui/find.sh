@@ -31,6 +31,9 @@ keys M-7
 expect "the worksheet counts its contracts" "50000 contracts"
 keys Down
 expect "the cursor is on the first row" "row 1 of 50000" 5
+# To the Min% column: on a label, a letter or ':' would type into it (as
+# in a spreadsheet); on a figure they are the worksheet's keys.
+keys Right Right Right
 
 keys :
 expect "':' asks for a row" "Go to row (1-50000):" 5

@@ -36,7 +36,7 @@ screen() { tm capture-pane -p; }
 screen_e() { tm capture-pane -p -e; }
 keys() { tm send-keys "$@"; }
 # type TEXT: literal text, no key names.
-type_text() { tm send-keys -l "$1"; }
+type_text() { tm send-keys -l -- "$1"; }
 
 # wait_for TEXT [SECONDS]: polls the pane until it shows TEXT.  Limits are
 # multiplied by APMWB_TIMEOUT_SCALE (make check-valgrind sets it).
@@ -105,8 +105,8 @@ check_get() {
 	fi
 }
 
-# quit: q, and the program ends cleanly.
+# quit: F10 (q types on a text answer), and the program ends cleanly.
 quit() {
-	keys q
+	keys F10
 	wait_for "apmwb-exit=" 10
 }

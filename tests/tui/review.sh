@@ -44,7 +44,7 @@ expect "the metric tab reads as usual" "Commercial metrics"
 refused "typing a digit is refused" 5
 refused "undo is refused" u
 keys M-6
-expect "the checks are there to read" "Numerators against row 1"
+expect "the checks are there to read" "Review: Is the denominator equal to the sum of the numerators?"
 refused "sign-off is refused" S
 keys ']'
 expect "the worksheet is there to read" "C1"
@@ -95,6 +95,6 @@ else
 	not_ok "review mode opens a file another apmwb is editing" \
 		"$(tm capture-pane -p -t :1 | head -5)"
 fi
-tm send-keys -t :1 q
-tm send-keys -t :0 q
+tm send-keys -t :1 F10
+tm send-keys -t :0 F10
 done_testing

@@ -90,8 +90,8 @@ expect "Esc goes back to the tab" "Commercial metrics"
 keys ']'
 expect "a line not selected is off and says why" "Medicare Advantage is not selected"
 keys ']' ']'
-expect "the cross-checking tab" "Numerators against row 1"
-expect "with the line's sums" "\$5,000,000,000.00   \$5,000,000,000.00  Yes"
+expect "the cross-checking tab" "Review: Is the denominator equal to the sum of the numerators?"
+expect "with the line's sums" "\$5,000,000,000.00       \$5,000,000,000.00  Yes"
 
 # Nominal risk: the worksheet, two contracts typed in.
 keys ']'
@@ -101,18 +101,22 @@ expect "the method is picked from a list" "Use the worksheet"
 keys Down Enter
 expect "the worksheet is chosen" "No contracts yet"
 keys Down a
-type_text "Contract A"; keys Tab
+type_text "Contract A"; keys Tab Enter
 expect "the line is picked from a list" "Line of business"
 keys Enter
+wait_gone "Line of business"
+keys Tab Enter
 expect "then the type" "Type of contract"
 keys Enter
+wait_gone "Type of contract"
+keys Tab
 type_text 1; keys Tab; type_text 10; keys Tab; type_text 60; keys Tab
 type_text 2000000000; keys Enter
 expect "a whole row typed along" "row 1 saved"
 keys a
-type_text "Contract B"; keys Tab
-wait_for "Line of business"; keys Enter
-wait_for "Type of contract"; keys Down Enter
+# A line and a type by their numbers, without the lists.
+type_text "Contract B"; keys Tab; type_text 1; keys Tab; type_text 2
+keys Tab
 type_text 5; keys Tab; type_text 15; keys Tab; type_text 25; keys Tab
 type_text 500000000; keys Enter
 expect "the second row" "row 2 saved"
@@ -120,7 +124,7 @@ expect "a failing row says why" "risk minimum 5.0% is above 4%"
 # Of row 1's $5,000,000,000: meets 2,000,000,000 (40.0%), does not meet
 # 500,000,000 (10.0%), all 2,500,000,000 (50.0%).
 expect_line "the summary per line" \
-	'^ Commercial [$]2,000,000,000  40[.]0%   [$]500,000,000  10[.]0% [$]2,500,000,000  50[.]0% *$'
+	'^ Commercial +[$]2,000,000,000 +40[.]0% +[$]500,000,000 +10[.]0% +[$]2,500,000,000 +50[.]0% *$'
 
 # Informational questions: choices, a follow-up, up to three, a scale.
 keys ']'
@@ -172,7 +176,7 @@ check_get iq.outcome.prices not_sure
 start -- "$f"
 expect "reopened, the organisation is in the title" "Acme Health Plan"
 keys M-6
-expect "Alt-6 goes straight to the checks" "Numerators against row 1"
+expect "Alt-6 goes straight to the checks" "Review: Is the denominator equal to the sum of the numerators?"
 keys S
 if wait_for "Sign off as" 5; then
 	type_text "Jane Doe"; keys Enter
