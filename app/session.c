@@ -73,6 +73,23 @@ enum store_status session_open_known(const char *path,
 	                    errlen);
 }
 
+void session_against_free(struct session_against *g)
+{
+	if (!g)
+		return;
+	diff_snapshot_free(&g->old);
+	diff_snapshot_free(&g->cur);
+	mem_free(g->con);
+	mem_free(g->path);
+	mem_free(g);
+}
+
+void session_against_close(struct session *s)
+{
+	session_against_free(s->against);
+	s->against = NULL;
+}
+
 void session_close(struct session *s)
 {
 	if (!s)

@@ -15,21 +15,8 @@
 #include "diff.h"
 #include "mem.h"
 #include "session.h"
+#include "session_internal.h"
 
-struct session_against {
-	char *path;                  /* the older file, as named */
-	struct diff_snapshot old;
-	struct diff_snapshot cur;    /* this session's, at gen cur_gen */
-	uint64_t cur_gen;
-	bool have_cur;
-	size_t ndiff;                /* keys of cur that differ from old */
-	/* The contracts changed or added (positions in this worksheet,
-	 * ascending, as cdiff reports them) at gen con_gen; deleted ones. */
-	int64_t *con, deleted;
-	size_t ncon, capcon;
-	uint64_t con_gen;
-	bool have_con;
-};
 
 enum store_status session_snapshot(struct session *s,
                                    struct diff_snapshot *snap,
@@ -68,23 +55,6 @@ enum store_status session_snapshot(struct session *s,
 	return STORE_OK;
 }
 
-static void against_free(struct session_against *g)
-{
-	if (!g)
-		return;
-	diff_snapshot_free(&g->old);
-	diff_snapshot_free(&g->cur);
-	mem_free(g->con);
-	mem_free(g->path);
-	mem_free(g);
-}
-
-void session_against_close(struct session *s)
-{
-	against_free(s->against);
-	s->against = NULL;
-}
-
 enum store_status session_against(struct session *s, const char *old_path,
                                   char *err, size_t errlen)
 {
@@ -104,7 +74,7 @@ enum store_status session_against(struct session *s, const char *old_path,
 		session_close(old);
 	}
 	if (rc != STORE_OK) {
-		against_free(g);
+		session_against_free(g);
 		return rc;
 	}
 	session_against_close(s);
