@@ -121,6 +121,8 @@ bool session_checks(struct session *s, const struct figures *f,
 		acks[i].id = sa[i].id;
 		acks[i].message = sa[i].message;
 		acks[i].reason = sa[i].reason;
+		acks[i].by = sa[i].by;
+		acks[i].at = sa[i].at;
 	}
 	ok = checks_run(f, a, out) && checks_apply_acks(out, acks, n);
 	mem_free(acks);

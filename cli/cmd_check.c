@@ -27,10 +27,7 @@ static void indented(void *ctx, const char *line, size_t n)
 static void print_checks(FILE *out, const struct session *s)
 {
 	const struct check_list *l = &s->checks;
-	const struct store_ack *acks;
-	size_t nacks;
 
-	acks = store_acks(s->st, &nacks);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct check_item *it = &l->items[i];
 
@@ -41,16 +38,12 @@ static void print_checks(FILE *out, const struct session *s)
 		fputs("]\n", out);
 		if (it->hint)
 			wrap_text(it->hint, 74, indented, out);
-		if (!it->ack_reason)
-			continue;
-		for (size_t k = 0; k < nacks; k++) {
+		if (it->ack_reason) {
 			char line[1024];
 
-			if (strcmp(acks[k].id, it->id) != 0)
-				continue;
 			snprintf(line, sizeof line, "acknowledged by %s on %s: %s",
-			         acks[k].by ? acks[k].by : "?",
-			         acks[k].at ? acks[k].at : "?", it->ack_reason);
+			         it->ack_by ? it->ack_by : "?",
+			         it->ack_at ? it->ack_at : "?", it->ack_reason);
 			wrap_text(line, 74, indented, out);
 		}
 	}

@@ -361,6 +361,8 @@ void checks_free(struct check_list *l)
 		mem_free(l->items[i].message);
 		mem_free(l->items[i].hint);
 		mem_free(l->items[i].ack_reason);
+		mem_free(l->items[i].ack_by);
+		mem_free(l->items[i].ack_at);
 	}
 	mem_free(l->items);
 	memset(l, 0, sizeof *l);
@@ -374,7 +376,9 @@ bool checks_apply_acks(struct check_list *l, const struct check_ack *acks,
 		struct check_item *it = &l->items[i];
 
 		mem_free(it->ack_reason);
-		it->ack_reason = NULL;
+		mem_free(it->ack_by);
+		mem_free(it->ack_at);
+		it->ack_reason = it->ack_by = it->ack_at = NULL;
 		if (it->sev != SEV_WARNING)
 			continue;
 		for (size_t k = 0; k < n; k++) {
@@ -383,7 +387,12 @@ bool checks_apply_acks(struct check_list *l, const struct check_ack *acks,
 			    !acks[k].reason || !*acks[k].reason)
 				continue;
 			it->ack_reason = mem_strdup(acks[k].reason);
-			if (!it->ack_reason)
+			if (acks[k].by)
+				it->ack_by = mem_strdup(acks[k].by);
+			if (acks[k].at)
+				it->ack_at = mem_strdup(acks[k].at);
+			if (!it->ack_reason || (acks[k].by && !it->ack_by) ||
+			    (acks[k].at && !it->ack_at))
 				return false;
 			l->acknowledged++;
 			break;

@@ -28,6 +28,7 @@ struct check_item {
 	char *message;     /* one line, the workbook's language */
 	char *hint;        /* the workbook's advice, or NULL */
 	char *ack_reason;  /* set by checks_apply_acks, or NULL */
+	char *ack_by, *ack_at; /* who acknowledged it, when; NULL unknown */
 };
 
 struct check_list {
@@ -46,6 +47,7 @@ struct check_ack {
 	const char *id;
 	const char *message;   /* the warning's text when acknowledged */
 	const char *reason;
+	const char *by, *at;   /* may be NULL */
 };
 /* Marks the warnings these acknowledge (ids and messages equal). */
 bool checks_apply_acks(struct check_list *l, const struct check_ack *acks,

@@ -263,10 +263,15 @@ START_TEST(test_acknowledgements)
 	ck_assert_int_eq(w, 1);
 	snprintf(message, sizeof message, "%s", it->message);
 	ack = (struct check_ack){ "nodollars.commercial.m4", message,
-	                          "P4P programme started in 2020" };
+	                          "P4P programme started in 2020", "Jane Doe",
+	                          "2026-12-01T20:02:23Z" };
 	ck_assert(checks_apply_acks(&l, &ack, 1));
 	ck_assert_str_eq(find("nodollars.commercial.m4")->ack_reason,
 	                 "P4P programme started in 2020");
+	/* Who and when go with the reason, for `check` to say. */
+	ck_assert_str_eq(find("nodollars.commercial.m4")->ack_by, "Jane Doe");
+	ck_assert_str_eq(find("nodollars.commercial.m4")->ack_at,
+	                 "2026-12-01T20:02:23Z");
 	ck_assert_int_eq(l.acknowledged, 1);
 	checks_count_tab(&l, com, &e, &w);
 	ck_assert_int_eq(w, 0);
@@ -274,14 +279,16 @@ START_TEST(test_acknowledgements)
 	set("commercial.m2", "1");
 	run();
 	ack = (struct check_ack){ "xc.commercial", find("xc.commercial")->message,
-	                          "ignore" };
+	                          "ignore", "Jane Doe", NULL };
 	ck_assert(checks_apply_acks(&l, &ack, 1));
 	ck_assert_ptr_null(find("xc.commercial")->ack_reason);
+	ck_assert_ptr_null(find("xc.commercial")->ack_by);
 	/* An acknowledgement holds only while the warning says the same. */
 	set("commercial.m2", "600");
 	set("commercial.m4", "0");
 	run();
-	ack = (struct check_ack){ "nodollars.commercial.m4", message, "P4P" };
+	ack = (struct check_ack){ "nodollars.commercial.m4", message, "P4P",
+	                          NULL, NULL };
 	ck_assert(checks_apply_acks(&l, &ack, 1));
 	ck_assert_ptr_null(find("nodollars.commercial.m4")->ack_reason);
 	ck_assert_int_eq(l.acknowledged, 0);

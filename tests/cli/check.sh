@@ -32,6 +32,11 @@ run ack "$g" nodollars.commercial.m4 "P4P began in 2020"
 check "a warning can be acknowledged" is "$status" 0
 run check "$g"
 check "then check is clean, showing the reason" eval 'is $status 0 && has "$out" "P4P began in 2020" && has "$out" "1 acknowledged"'
+# Who acknowledged it and when, as the file holds them.
+by=$(sqlite3 -readonly "$g" "SELECT by FROM ack WHERE id = 'nodollars.commercial.m4'" 2>/dev/null)
+at=$(sqlite3 -readonly "$g" "SELECT at FROM ack WHERE id = 'nodollars.commercial.m4'" 2>/dev/null)
+check "...and who acknowledged it, when" \
+	eval '[ -n "$by" ] && [ -n "$at" ] && has "$out" "acknowledged by $by on $at: P4P began in 2020"'
 run ack "$g" no.such.check "x"
 check "acknowledging an unknown check is refused" is "$status" 1
 
