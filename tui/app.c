@@ -30,21 +30,26 @@ bool app_differs(struct app *a, int q)
 	       session_differs(a->s, a->ed->qs[q].key);
 }
 
-void app_mark_figures(struct app *a, int y, int x, const char *prefix,
-                      const char *const *parts, int n)
+bool app_figures_differ(struct app *a, const char *prefix,
+                        const char *const *parts, int n)
 {
 	char key[200];
 
 	if (!session_against_path(a->s))
-		return;
+		return false;
 	for (int i = 0; i < n; i++) {
 		snprintf(key, sizeof key, "%s.%s", prefix, parts[i]);
-		if (session_differs(a->s, key)) {
-			ui_put(stdscr, y, x, 1, a->g->differs,
-			       theme(R_WARN));
-			return;
-		}
+		if (session_differs(a->s, key))
+			return true;
 	}
+	return false;
+}
+
+void app_mark_figures(struct app *a, int y, int x, const char *prefix,
+                      const char *const *parts, int n)
+{
+	if (app_figures_differ(a, prefix, parts, n))
+		ui_put(stdscr, y, x, 1, a->g->differs, theme(R_WARN));
 }
 
 void app_mark_differs(struct app *a, int y, int x, int q)

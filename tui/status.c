@@ -106,6 +106,17 @@ static bool tab_differs(struct app *a, int t)
 	if (t == a->nr_tab && (session_contracts_changed(a->s) ||
 	                       session_contracts_deleted(a->s)))
 		return true;
+	if (t == a->xc_tab) {
+		/* The cross-checks are figures of their own, not answers. */
+		static const char *const parts[] = { "sum", "ok", "diff" };
+		char prefix[64];
+
+		for (int l = 0; l < LOB_COUNT; l++) {
+			snprintf(prefix, sizeof prefix, "xc.%s", lob_id(l));
+			if (app_figures_differ(a, prefix, parts, 3))
+				return true;
+		}
+	}
 	for (int q = tb->first_q; q < tb->first_q + tb->nq; q++)
 		if (app_differs(a, q))
 			return true;

@@ -268,6 +268,10 @@ void app_follow_session(struct app *a);
 bool app_differs(struct app *a, int q);
 /* The same for computed figures: does any of "PREFIX.PART" differ?  Its
  * mark at column x when one does. */
+/* Does any of the figures prefix.part (parts[0..n)) differ from the
+ * older file?  False without one. */
+bool app_figures_differ(struct app *a, const char *prefix,
+                        const char *const *parts, int n);
 void app_mark_figures(struct app *a, int y, int x, const char *prefix,
                       const char *const *parts, int n);
 void app_mark_differs(struct app *a, int y, int x, int q);

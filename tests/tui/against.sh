@@ -29,8 +29,8 @@ expect "the title bar counts what differs, as diff does ($n)" \
 	"Δ $n changed since old.apmwb"
 bar=$(screen | sed -n 2p)
 case $bar in
-*ΔGeneral*ΔModels*ΔCommercial*ΔMA*ΔRisk*) ok "the tabs holding a change are marked" ;;
-*) not_ok "the tabs holding a change are marked" "$bar" ;;
+*ΔGeneral*ΔModels*ΔCommercial*ΔMA*ΔChecks*ΔRisk*) ok "the tabs holding a change are marked, Checks for its cross-checks" ;;
+*) not_ok "the tabs holding a change are marked, Checks for its cross-checks" "$bar" ;;
 esac
 case $bar in
 *ΔMedicaid*|*ΔInfo*) not_ok "...and only they" "$bar" ;;
