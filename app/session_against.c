@@ -183,8 +183,10 @@ static bool against_contracts(struct session *s)
 	session_close(old);
 	if (!ok)
 		return false;
-	/* Sorted, each once, for the binary search. */
-	qsort(g->con, g->ncon, sizeof *g->con, by_pos);
+	/* Sorted, each once, for the binary search (none: con is NULL,
+	 * which qsort may not be given). */
+	if (g->ncon > 1)
+		qsort(g->con, g->ncon, sizeof *g->con, by_pos);
 	{
 		size_t k = 0;
 
