@@ -7,8 +7,7 @@
 . "$TOPSRCDIR/tests/tui/lib.sh"
 old="$T/old.apmwb"
 f="$T/new.apmwb"
-"$APMWB" new "$old" >/dev/null && "$APMWB" import "$old" \
-	"$TOPSRCDIR/tests/data/example.json" >/dev/null 2>&1 || exit 99
+example_file "$old"
 cp "$old" "$f" || exit 99
 "$APMWB" set "$f" gi.contact_name "Janet Doe" >/dev/null || exit 99
 "$APMWB" set "$f" commercial.m2 2500000000 >/dev/null || exit 99

@@ -110,3 +110,10 @@ quit() {
 	keys F10
 	wait_for "apmwb-exit=" 10
 }
+
+# example_file FILE: a new submission at FILE holding the Tab 9 example
+# (tests/data/example.json); the test cannot go on without it.
+example_file() {
+	"$APMWB" new "$1" >/dev/null && "$APMWB" import "$1" \
+		"$TOPSRCDIR/tests/data/example.json" >/dev/null 2>&1 || exit 99
+}

@@ -7,8 +7,7 @@
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/e.apmwb"
-"$APMWB" new "$f" >/dev/null && "$APMWB" import "$f" \
-	"$TOPSRCDIR/tests/data/example.json" >/dev/null 2>&1 || exit 99
+example_file "$f"
 
 start -- "$f"
 expect "the workbook opens" "General information"

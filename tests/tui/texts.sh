@@ -7,8 +7,7 @@
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/e.apmwb"
-"$APMWB" new "$f" >/dev/null && "$APMWB" import "$f" \
-	"$TOPSRCDIR/tests/data/example.json" >/dev/null 2>&1 || exit 99
+example_file "$f"
 # Cat 1 at 20.0% leaves 30.0% not reported: five shares on the legend.
 "$APMWB" set "$f" commercial.m2 1000000000 >/dev/null || exit 99
 
