@@ -273,10 +273,13 @@ static bool feed_all(struct store *st, struct contracts_csv *p,
 
 	if (!contracts_csv_feed(p, first, nfirst, err, errlen))
 		return false;
-	while ((n = rd(ctx, buf, sizeof buf)) > 0) {
-		if (!contracts_csv_feed(p, buf, (size_t)n, err, errlen))
+	while ((n = rd(ctx, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno != EINTR)
+			break;
+		/* A read cut short by a signal asks whether to stop. */
+		if (n > 0 && !contracts_csv_feed(p, buf, (size_t)n, err, errlen))
 			return false;
-		pr.done += (uint64_t)n;
+		pr.done += n > 0 ? (uint64_t)n : 0;
 		if (!store_progress_tell(st, &pr)) {
 			*stopped = true;
 			return false;
@@ -360,8 +363,21 @@ static bool ack_of_warning(void *ctx, const char *id, char *why,
 enum store_status session_import_json(struct session *s, const char *json,
                                       size_t len, char *err, size_t errlen)
 {
-	return changed(s, store_import_json(s->st, json, len, ack_of_warning,
-	                                    NULL, err, errlen), err, errlen);
+	return session_import_json_read(s, json, len, NULL, NULL, len, err,
+	                                 errlen);
+}
+
+enum store_status session_import_json_read(struct session *s,
+                                           const char *first, size_t nfirst,
+                                           session_read_fn rd, void *ctx,
+                                           uint64_t size, char *err,
+                                           size_t errlen)
+{
+	enum store_status rc;
+
+	rc = store_import_json_read(s->st, first, nfirst, rd, ctx, size,
+	                            ack_of_warning, NULL, err, errlen);
+	return changed(s, rc, err, errlen);
 }
 
 /* ---- acknowledgements, sign-off, undo ---- */

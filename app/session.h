@@ -158,6 +158,13 @@ enum store_status session_import_contracts(struct session *s,
  * apmwb ack refuses it. */
 enum store_status session_import_json(struct session *s, const char *json,
                                       size_t len, char *err, size_t errlen);
+/* The same read as it comes (first, then rd until it says 0, as
+ * session_import_contracts reads): held a contract at a time. */
+enum store_status session_import_json_read(struct session *s,
+                                           const char *first, size_t nfirst,
+                                           session_read_fn rd, void *ctx,
+                                           uint64_t size, char *err,
+                                           size_t errlen);
 
 /* Acknowledges the warning with this id, now on the list, with a reason
  * (NULL or "" withdraws it).  Refused for a check not on the list now and

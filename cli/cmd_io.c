@@ -55,11 +55,29 @@ int precheck_import(struct cmd_ctx *c)
 	return -1;
 }
 
+/* A read cut short by Ctrl-C is -1 with errno EINTR, and can be tried
+ * again: the importer asks its progress whether to stop. */
 static ssize_t read_file(void *ctx, char *buf, size_t n)
 {
 	size_t got = fread(buf, 1, n, ctx);
 
-	return got == 0 && ferror((FILE *)ctx) ? -1 : (ssize_t)got;
+	if (got == 0 && ferror((FILE *)ctx)) {
+		int e = errno;
+
+		clearerr((FILE *)ctx);
+		errno = e;
+		return -1;
+	}
+	return (ssize_t)got;
+}
+
+/* What progress counts against: a file's size, or 0 (a pipe). */
+static uint64_t source_size(FILE *in)
+{
+	struct stat sb;
+
+	return fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ?
+	       (uint64_t)sb.st_size : 0;
 }
 
 static int import_csv(struct cmd_ctx *c, FILE *in, const char *head,
@@ -70,11 +88,8 @@ static int import_csv(struct cmd_ctx *c, FILE *in, const char *head,
 	enum store_status rc;
 	char err[1024];
 
-	struct stat sb;
-	uint64_t size = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ?
-	                (uint64_t)sb.st_size : 0;
-
-	rc = session_import_contracts(c->s, head, n, read_file, in, size,
+	rc = session_import_contracts(c->s, head, n, read_file, in,
+	                              source_size(in),
 	                              c->opt['F'] != NULL, &im, err, sizeof err);
 	if (rc == STORE_OK) {
 		cli_note("%s: the worksheet's %lld contract%s %s replaced by the "
@@ -90,37 +105,12 @@ static int import_csv(struct cmd_ctx *c, FILE *in, const char *head,
 	return cli_exit_for(rc);
 }
 
-/* The whole of a JSON source after its first bytes; NULL when memory
- * runs out. */
-static char *read_rest(FILE *in, const char *head, size_t n, size_t *len)
-{
-	char buf[4096], *all = mem_alloc(n + 1), *grown;
-	size_t more;
-
-	if (!all)
-		return NULL;
-	memcpy(all, head, n);
-	*len = n;
-	while ((more = fread(buf, 1, sizeof buf, in)) > 0) {
-		grown = mem_realloc_array(all, *len + more + 1, 1);
-		if (!grown) {
-			mem_free(all);
-			return NULL;
-		}
-		all = grown;
-		memcpy(all + *len, buf, more);
-		*len += more;
-	}
-	all[*len] = '\0';
-	return all;
-}
-
 static int import_json(struct cmd_ctx *c, FILE *in, const char *head,
                        size_t n)
 {
 	const char *src = c->argv[1];
-	char err[1024], *all;
-	size_t len, skip;
+	size_t skip = bom_length(head, n);
+	char err[1024];
 	int rc;
 
 	if (c->opt['F']) {
@@ -128,14 +118,10 @@ static int import_json(struct cmd_ctx *c, FILE *in, const char *head,
 		          src);
 		return EXIT_TROUBLE;
 	}
-	if (!(all = read_rest(in, head, n, &len))) {
-		cli_error("import: %s: out of memory", src);
-		return EXIT_TROUBLE;
-	}
-	skip = bom_length(all, len);
-	rc = cli_exit_for(session_import_json(c->s, all + skip, len - skip, err,
-	                                      sizeof err));
-	mem_free(all);
+	rc = cli_exit_for(session_import_json_read(c->s, head + skip, n - skip,
+	                                           read_file, in,
+	                                           source_size(in), err,
+	                                           sizeof err));
 	/* The store's message already says nothing was imported. */
 	if (rc != EXIT_DONE)
 		cli_error("import: %s: %s", src, err);

@@ -2,8 +2,11 @@
 /* import_json.c: answers, contracts and acknowledgements from the JSON
  * export's own shape.
  *
- * SQLite reads the JSON (json_valid, json_type, json_each): no parser of
- * our own.  Merge semantics: every key present under "answers" or
+ * The text arrives in chunks; jsonsplit cuts it into the top-level
+ * members' values and the worksheet's contracts one at a time, so a
+ * worksheet of any size is held one contract at a time, and SQLite reads
+ * each of those texts (json_type, json_each): no parser of our own.  Merge
+ * semantics: every key present under "answers" or
  * "hidden_answers" is set (null makes it blank) and absent keys are left
  * alone; "contracts", when present, replaces the worksheet (each
  * contract's results checked against its fields, and kept nowhere);
@@ -15,6 +18,7 @@
  * message names it. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +26,7 @@
 #include "answers.h"
 #include "codebook.h"
 #include "edition.h"
+#include "jsonsplit.h"
 #include "mem.h"
 #include "nominal.h"
 #include "store_internal.h"
@@ -33,14 +38,31 @@
 #define NUMBER_HINT "write amounts as strings, e.g. \"1234.56\", so no " \
 	"digit is lost"
 
+enum member {
+	M_FORMAT, M_VERSION, M_EDITION, M_ANSWERS, M_HIDDEN, M_CONTRACTS,
+	M_ACKS, M_STATE, M_FIGURES, M_CHECKS, M_COUNT
+};
+
+/* What the top level says of itself. */
+struct top {
+	bool present[M_COUNT];
+	char format[64], edition[64];
+	int64_t version;
+};
+
 struct import {
 	struct store *st;
 	sqlite3 *db;
-	const char *json;
-	int len;
 	char *err;
 	size_t errlen;
 	enum store_status status;   /* of the first failure */
+	struct top top;
+	int member;                 /* the member being read */
+	/* answers, hidden_answers and acknowledgements, read once the
+	 * worksheet is in: its row in the history is a wall for undo. */
+	char *kept[M_COUNT];
+	sqlite3_stmt *each;         /* json_each over one contract */
+	int64_t before;             /* contracts before the import */
 	/* Answers to put in memory once committed: val[q] (NULL: blank)
 	 * where changed[q]; seen[q] catches a key given twice. */
 	char **val;
@@ -261,15 +283,13 @@ static bool import_answer(struct import *im, const char *key,
 	return true;
 }
 
-static bool import_answers(struct import *im, const char *member)
+static bool import_answers(struct import *im, enum member m)
 {
-	char sql[96];
 	sqlite3_stmt *s;
 	int rc;
 
-	snprintf(sql, sizeof sql, "SELECT key, type, value FROM "
-	         "json_each(?1, '$.%s')", member);
-	if (!prepare(im, sql, im->json, im->len, &s))
+	if (!prepare(im, "SELECT key, type, value FROM json_each(?1)",
+	             im->kept[m], -1, &s))
 		return false;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *key = text_col(im, s, 0, "a key");
@@ -359,18 +379,24 @@ static bool parse_contract(struct import *im, int64_t i, const char *obj,
 {
 	struct given g = { { false }, { NULL } };
 	char why[300], where[64];
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = im->each;
 	bool ok = false;
 	int rc;
 
 	snprintf(where, sizeof where, "contracts[%lld] (contract %lld)",
 	         (long long)i, (long long)i + 1);
-	if (!prepare(im, "SELECT key, type, value FROM json_each(?1)", obj, -1,
-	             &s))
-		return false;
+	sqlite3_reset(s);
+	if ((rc = sqlite3_bind_text(s, 1, obj, -1, SQLITE_STATIC)) != SQLITE_OK)
+		return sql_failed(im, rc);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (!contract_member(im, s, where, c, &g))
 			goto out;
+	if (rc == SQLITE_ERROR) {
+		/* json_each's one failure that is not of memory: bad JSON. */
+		refuse(im, "this is not valid JSON: %s is not a JSON object",
+		       where);
+		goto out;
+	}
 	if (rc != SQLITE_DONE) {
 		sql_failed(im, rc);
 		goto out;
@@ -387,73 +413,83 @@ static bool parse_contract(struct import *im, int64_t i, const char *obj,
 	}
 	ok = true;
 out:
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	for (int r = 0; r < NR_R_COUNT; r++)
 		mem_free(g.result[r]);
 	return ok;
 }
 
-static bool import_contracts(struct import *im)
+/* Does valid JSON hold the escape \u0000?  SQLite 3.40's json_each
+ * ends a string there, so "A\u0000B" would arrive as "A" with nothing to
+ * tell: the lost rest must be refused, not silently dropped. */
+static bool has_nul_escape(const char *json, size_t len)
+{
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (json[i] != '\\')
+			continue;
+		if (json[i + 1] == 'u' && i + 5 < len &&
+		    memcmp(json + i + 2, "0000", 4) == 0)
+			return true;
+		i++;   /* past the escaped character, a backslash too */
+	}
+	return false;
+}
+
+/* The list begins: the worksheet is emptied, its count kept for the
+ * history. */
+static bool contracts_begin(struct import *im)
+{
+	int rc = totals_count(im->st, &im->before);
+
+	if (rc == SQLITE_OK)
+		rc = contracts_clear(im->st);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(im->db, "SELECT key, type, value FROM "
+		                        "json_each(?1)", -1, &im->each, NULL);
+	if (rc != SQLITE_OK)
+		return sql_failed(im, rc);
+	return true;
+}
+
+static bool contract_element(struct import *im, uint64_t i, const char *obj,
+                             size_t len)
+{
+	struct contract c;
+	bool ok;
+	int rc;
+
+	if (obj[0] != '{')
+		return refuse(im, "contracts[%llu] (contract %llu) is not an "
+		              "object of fields", (unsigned long long)i,
+		              (unsigned long long)i + 1);
+	if (has_nul_escape(obj, len))
+		return refuse(im, "contracts[%llu] (contract %llu): a string "
+		              "contains a NUL character (\\u0000), which no label "
+		              "may hold", (unsigned long long)i,
+		              (unsigned long long)i + 1);
+	contract_init(&c);
+	ok = parse_contract(im, (int64_t)i, obj, &c);
+	if (ok && (rc = contracts_append(im->st, &c, (int64_t)i)) != SQLITE_OK)
+		ok = sql_failed(im, rc);
+	contract_clear(&c);
+	return ok;
+}
+
+static bool contracts_end(struct import *im, uint64_t count)
 {
 	struct store *st = im->st;
 	char old[32], new[32];
-	sqlite3_stmt *s;
-	int64_t before = 0, i = 0;
 	int rc;
 
-	/* The count before, for the history. */
-	rc = totals_count(st, &before);
-	if (rc == SQLITE_OK)
-		rc = contracts_clear(st);
-	if (rc != SQLITE_OK)
-		return sql_failed(im, rc);
-	if (!prepare(im, "SELECT type, value FROM json_each(?1, '$.contracts')",
-	             im->json, im->len, &s))
-		return false;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(s, 0);
-		struct contract c;
-		bool ok;
-
-		if (!type || strcmp(type, "object") != 0) {
-			sqlite3_finalize(s);
-			if (!type)
-				return nomem(im);
-			return refuse(im, "contracts[%lld] (contract %lld) is not an "
-			              "object of fields", (long long)i,
-			              (long long)i + 1);
-		}
-		if ((i + 1) % STORE_PROGRESS_ROWS == 0 &&
-		    !store_tell(st, "importing", "contracts", (uint64_t)i + 1, 0)) {
-			sqlite3_finalize(s);
-			snprintf(im->err, im->errlen, "%s: the import was "
-			         "interrupted; nothing was imported", st->path);
-			im->status = STORE_INTERRUPTED;
-			return false;
-		}
-		contract_init(&c);
-		ok = parse_contract(im, i, (const char *)sqlite3_column_text(s, 1),
-		                    &c);
-		if (ok && (rc = contracts_append(st, &c, i)) != SQLITE_OK)
-			ok = sql_failed(im, rc);
-		contract_clear(&c);
-		if (!ok) {
-			sqlite3_finalize(s);
-			return false;
-		}
-		i++;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return sql_failed(im, rc);
-	store_count_text(old, sizeof old, before, "contract");
-	store_count_text(new, sizeof new, i, "contract");
+	store_count_text(old, sizeof old, im->before, "contract");
+	store_count_text(new, sizeof new, (int64_t)count, "contract");
 	rc = totals_appended_write(st);
 	if (rc == SQLITE_OK)
 		rc = store_history_add(st, "contracts", NULL, old, new);
 	if (rc != SQLITE_OK)
 		return sql_failed(im, rc);
-	im->ncontracts = (size_t)i;
+	im->ncontracts = (size_t)count;
 	return true;
 }
 
@@ -550,8 +586,8 @@ static bool import_acks(struct import *im)
 	int64_t i = 0;
 	int rc;
 
-	if (!prepare(im, "SELECT type, value FROM "
-	             "json_each(?1, '$.acknowledgements')", im->json, im->len, &s))
+	if (!prepare(im, "SELECT type, value FROM json_each(?1)",
+	             im->kept[M_ACKS], -1, &s))
 		return false;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(s, 0);
@@ -577,11 +613,6 @@ static bool import_acks(struct import *im)
 
 /* ---- the whole ---- */
 
-enum member {
-	M_FORMAT, M_VERSION, M_EDITION, M_ANSWERS, M_HIDDEN, M_CONTRACTS,
-	M_ACKS, M_STATE, M_FIGURES, M_CHECKS, M_COUNT
-};
-
 static const struct {
 	const char *name;
 	const char *type;   /* the JSON type it must have; NULL: any */
@@ -600,158 +631,236 @@ static const struct {
 	[M_CHECKS] = { "checks", NULL, NULL },
 };
 
-/* Valid JSON, and an object. */
-static bool check_object(struct import *im)
+/* What the top level has said of the format, version and edition: each
+ * given is checked as soon as it is read; at the end (final) each must
+ * have been given. */
+static bool top_ok(struct import *im, bool final)
 {
-	sqlite3_stmt *s;
-	const char *type;
-	int rc;
+	const struct top *t = &im->top;
 
-	if (!prepare(im, "SELECT json_valid(?1), CASE WHEN json_valid(?1) "
-	             "THEN json_type(?1) END", im->json, im->len, &s))
-		return false;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(s);
-		return sql_failed(im, rc);
-	}
-	if (!sqlite3_column_int(s, 0)) {
-		sqlite3_finalize(s);
-		/* json_valid() also says 0 when SQLite ran out of memory (3.40);
-		 * json_type() fails on malformed JSON with SQLITE_ERROR and on
-		 * memory with SQLITE_NOMEM, so ask it before refusing. */
-		if (!prepare(im, "SELECT json_type(?1)", im->json, im->len, &s))
-			return false;
-		rc = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (rc != SQLITE_ERROR)
-			return sql_failed(im, rc == SQLITE_ROW ? SQLITE_NOMEM : rc);
-		return refuse(im, "this is not valid JSON; give a JSON export of "
-		              "apmwb (apmwb export --format json)");
-	}
-	type = (const char *)sqlite3_column_text(s, 1);
-	if (!type || strcmp(type, "object") != 0) {
-		sqlite3_finalize(s);
-		return refuse(im, "the JSON is not an object; an apmwb export "
-		              "starts with {");
-	}
-	sqlite3_finalize(s);
-	return true;
-}
-
-/* What the top level says of itself. */
-struct top {
-	bool present[M_COUNT];
-	char format[64], edition[64];
-	int64_t version;
-};
-
-/* One member of the top level: known, once, of its type. */
-static bool top_member(struct import *im, sqlite3_stmt *s, struct top *t)
-{
-	const char *key = text_col(im, s, 0, "a member's name");
-	const char *type = (const char *)sqlite3_column_text(s, 1);
-	int m;
-
-	if (!key || !type) {
-		if (key)
-			nomem(im);
-		return false;
-	}
-	for (m = 0; m < M_COUNT && strcmp(key, members[m].name) != 0; m++)
-		;
-	/* (key lives in s: the caller finalizes it after this.) */
-	if (m == M_COUNT)
-		return refuse(im, "the JSON has an unknown member \"%s\"", key);
-	if (t->present[m])
-		return refuse(im, "the JSON gives \"%s\" twice", key);
-	t->present[m] = true;
-	if (members[m].type && strcmp(type, members[m].type) != 0)
-		return refuse(im, "\"%s\" must be %s", key, members[m].words);
-	if (m == M_FORMAT)
-		snprintf(t->format, sizeof t->format, "%s",
-		         (const char *)sqlite3_column_text(s, 2));
-	else if (m == M_EDITION)
-		snprintf(t->edition, sizeof t->edition, "%s",
-		         (const char *)sqlite3_column_text(s, 2));
-	else if (m == M_VERSION)
-		t->version = sqlite3_column_int64(s, 2);
-	return true;
-}
-
-/* The top level: an object of known members, our format, version 1, the
- * file's own edition. */
-static bool check_top(struct import *im, bool present[M_COUNT])
-{
-	struct top t = { .version = 0 };
-	sqlite3_stmt *s;
-	int rc;
-
-	if (!check_object(im) ||
-	    !prepare(im, "SELECT key, type, atom FROM json_each(?1)", im->json,
-	             im->len, &s))
-		return false;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!top_member(im, s, &t)) {
-			sqlite3_finalize(s);
-			return false;
-		}
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return sql_failed(im, rc);
-	memcpy(present, t.present, sizeof t.present);
-	if (!present[M_FORMAT] || strcmp(t.format, "apmwb-submission") != 0)
+	if ((t->present[M_FORMAT] || final) &&
+	    (!t->present[M_FORMAT] || strcmp(t->format, "apmwb-submission") != 0))
 		return refuse(im, "this is not an apmwb JSON export (it needs "
 		              "\"format\": \"apmwb-submission\")");
-	if (!present[M_VERSION] || t.version != 1)
+	if ((t->present[M_VERSION] || final) &&
+	    (!t->present[M_VERSION] || t->version != 1))
 		return refuse(im, "this JSON is version %lld of apmwb's format; "
 		              "this apmwb reads version 1 (\"version\": 1)",
-		              (long long)t.version);
-	if (!present[M_EDITION])
+		              (long long)t->version);
+	if (final && !t->present[M_EDITION])
 		return refuse(im, "the JSON does not say its workbook edition "
 		              "(\"edition\": \"%s\")", im->st->ed->id);
-	if (strcmp(t.edition, im->st->ed->id) != 0)
+	if (t->present[M_EDITION] && strcmp(t->edition, im->st->ed->id) != 0)
 		return refuse(im, "the JSON is for the %s edition of the workbook, "
-		              "this file for the %s edition", t.edition,
+		              "this file for the %s edition", t->edition,
 		              im->st->ed->id);
 	return true;
 }
 
-/* Does valid JSON hold the escape \u0000?  SQLite 3.40's json_each
- * ends a string there, so "A\u0000B" would arrive as "A" with nothing to
- * tell: the lost rest must be refused, not silently dropped. */
-static bool has_nul_escape(const char *json, size_t len)
+/* A member's name: known, and given once.  The contracts stream. */
+static bool on_name(void *ctx, const char *json, size_t len, bool *stream)
 {
-	for (size_t i = 0; i + 1 < len; i++) {
-		if (json[i] != '\\')
-			continue;
-		if (json[i + 1] == 'u' && i + 5 < len &&
-		    memcmp(json + i + 2, "0000", 4) == 0)
-			return true;
-		i++;   /* past the escaped character, a backslash too */
+	struct import *im = ctx;
+	sqlite3_stmt *s;
+	const char *name;
+	int m, rc;
+
+	if (!prepare(im, "SELECT json_extract(?1, '$')", json, (int)len, &s))
+		return false;
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		if (rc == SQLITE_ERROR)
+			return refuse(im, "this is not valid JSON: a member's name "
+			              "%.40s is not a JSON string", json);
+		return sql_failed(im, rc);
 	}
+	if (!(name = text_col(im, s, 0, "a member's name"))) {
+		sqlite3_finalize(s);
+		return false;
+	}
+	for (m = 0; m < M_COUNT && strcmp(name, members[m].name) != 0; m++)
+		;
+	if (m == M_COUNT) {
+		refuse(im, "the JSON has an unknown member \"%s\"", name);
+		sqlite3_finalize(s);
+		return false;
+	}
+	sqlite3_finalize(s);
+	if (im->top.present[m])
+		return refuse(im, "the JSON gives \"%s\" twice", members[m].name);
+	im->top.present[m] = true;
+	im->member = m;
+	*stream = m == M_CONTRACTS;
+	if (*stream)
+		/* Only the worksheet comes before the rest is read: what is
+		 * known of the top level must say it is ours. */
+		return top_ok(im, false) && contracts_begin(im);
+	return true;
+}
+
+/* A member's value, whole (the contracts' only when not a list). */
+static bool on_value(void *ctx, const char *json, size_t len)
+{
+	struct import *im = ctx;
+	struct top *t = &im->top;
+	const char *type, *name = members[im->member].name;
+	sqlite3_stmt *s;
+	bool ok = true;
+	int rc;
+
+	if (!prepare(im, "SELECT json_type(?1), json_extract(?1, '$')", json,
+	             (int)len, &s))
+		return false;
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		if (rc == SQLITE_ERROR)
+			return refuse(im, "this is not valid JSON: the value of "
+			              "\"%s\" is not JSON; give a JSON export of apmwb "
+			              "(apmwb export --format json)", name);
+		return sql_failed(im, rc);
+	}
+	if (!(type = (const char *)sqlite3_column_text(s, 0))) {
+		sqlite3_finalize(s);
+		return nomem(im);
+	}
+	if (members[im->member].type &&
+	    strcmp(type, members[im->member].type) != 0) {
+		sqlite3_finalize(s);
+		return refuse(im, "\"%s\" must be %s", name,
+		              members[im->member].words);
+	}
+	switch (im->member) {
+	case M_FORMAT:
+	case M_EDITION:
+		snprintf(im->member == M_FORMAT ? t->format : t->edition,
+		         sizeof t->format, "%s",
+		         (const char *)sqlite3_column_text(s, 1));
+		ok = top_ok(im, false);
+		break;
+	case M_VERSION:
+		t->version = sqlite3_column_int64(s, 1);
+		ok = top_ok(im, false);
+		break;
+	case M_ANSWERS:
+	case M_HIDDEN:
+	case M_ACKS:
+		if (has_nul_escape(json, len))
+			ok = refuse(im, "a string contains a NUL character (\\u0000), "
+			            "which no answer or label may hold");
+		else if (!(im->kept[im->member] = mem_strdup(json)))
+			ok = nomem(im);
+		break;
+	default:
+		break;   /* figures, checks, state: recomputed, or not data */
+	}
+	sqlite3_finalize(s);
+	return ok;
+}
+
+static bool on_element(void *ctx, uint64_t i, const char *json, size_t len)
+{
+	return contract_element(ctx, i, json, len);
+}
+
+static bool on_end(void *ctx, uint64_t count)
+{
+	return contracts_end(ctx, count);
+}
+
+static const struct jsonsplit_calls split_calls = {
+	on_name, on_value, on_element, on_end
+};
+
+/* Turns the splitter's word into the import's: a refusal or a failure. */
+static bool split_ok(struct import *im, enum jsonsplit_status rc,
+                     const char *why)
+{
+	switch (rc) {
+	case JSONSPLIT_OK:
+		return true;
+	case JSONSPLIT_STOPPED:
+		return false;   /* the import's own reason is kept */
+	case JSONSPLIT_NOMEM:
+		return nomem(im);
+	case JSONSPLIT_NOT_OBJECT:
+		return refuse(im, "%s", why);
+	default:
+		return refuse(im, "%s; give a JSON export of apmwb (apmwb export "
+		              "--format json)", why);
+	}
+}
+
+/* The input, chunk by chunk, through the splitter; false when refused,
+ * failed or stopped (im says which). */
+static bool read_all(struct import *im, const char *first, size_t nfirst,
+                     store_read_fn rd, void *rd_ctx, uint64_t size)
+{
+	struct store_progress pr = { "importing", "bytes", 0, size, false };
+	struct jsonsplit *sp = jsonsplit_new(&split_calls, im);
+	enum jsonsplit_status rc = JSONSPLIT_OK;
+	char why[256] = "", buf[65536];
+	bool ok = true;
+	ssize_t n;
+
+	if (!sp)
+		return nomem(im);
+	/* What is given at once goes in slices, so progress is told. */
+	while (ok && nfirst) {
+		size_t k = nfirst < sizeof buf ? nfirst : sizeof buf;
+
+		ok = split_ok(im, rc = jsonsplit_feed(sp, first, k, why,
+		                                      sizeof why), why);
+		first += k;
+		nfirst -= k;
+		pr.done += k;
+		if (ok && !store_progress_tell(im->st, &pr))
+			goto stopped;
+	}
+	while (ok && rd && (n = rd(rd_ctx, buf, sizeof buf)) != 0) {
+		if (n < 0 && errno == EINTR) {
+			if (!store_progress_tell(im->st, &pr))
+				goto stopped;
+			continue;   /* a signal that asks no stop */
+		}
+		if (n < 0) {
+			refuse(im, "could not read it: %s", strerror(errno));
+			im->status = STORE_IO;
+			ok = false;
+			break;
+		}
+		ok = split_ok(im, rc = jsonsplit_feed(sp, buf, (size_t)n, why,
+		                                      sizeof why), why);
+		pr.done += (uint64_t)n;
+		if (ok && !store_progress_tell(im->st, &pr))
+			goto stopped;
+	}
+	if (ok)
+		ok = split_ok(im, jsonsplit_finish(sp, why, sizeof why), why);
+	jsonsplit_free(sp);
+	return ok;
+stopped:
+	jsonsplit_free(sp);
+	snprintf(im->err, im->errlen, "%s: the import was interrupted; nothing "
+	         "was imported", im->st->path);
+	im->status = STORE_INTERRUPTED;
 	return false;
 }
 
-static bool run_import(struct import *im)
+static bool run_import(struct import *im, const char *first, size_t nfirst,
+                       store_read_fn rd, void *rd_ctx, uint64_t size)
 {
-	bool present[M_COUNT] = { false };
+	const bool *present = im->top.present;
 	char summary[256], answers[40], acks[48], contracts[40];
 	int rc;
 
-	if (!check_top(im, present))
+	if (!read_all(im, first, nfirst, rd, rd_ctx, size) || !top_ok(im, true))
 		return false;
-	if (has_nul_escape(im->json, im->len))
-		return refuse(im, "a string contains a NUL character (\\u0000), "
-		              "which no answer or label may hold");
-	/* The worksheet first: its row in the history is a wall for undo,
-	 * and the answers and acknowledgements after it stay undoable. */
-	if (present[M_CONTRACTS] && !import_contracts(im))
+	/* The worksheet came first as it was read: its row in the history is
+	 * a wall for undo, and the answers and acknowledgements after it stay
+	 * undoable. */
+	if (present[M_ANSWERS] && !import_answers(im, M_ANSWERS))
 		return false;
-	if (present[M_ANSWERS] && !import_answers(im, "answers"))
-		return false;
-	if (present[M_HIDDEN] && !import_answers(im, "hidden_answers"))
+	if (present[M_HIDDEN] && !import_answers(im, M_HIDDEN))
 		return false;
 	if (present[M_ACKS] && !import_acks(im))
 		return false;
@@ -780,14 +889,15 @@ static bool run_import(struct import *im)
 	return true;
 }
 
-enum store_status store_import_json(struct store *st, const char *json,
-                                    size_t len, store_ack_rule rule,
-                                    void *rule_ctx, char *err, size_t errlen)
+enum store_status store_import_json_read(struct store *st, const char *first,
+                                         size_t nfirst, store_read_fn rd,
+                                         void *rd_ctx, uint64_t size,
+                                         store_ack_rule rule, void *rule_ctx,
+                                         char *err, size_t errlen)
 {
 	struct import im = {
-		.st = st, .db = st->db, .json = json, .err = err,
-		.errlen = errlen, .status = STORE_OK, .rule = rule,
-		.rule_ctx = rule_ctx,
+		.st = st, .db = st->db, .err = err, .errlen = errlen,
+		.status = STORE_OK, .rule = rule, .rule_ctx = rule_ctx,
 	};
 	enum store_status status;
 	bool ok;
@@ -795,17 +905,6 @@ enum store_status store_import_json(struct store *st, const char *json,
 	status = store_writable(st, err, errlen);
 	if (status != STORE_OK)
 		return status;
-	if (len > 1000000000) {
-		snprintf(err, errlen, "%s: not imported: the JSON is larger than "
-		         "a submission can be (%zu bytes)", st->path, len);
-		return STORE_INVALID;
-	}
-	if (memchr(json, '\0', len)) {
-		snprintf(err, errlen, "%s: not imported: the JSON contains a NUL "
-		         "byte; it is not a text file", st->path);
-		return STORE_INVALID;
-	}
-	im.len = (int)len;
 	im.val = mem_calloc(st->ed->nq, sizeof *im.val);
 	im.changed = mem_calloc(st->ed->nq, sizeof *im.changed);
 	im.seen = mem_calloc(st->ed->nq, sizeof *im.seen);
@@ -817,7 +916,9 @@ enum store_status store_import_json(struct store *st, const char *json,
 	status = store_begin(st, "import it again", err, errlen);
 	if (status != STORE_OK)
 		goto out;
-	ok = run_import(&im);
+	ok = run_import(&im, first, nfirst, rd, rd_ctx, size);
+	sqlite3_finalize(im.each);
+	im.each = NULL;
 	store_told(st, "importing");
 	if (!ok) {
 		store_rollback(st);
@@ -844,9 +945,19 @@ enum store_status store_import_json(struct store *st, const char *json,
 out:
 	for (size_t q = 0; im.val && q < st->ed->nq; q++)
 		mem_free(im.val[q]);
+	for (int m = 0; m < M_COUNT; m++)
+		mem_free(im.kept[m]);
 	mem_free(im.val);
 	mem_free(im.changed);
 	mem_free(im.seen);
 	store_acks_free(im.acks, im.nacks_now);
 	return status;
+}
+
+enum store_status store_import_json(struct store *st, const char *json,
+                                    size_t len, store_ack_rule rule,
+                                    void *rule_ctx, char *err, size_t errlen)
+{
+	return store_import_json_read(st, json, len, NULL, NULL, len, rule,
+	                              rule_ctx, err, errlen);
 }

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "nominal.h"
 
@@ -284,6 +285,17 @@ typedef bool (*store_ack_rule)(void *ctx, const char *id, char *why,
 enum store_status store_import_json(struct store *st, const char *json,
                                     size_t len, store_ack_rule rule,
                                     void *rule_ctx, char *err, size_t errlen);
+/* The same, of first (nfirst bytes) and then what rd gives until it says
+ * 0 (-1 with errno: a read error); rd may be NULL.  The text is read once
+ * and held a contract at a time, so the worksheet may be of any size.
+ * size (0: unknown) is what progress counts the bytes against; a stop
+ * asked through it is STORE_INTERRUPTED, with nothing changed. */
+typedef ssize_t (*store_read_fn)(void *ctx, char *buf, size_t n);
+enum store_status store_import_json_read(struct store *st, const char *first,
+                                         size_t nfirst, store_read_fn rd,
+                                         void *rd_ctx, uint64_t size,
+                                         store_ack_rule rule, void *rule_ctx,
+                                         char *err, size_t errlen);
 
 /* ---- is the file whole? ---- */
 

@@ -180,6 +180,33 @@ run import three.apmwb bom.txt
 check "a JSON export with a byte order mark imports too" eval \
 	'is "$status" 0 && "$APMWB" export --format json three.apmwb | cmp -s - one.json'
 
+# A worksheet larger than a read (3,000 contracts, some 600 KB of JSON),
+# which is read as it comes, a contract at a time.
+many_contracts
+"$APMWB" new four.apmwb >/dev/null 2>&1
+"$APMWB" import four.apmwb one.json >/dev/null 2>&1
+"$APMWB" export --format json four.apmwb >four.before
+cat many.json | "$APMWB" import four.apmwb - >/dev/null 2>&1
+check "a JSON export of 3,000 contracts imports from a pipe, a read at a time" \
+	eval '[ "$(wc -c <many.json)" -gt 200000 ] && "$APMWB" export --format contracts four.apmwb | cmp -s - many.contracts'
+"$APMWB" import four.apmwb one.json >/dev/null 2>&1
+sed '/"C3000"/s/"risk_max": "10.0"/"risk_max": "101"/' many.json >last-bad.json
+run import four.apmwb last-bad.json
+check "its last contract refused refuses the whole import, naming it" eval \
+	'is "$status" 1 && has "$err" "contracts[2999] (contract 3000) risk_max" && ! cmp -s last-bad.json many.json'
+check "and the file is as it was, the 2,999 before it gone too" eval \
+	'"$APMWB" export --format json four.apmwb | cmp -s - four.before'
+head -c 300000 many.json >cut.json
+run import four.apmwb cut.json
+check "a JSON export cut short is refused with where it ends" eval \
+	'is "$status" 1 && has "$err" "not valid JSON: at line" && has "$err" "it ends before the object'"'"'s closing }"'
+check "and changes nothing" eval \
+	'"$APMWB" export --format json four.apmwb | cmp -s - four.before'
+sed '/"C1000"/s/},$/} x,/' many.json >mid-bad.json
+run import four.apmwb mid-bad.json
+check "a mistake between two contracts is refused with its line" eval \
+	'is "$status" 1 && has "$err" "not valid JSON: at line $((1000 + $(grep -n "\"contracts\"" many.json | cut -d: -f1)))" && has "$err" "'"','"' or '"']'"' was expected after an element" && ! cmp -s mid-bad.json many.json'
+
 # ---- contracts CSV: accepted -------------------------------------------------
 H='label,line,type,risk_min,risk_max,shared_risk,dollars'
 totals() { "$APMWB" get "$1" nr.all.total; }

@@ -42,6 +42,19 @@ check() {
 has() { case "$1" in *"$2"*) return 0 ;; esac; return 1; }
 is() { [ "$1" = "$2" ]; }
 
+# A worksheet of 3,000 commercial contracts, C1 to C3000, in the current
+# folder: many.csv, many.apmwb, its JSON export many.json (some 600 KB,
+# many reads long) and its contracts export many.contracts.
+many_contracts() {
+	awk 'BEGIN { print "label,line,type,risk_min,risk_max,shared_risk,dollars";
+		for (i = 1; i <= 3000; i++)
+			printf "C%d,commercial,tcoc,1,10,60,%d.25\n", i, i }' >many.csv
+	"$APMWB" new many.apmwb >/dev/null 2>&1
+	"$APMWB" import many.apmwb many.csv >/dev/null 2>&1
+	"$APMWB" export --format json many.apmwb >many.json
+	"$APMWB" export --format contracts many.apmwb >many.contracts
+}
+
 # A submission with one line of business answered consistently.
 make_clean() {
 	"$APMWB" new "$1" &&
