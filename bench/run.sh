@@ -181,11 +181,7 @@ for n in "${sizes[@]}"; do
 		*) argv=(export --format "$cmd" -o "$work/out" "$sub") ;;
 		esac
 		t=() c=() r=()
-		# The JSON of a million contracts is read whole (bench/README.md):
-		# once is enough to see it.
-		k=$RUNS
-		[ "$cmd" != import-json ] || [ "$n" -lt 1000000 ] || k=1
-		for ((i = 0; i < k; i++)); do
+		for ((i = 0; i < RUNS; i++)); do
 			eval "$prep"
 			if [ "${argv[0]}" = script ]; then
 				measure "${argv[@]}"
