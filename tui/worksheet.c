@@ -409,9 +409,10 @@ void worksheet_draw(struct app *a)
 	c = wcolumns(a, rows);
 	draw_heads(&c, y + 2);
 	if (w->count == 0)
-		ui_put(stdscr, y + 3, 2, a->W - 4, "No contracts yet: Ins (or a) "
-		       "adds one; apmwb import FILE contracts.csv reads many.",
-		       theme(R_DIM));
+		ui_put_wrapped(stdscr, y + 3, 2, a->W - 4, rows > 2 ? 2 : 1,
+		               "No contracts yet: Ins (or a) adds one; apmwb "
+		               "import FILE contracts.csv reads many.",
+		               theme(R_DIM));
 	for (int i = 0; i < rows && w->top + i < w->count; i++) {
 		const struct contract *ct = ws_row(a, w->top + i);
 
