@@ -4,7 +4,8 @@
 # lines keeps saying that Enter starts a new line while it is typed; a
 # key the terminal sends as an escape sequence its description does not
 # name (Ctrl-End as ESC [ 1 ; 5 F) is dropped, not read as Esc, [ and
-# digits; the pickers' keys and the empty worksheet's hint are whole.
+# digits; the pickers' keys and the empty worksheet's hint are whole; a
+# off any warning on Checks says so.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/n.apmwb"
@@ -59,5 +60,13 @@ expect "the workbook opens a third time" "General information"
 keys M-7
 expect "the empty worksheet says how to add contracts" "No contracts yet"
 expect "...whole" " reads many."
+
+# On Checks, a with the cursor on the sign-off line says what it needs.
+keys M-6
+expect "the Checks tab" "Errors and warnings"
+for i in 1 2 3 4 5 6 7 8 9 10; do keys Down; done
+keys a
+expect "a off a warning says where to go" \
+	"a acknowledges the warning under the cursor: Up goes to one"
 quit
 done_testing
