@@ -196,7 +196,7 @@ for n in "${sizes[@]}"; do
 	done
 
 	# A file of the schema before (version 1: without the history's key
-	# index, and its edition without what version 3 added), read as a
+	# index, and its edition without what versions 3 and 4 added), read as a
 	# reviewer reads it.
 	cp "$sub" "$work/v1.apmwb"
 	sqlite3 "$work/v1.apmwb" "DROP INDEX history_key;
@@ -209,6 +209,7 @@ for n in "${sizes[@]}"; do
 		ALTER TABLE edition_question DROP COLUMN short_label;
 		ALTER TABLE edition_question DROP COLUMN section_short;
 		ALTER TABLE edition_question DROP COLUMN total_of;
+		ALTER TABLE edition_question DROP COLUMN instruction;
 		DROP TABLE edition_line; DROP TABLE edition_category;
 		DROP TABLE edition_measure; PRAGMA user_version = 1"
 	t=() r=()

@@ -138,7 +138,7 @@ static bool question_row(struct edition *ed, sqlite3_stmt *s, char *err,
 		.share_label = col(s, 9), .choices = col(s, 10),
 		.show_if = col(s, 13), .help = col(s, 14), .model = col(s, 15),
 		.short_label = col(s, 16), .section_short = col(s, 17),
-		.total_of = col(s, 18),
+		.total_of = col(s, 18), .instruction = col(s, 19),
 	};
 	sqlite3_int64 max = sqlite3_column_int64(s, 11);
 
@@ -181,8 +181,8 @@ struct edition *edition_load(sqlite3 *db, char *err, size_t errlen)
 		  category_row },
 		{ "SELECT key, tab, type, prompt, label, row, section, role, "
 		  "formula, share_label, choices, max_choices, required, show_if, "
-		  "help, model, short_label, section_short, total_of "
-		  "FROM edition_question ORDER BY pos", question_row },
+		  "help, model, short_label, section_short, total_of, "
+		  "instruction FROM edition_question ORDER BY pos", question_row },
 		{ "SELECT id, label, rows FROM edition_measure ORDER BY pos",
 		  measure_row },
 		{ "SELECT term, body FROM edition_definition ORDER BY pos",

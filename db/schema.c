@@ -151,6 +151,18 @@ static const struct step steps[] = {
 	"             'linked to quality') > 0 THEN '|linked to quality'\n"
 	"  ELSE '' END\n"
 	"  WHERE instr(section_short, ' (') > 0;\n" } },
+
+	/* 4: the workbook's direction between a prompt and its answers, in
+	 * the file's copy of the 2020 edition: "Please respond to each
+	 * statement listed." above the outcome statements (an edition that
+	 * words that prompt otherwise is left without one). */
+	{ true, { "ALTER TABLE edition_question ADD COLUMN instruction TEXT;\n"
+	"UPDATE edition_question\n"
+	"  SET instruction = 'Please respond to each statement listed.'\n"
+	"  WHERE key = 'iq.outcome.quality' AND type = 'choice' AND\n"
+	"  prompt = 'From health plan''s perspective, please indicate to ' ||\n"
+	"    'what extent you agree, disagree that APM adoption will ' ||\n"
+	"    'result in each of the following outcomes:';\n" } },
 };
 
 const int schema_latest = (int)(sizeof steps / sizeof *steps);
@@ -305,6 +317,10 @@ static const char edition_before_3[] =
 	"DROP TABLE edition_category;\n"
 	"DROP TABLE edition_measure;\n";
 
+/* The edition as files before version 4 held it. */
+static const char edition_before_4[] =
+	"ALTER TABLE edition_question DROP COLUMN instruction;\n";
+
 /* A new file (creating) skips the steps of the edition's copy. */
 static int run_steps(sqlite3 *db, int from, int to, bool creating,
                      char *err, size_t errlen)
@@ -379,6 +395,11 @@ int schema_build(sqlite3 *db, int version, const char *actor,
 		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
 	if (rc == SQLITE_OK && !edition_install(db, err, errlen))
 		rc = sqlite3_errcode(db) ? sqlite3_errcode(db) : SQLITE_ERROR;
+	if (rc == SQLITE_OK && version < 4) {
+		rc = sqlite3_exec(db, edition_before_4, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+	}
 	if (rc == SQLITE_OK && version < 3) {
 		rc = sqlite3_exec(db, edition_before_3, NULL, NULL, NULL);
 		if (rc != SQLITE_OK)

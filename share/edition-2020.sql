@@ -1195,11 +1195,12 @@ INSERT INTO edition_question (key, pos, tab, type, prompt, label, required, show
    'Other (please list)',
    1,
    'iq.facilitators=other');
-INSERT INTO edition_question (key, pos, tab, type, prompt, label, choices) VALUES
+INSERT INTO edition_question (key, pos, tab, type, prompt, label, choices, instruction) VALUES
   ('iq.outcome.quality', 116, 'iq', 'choice',
    'From health plan''s perspective, please indicate to what extent you agree, disagree that APM adoption will result in each of the following outcomes:',
    'Better quality care',
-   'likert');
+   'likert',
+   'Please respond to each statement listed.');
 INSERT INTO edition_question (key, pos, tab, type, prompt, label, choices) VALUES
   ('iq.outcome.affordable', 117, 'iq', 'choice',
    'From health plan''s perspective, please indicate to what extent you agree, disagree that APM adoption will result in each of the following outcomes:',

@@ -89,8 +89,12 @@ CREATE TABLE edition_question (
                                         -- the tab's rows_head and period
   section_short TEXT,                   -- metric tab: the section heading
                                         -- short, its parts '|'-separated
-  total_of    TEXT                      -- metric row: the category whose
+  total_of    TEXT,                     -- metric row: the category whose
                                         -- dollars it totals (the bar)
+  instruction TEXT                      -- the workbook's direction between
+                                        -- the prompt and the answers it
+                                        -- starts: 'Please respond to each
+                                        -- statement listed.'
 );
 -- show_if: terms joined by ' & ', each either
 --   KEY=VALUE                  the question KEY is shown and answered VALUE

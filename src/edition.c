@@ -75,6 +75,7 @@ static void free_question(struct question *q)
 	mem_free(q->label);
 	mem_free(q->row);
 	mem_free(q->section);
+	mem_free(q->instruction);
 	mem_free(q->share_label);
 	mem_free(q->help);
 	mem_free(q->model);
@@ -629,6 +630,7 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->show_if_text = dup_opt(row->show_if, &ok);
 	q->short_label = dup_opt(row->short_label, &ok);
 	q->section_short = dup_opt(row->section_short, &ok);
+	q->instruction = dup_opt(row->instruction, &ok);
 	if (!ok)
 		return NOMEM();
 	if (row->formula && *row->formula)

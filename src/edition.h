@@ -64,6 +64,8 @@ struct question {
 	char *label;             /* this answer's own label or metric wording */
 	char *row;               /* metric row number on its tab, else NULL */
 	char *section;           /* heading that starts here, else NULL */
+	char *instruction;       /* the workbook's direction under the prompt,
+	                          * before this and the answers after it */
 	char *share_label;       /* metric: the workbook's "Description of Metric" */
 	char *help;              /* definition terms, '|'-separated, else NULL */
 	char *model;             /* payment model id (pm.* and metric rows) */
@@ -213,7 +215,7 @@ bool edition_add_measure(struct edition *ed, const char *id,
 struct question_row {
 	const char *key, *tab, *type, *prompt, *label, *row, *section, *role,
 	           *formula, *share_label, *choices, *show_if, *help, *model,
-	           *short_label, *section_short, *total_of;
+	           *short_label, *section_short, *total_of, *instruction;
 	int max_choices;
 	bool required;
 };

@@ -398,6 +398,10 @@ static void tab_questions(struct sheet *s, const struct tab *tab)
 			    strcmp(ed->qs[qi + 1].prompt, q->prompt) != 0)
 				options(s, q);
 		}
+		/* "Please respond to each statement listed.": under the
+		 * prompt, above the answers it starts. */
+		if (q->instruction && *q->instruction)
+			wrapped(s, 0, q->instruction);
 		if (grid_cell(q)) {
 			qi = model_grid(s, qi, end) - 1;
 			continue;

@@ -577,6 +577,10 @@ START_TEST(test_migration_of_the_edition)
 	                 "Category 2");
 	ck_assert_int_eq(edition_category_row(e, LOB_MA, 3),
 	                 edition_find(e, "ma.m16"));
+	/* Version 4: the direction above the outcome statements. */
+	ck_assert_str_eq(e->qs[edition_find(e, "iq.outcome.quality")].instruction,
+	                 "Please respond to each statement listed.");
+	ck_assert_ptr_null(e->qs[edition_find(e, "iq.outcome.prices")].instruction);
 	store_close(st);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), 2);
 	st = open_as(old, STORE_MODE_READ_WRITE);

@@ -47,6 +47,18 @@ bool edit_starts(const struct app *a, const struct question *q, int ch,
 	}
 }
 
+/* What Enter does while an answer is edited: a text of several lines
+ * takes it as a new line, so it saves with Tab or Ctrl-S. */
+static void edit_hint(struct app *a)
+{
+	if (a->ed->qs[a->edit.q].type == Q_LONGTEXT)
+		app_msg(a, R_DIM, "Enter starts a new line %s Tab or Ctrl-S saves "
+		        "%s Esc puts back the saved text", a->g->dot, a->g->dot);
+	else
+		app_msg(a, R_DIM, "Enter or Tab saves %s Esc puts back the saved "
+		        "value", a->g->dot);
+}
+
 bool edit_answer(struct app *a, int q, const char *initial, int y, int x,
                  int w, int h)
 {
@@ -67,12 +79,7 @@ bool edit_answer(struct app *a, int q, const char *initial, int y, int x,
 	app_view_saved(a);
 	if (qu->type == Q_MONEY)
 		edit_live(a);
-	if (qu->type == Q_LONGTEXT)
-		app_msg(a, R_DIM, "Enter starts a new line %s Tab or Ctrl-S saves "
-		        "%s Esc puts back the saved text", a->g->dot, a->g->dot);
-	else
-		app_msg(a, R_DIM, "Enter or Tab saves %s Esc puts back the saved "
-		        "value", a->g->dot);
+	edit_hint(a);
 	return true;
 }
 
@@ -256,8 +263,7 @@ static void typed(struct app *a)
 	if (e->why[0] && !e->refused)
 		edit_refusal(a, field_text(a), e->why, true);
 	else if (!e->refused)
-		app_msg(a, R_DIM, "Enter or Tab saves %s Esc puts back the saved "
-		        "value", a->g->dot);
+		edit_hint(a);
 }
 
 bool edit_key(struct app *a, int ch, bool fkey)

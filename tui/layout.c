@@ -182,13 +182,15 @@ static void maybe_prompt(struct build *b, const struct question *q, int qi)
 {
 	const char *p = q->prompt;
 
-	if (!p || !*p)
-		return;
-	if (b->prev_prompt && strcmp(b->prev_prompt, p) == 0)
-		return;
-	add_blank(b);
-	add_prose(b, LAY_TEXT, p, 0, 1, qi);
-	b->prev_prompt = p;
+	if (p && *p && !(b->prev_prompt && strcmp(b->prev_prompt, p) == 0)) {
+		add_blank(b);
+		add_prose(b, LAY_TEXT, p, 0, 1, qi);
+		b->prev_prompt = p;
+	}
+	/* The workbook's "Please respond to each statement listed." stands
+	 * under the prompt, above the answers it starts. */
+	if (q->instruction && *q->instruction)
+		add_prose(b, LAY_TEXT, q->instruction, 0, 1, qi);
 }
 
 static void add_field(struct build *b, int qi)

@@ -343,6 +343,23 @@ void app_dispatch(struct app *a, int ch, bool fkey)
 	}
 }
 
+/* The rest of an escape sequence the terminal's description does not
+ * name (Ctrl-End in some terminals is ESC [ 1 ; 5 F): read and dropped
+ * whole, since as keys its Esc would put back an answer being typed, its
+ * [ switch tabs and its digits land in a field. */
+static void drop_sequence(wint_t intro)
+{
+	wint_t c;
+
+	if (intro == 'O') {
+		wget_wch(stdscr, &c);
+		return;
+	}
+	/* CSI: parameter and intermediate bytes up to a final byte. */
+	while (wget_wch(stdscr, &c) == OK && c >= 0x20 && c < 0x40)
+		;
+}
+
 static int read_key(struct app *a, bool *fkey)
 {
 	wint_t wch;
@@ -353,15 +370,22 @@ static int read_key(struct app *a, bool *fkey)
 		if (rc == ERR)
 			continue;
 		*fkey = rc == KEY_CODE_YES;
-		if (!*fkey && wch == KEY_ESC && a->edit.kind == EDIT_NONE) {
+		if (!*fkey && wch == KEY_ESC) {
 			wint_t next;
 
-			/* Alt (Meta) and a digit: straight to that tab, for
-			 * terminals without function keys. */
+			/* What follows an Esc at once was sent with it. */
 			nodelay(stdscr, TRUE);
 			rc = wget_wch(stdscr, &next);
+			if (rc == OK && (next == '[' || next == 'O')) {
+				drop_sequence(next);
+				nodelay(stdscr, FALSE);
+				continue;
+			}
 			nodelay(stdscr, FALSE);
-			if (rc == OK && next >= '1' && next <= '9') {
+			/* Alt (Meta) and a digit: straight to that tab, for
+			 * terminals without function keys. */
+			if (rc == OK && next >= '1' && next <= '9' &&
+			    a->edit.kind == EDIT_NONE) {
 				*fkey = true;
 				return KEY_ALT_DIGIT + (int)(next - '1');
 			}

@@ -25,12 +25,34 @@ static void pick_free(struct overlay *o)
 	mem_free(p->marks);
 }
 
-/* The box's size and place for the screen as it is now. */
+/* The keys under the list. */
+static void foot_text(const struct app *a, const struct pick *p, char *foot,
+                      size_t n)
+{
+	if (p->multi && p->refused)
+		snprintf(foot, n, "at most %d: unmark one first", p->max);
+	else if (p->multi && p->max > 0)
+		snprintf(foot, n, "space marks (at most %d) %s Enter saves %s Esc "
+		         "leaves it", p->max, a->g->dot, a->g->dot);
+	else if (p->multi)
+		snprintf(foot, n, "space marks %s Enter saves %s Esc leaves it as "
+		         "it was", a->g->dot, a->g->dot);
+	else
+		snprintf(foot, n, "Enter picks %s 1-9 a row %s Esc leaves it as "
+		         "it was", a->g->dot, a->g->dot);
+}
+
+/* The box's size and place for the screen as it is now: as wide as its
+ * keys too, so they are never cut where the screen has room. */
 static void geometry(const struct app *a, const struct pick *p, int *y,
                      int *x, int *h, int *w)
 {
+	char foot[200];
 	int iw = ui_width(p->title) + 4;
 
+	foot_text(a, p, foot, sizeof foot);
+	if (ui_width(foot) > iw)
+		iw = ui_width(foot);
 	for (int i = 0; i < p->n; i++)
 		if (ui_width(p->names[i]) + 6 > iw)
 			iw = ui_width(p->names[i]) + 6;
@@ -104,18 +126,7 @@ static void pick_draw(struct app *a, struct overlay *o)
 		               theme(cur ? R_CURSOR : R_NORMAL));
 		used += n;
 	}
-	if (p->multi && p->refused)
-		snprintf(foot, sizeof foot, "at most %d: unmark one first",
-		         p->max);
-	else if (p->multi && p->max > 0)
-		snprintf(foot, sizeof foot, "space marks (at most %d) %s Enter "
-		         "saves %s Esc leaves it", p->max, a->g->dot, a->g->dot);
-	else if (p->multi)
-		snprintf(foot, sizeof foot, "space marks %s Enter saves %s Esc "
-		         "leaves it as it was", a->g->dot, a->g->dot);
-	else
-		snprintf(foot, sizeof foot, "Enter picks %s 1-9 a row %s Esc "
-		         "leaves it as it was", a->g->dot, a->g->dot);
+	foot_text(a, p, foot, sizeof foot);
 	ui_put_cut(stdscr, y + h + 2, x + 1, w - 2, foot,
 	           theme(p->refused ? R_BAD : R_DIM));
 }

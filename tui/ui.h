@@ -393,6 +393,12 @@ const struct contract *ws_row(struct app *a, int64_t i);
 void ws_cell_text(const struct edition *ed, const struct contract *c, int f,
                   char *buf, size_t n);
 void ws_dollars_text(int64_t cents, char *buf, size_t n);
+/* A risk percentage as the worksheet's columns show it: exact, at least
+ * one decimal, no trailing zero past that ("1.5", "3.75", "12.125"), its
+ * point lined up with the column's: ws_pct_decimals counts a text's
+ * decimals, ws_pct_align pads it on the right to dec of them. */
+int ws_pct_decimals(const char *text);
+void ws_pct_align(char *buf, size_t n, int dec);
 /* The row of the next (dir 1) or previous (dir -1) contract from row
  * `from` whose label holds needle, going round the end; -1 for none. */
 /* wssum.c: the summary under the worksheet: the rows it takes, drawn */

@@ -18,7 +18,29 @@
 
 struct wcols {
 	int num, x[NR_F_COUNT], w[NR_F_COUNT], net, net_w, q;
+	/* A percentage column's most decimals in view, its point's place. */
+	int dec[NR_F_COUNT], net_dec;
 };
+
+static bool is_term(int f)
+{
+	return f == NR_F_RISK_MIN || f == NR_F_RISK_MAX ||
+	       f == NR_F_SHARED_RISK;
+}
+
+/* A percentage's digits before its point, and after it (as many as the
+ * column's most): what it needs of the column. */
+static void pct_need(const char *text, int *ip, int *dec)
+{
+	const char *dot = strchr(text, '.');
+	int i = dot ? (int)(dot - text) : (int)strlen(text);
+	int d = ws_pct_decimals(text);
+
+	if (i > *ip)
+		*ip = i;
+	if (d > *dec)
+		*dec = d;
+}
 
 static int digits(int64_t n)
 {
@@ -42,11 +64,14 @@ static struct wcols wcolumns(struct app *a, int rows)
 {
 	struct wsview *w = &a->ws;
 	struct wcols c;
-	int x, used = 0, label = 12;
+	int x, used = 0, label = 12, ip[NR_F_COUNT] = { 0 }, net_ip = 0;
 
-	for (int f = 0; f < NR_F_COUNT; f++)
+	for (int f = 0; f < NR_F_COUNT; f++) {
 		c.w[f] = ui_width(heads[f]);
+		c.dec[f] = 0;
+	}
 	c.net_w = 6;
+	c.net_dec = 0;
 	for (int64_t r = w->top; r < w->top + rows && r < w->count; r++) {
 		const struct contract *ct = ws_row(a, r);
 		struct nr_eval ev;
@@ -58,16 +83,23 @@ static struct wcols wcolumns(struct app *a, int rows)
 			ws_cell_text(a->ed, ct, f, cell, sizeof cell);
 			if (f == NR_F_LABEL && ui_width(cell) > label)
 				label = ui_width(cell);
+			else if (is_term(f))
+				pct_need(cell, &ip[f], &c.dec[f]);
 			else if (f > 0 && ui_width(cell) > c.w[f])
 				c.w[f] = ui_width(cell);
 		}
 		nominal_evaluate(ct, &ev);
 		if (ev.has_net) {
 			pct_format_netrisk(ev.net, cell);
-			if (ui_width(cell) > c.net_w)
-				c.net_w = ui_width(cell);
+			pct_need(cell, &net_ip, &c.net_dec);
 		}
 	}
+	/* Points lined up: the most digits before one and after one. */
+	for (int f = 0; f < NR_F_COUNT; f++)
+		if (is_term(f) && c.dec[f] && ip[f] + 1 + c.dec[f] > c.w[f])
+			c.w[f] = ip[f] + 1 + c.dec[f];
+	if (c.net_dec && net_ip + 1 + c.net_dec > c.net_w)
+		c.net_w = net_ip + 1 + c.net_dec;
 	c.num = digits(w->count > 0 ? w->count : 1);
 	if (c.num < 3)
 		c.num = 3;
@@ -277,6 +309,8 @@ static void draw_row(struct app *a, const struct wcols *c, int y, int64_t r,
 		if (a->edit.kind == EDIT_CELL && currow && a->edit.col == k)
 			continue;
 		ws_cell_text(a->ed, ct, k, cell, sizeof cell);
+		if (is_term(k))
+			ws_pct_align(cell, sizeof cell, c->dec[k]);
 		if (cur)
 			ui_fill(stdscr, y, c->x[k], c->w[k], theme(R_CURSOR));
 		if (k >= NR_F_RISK_MIN)
@@ -286,6 +320,7 @@ static void draw_row(struct app *a, const struct wcols *c, int y, int64_t r,
 	}
 	if (ev.has_net) {
 		pct_format_netrisk(ev.net, net);
+		ws_pct_align(net, sizeof net, c->net_dec);
 		ui_put_num(stdscr, y, c->net, c->net_w, net, theme(R_COMPUTED));
 	}
 	ui_put(stdscr, y, c->q, 2, ev.status == NR_MEETS ? a->g->ok :
@@ -374,9 +409,10 @@ void worksheet_draw(struct app *a)
 	c = wcolumns(a, rows);
 	draw_heads(&c, y + 2);
 	if (w->count == 0)
-		ui_put(stdscr, y + 3, 2, a->W - 4, "No contracts yet: Ins (or a) "
-		       "adds one; apmwb import FILE contracts.csv reads many.",
-		       theme(R_DIM));
+		ui_put_wrapped(stdscr, y + 3, 2, a->W - 4, rows > 2 ? 2 : 1,
+		               "No contracts yet: Ins (or a) adds one; apmwb "
+		               "import FILE contracts.csv reads many.",
+		               theme(R_DIM));
 	for (int i = 0; i < rows && w->top + i < w->count; i++) {
 		const struct contract *ct = ws_row(a, w->top + i);
 
@@ -899,10 +935,18 @@ void worksheet_help(struct app *a)
 		char *more = mem_printf("%sThe worksheet's columns, as the workbook "
 		                        "heads them: Contract; %s; %s; %s; %s; %s; "
 		                        "Net Risk; %s; LAN Nominal Risk Qualifying?"
-		                        "\n\nRisk percentages are shown as typed, "
-		                        "with at least one decimal; net risk is %% "
-		                        "Risk Max times Shared Risk (Provider), shown "
-		                        "exactly.", text, col_help[NR_F_LINE].head,
+		                        "\n\nEvery risk percentage (Min%%, Max%%, "
+		                        "Share%% and Net%%) is shown exactly, never "
+		                        "rounded: at least one decimal and no zero "
+		                        "after the last digit that counts (4 shows "
+		                        "as 4.0, 4.50 as 4.5, 3.75 as 3.75), the "
+		                        "decimal points lined up in each column. Net "
+		                        "risk is %% Risk Max times Shared Risk "
+		                        "(Provider): 15.0 x 25.0 is 3.75, never shown "
+		                        "as 3.8. The summary's %% Total Spend is a "
+		                        "share of the line's dollars, rounded to one "
+		                        "decimal as every share is.", text,
+		                        col_help[NR_F_LINE].head,
 		                        col_help[NR_F_TYPE].head,
 		                        col_help[NR_F_RISK_MIN].head,
 		                        col_help[NR_F_RISK_MAX].head,

@@ -79,6 +79,25 @@ void ws_dollars_text(int64_t cents, char *buf, size_t n)
 	snprintf(buf, n, "%s", m);
 }
 
+int ws_pct_decimals(const char *text)
+{
+	const char *dot = strchr(text, '.');
+
+	return dot ? (int)strlen(dot + 1) : 0;
+}
+
+void ws_pct_align(char *buf, size_t n, int dec)
+{
+	size_t len = strlen(buf);
+
+	if (!strchr(buf, '.'))
+		return;
+	/* Spaces, not zeros: a zero would claim a digit the term lacks. */
+	for (int d = ws_pct_decimals(buf); d < dec && len + 1 < n; d++)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+}
+
 static void term_text(const struct contract *c, int f, char *buf, size_t n)
 {
 	unsigned bit = f == NR_F_RISK_MIN ? NR_HAS_MIN :

@@ -496,6 +496,11 @@ bool xcheck_key(struct app *a, int ch, bool fkey)
 	case 'a':
 		if (v->cur < n)
 			acknowledge(a, &app_checks(a)->items[v->cur]);
+		else if (n > 0)
+			app_msg(a, R_WARN, "a acknowledges the warning under the "
+			        "cursor: Up goes to one");
+		else
+			app_msg(a, R_DIM, "no warning to acknowledge");
 		return true;
 	}
 	return false;

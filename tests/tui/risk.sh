@@ -3,7 +3,9 @@
 # risk.sh: the Nominal risk tab at 80x24 with the Tab 9 example: labels
 # in full, the summary as the workbook heads it, the methods as its i. and
 # ii., a cell's own definition on F1, a picked line shown at once, a row
-# found by its label or its number, and figures never shown as ###.
+# found by its label or its number, figures never shown as ###, and one
+# rule for every risk percentage: exact, at least one decimal, no trailing
+# zero past it, the points of each column lined up.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/e.apmwb"
@@ -66,6 +68,64 @@ if screen | grep -q "Type of contract"; then
 else
 	ok "...and the type's list does not open over it"
 fi
+quit
+
+# Every risk percentage column lines up its decimal points; none rounded.
+# dots: for each contract row, the columns of its percentages' points
+# (Min%, Max%, Share%, Net%), one row a line.
+dots() {
+	screen | awk '/^ +[0-9]+ [A-Z]/ && / \$/ {
+		line = $0; out = ""; off = 0
+		while (match(line, /[0-9]+\.[0-9]+/)) {
+			out = out " " (off + RSTART + index(substr(line, RSTART,
+			    RLENGTH), ".") - 1)
+			off += RSTART + RLENGTH - 1
+			line = substr(line, RSTART + RLENGTH)
+		}
+		print out }'
+}
+# aligned DESC N: at least N rows of four percentages, points alike.
+aligned() {
+	local d
+	d=$(dots)
+	if [ "$(printf '%s\n' "$d" | sort -u | wc -l)" -eq 1 ] &&
+	   [ "$(printf '%s\n' "$d" | wc -l)" -ge "$2" ] &&
+	   [ "$(printf '%s\n' "$d" | head -1 | wc -w)" -eq 4 ]; then
+		ok "$1"
+	else
+		not_ok "$1" "points at: $(printf '%s;' "$d")" "screen:"
+		screen | sed 's/^/#   | /'
+	fi
+}
+start -- "$f"
+expect "the example opens" "General information"
+keys M-7
+expect "the worksheet" " 1 Contract 1    Medicare"
+aligned "Net% 1.5 and 3.75 line up on the point, as every column's do" 5
+expect_line "...and 3.75 is not rounded" " 15\.0 +25\.0 +3\.75 "
+keys Down Right Right Right F1
+expect "F1 on a percentage says the rule" \
+	"Every risk percentage (Min%, Max%, Share% and Net%) is shown exactly"
+keys Escape
+quit
+p="$T/p.apmwb"
+make_clean "$p" >/dev/null 2>&1 || exit 99
+"$APMWB" set "$p" pm.commercial.cat3b_shared_risk yes >/dev/null
+"$APMWB" set "$p" nr.method worksheet >/dev/null
+printf '%s\n' "label,line,type,risk_min,risk_max,shared_risk,dollars" \
+	"A,commercial,tcoc,1.25,10,33.5,100" \
+	"B,commercial,tcoc,2,15.125,40,200" \
+	"C,commercial,revenue,0.5,10,33.333,300" \
+	"D,commercial,tcoc,4,100,100,400" >"$T/p.csv"
+"$APMWB" import "$p" "$T/p.csv" >/dev/null 2>&1 || exit 99
+start -- "$p"
+expect "the workbook opens with four contracts" "General information"
+keys M-7
+expect "the worksheet of four" " 4 D "
+aligned "one, two and three decimals line up in every column" 4
+expect_line "...each exact: 15.125 x 40 is 6.05" " 2\.0 +15\.125 +40\.0 +6\.05 "
+expect_line "...10 x 33.333 is 3.3333" " 0\.5 +10\.0 +33\.333 +3\.3333 "
+expect_line "...100 x 100 is 100.0, the widest" " 100\.0 +100\.0 +100\.0 "
 quit
 
 # Figures as wide as a million contracts make them: never ###.

@@ -3,7 +3,8 @@
 # words.sh: the workbook's own words one key away at 80x24: F1 on a
 # metric row gives its section heading as worded, the row's wording, its
 # "Description of Metric", the tab's Goal/Purpose and its Methods under
-# one heading; ? on Checks gives the tab's introduction.
+# one heading; ? on Checks gives the tab's introduction; the outcome
+# statements stand under "Please respond to each statement listed.".
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/e.apmwb"
@@ -75,5 +76,27 @@ keys '?'
 expect "? on Checks opens its help" "Help · Cross-checking"
 expect "...with its introduction" \
 	"Please take a moment to review your data entry."
+keys Escape
+wait_gone "Help · Cross-checking"
+
+# Info: the workbook's direction under the prompt, above the statements.
+keys M-8
+expect "the Info tab" "Informational questions"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	wait_line "^. Better quality care" 1 && break
+	keys Down
+done
+expect "the instruction is shown" "Please respond to each statement listed."
+order=$(screen | awk '/the following outcomes:$/ { p = NR }
+	/^ Please respond to each statement listed\.$/ { i = NR }
+	/Better quality care/ { b = NR }
+	END { print (p && i == p + 1 && b > i) ? "ok" : p " " i " " b }')
+if [ "$order" = ok ]; then
+	ok "...under the prompt and above the statements"
+else
+	not_ok "...under the prompt and above the statements" "rows: $order" \
+		"screen:"
+	screen | sed 's/^/#   | /'
+fi
 quit
 done_testing
