@@ -206,12 +206,62 @@ static bool changed_table(const char *sql, char *name, size_t n)
 	return false;
 }
 
+/* An identifier ([A-Za-z0-9_]+, shorter than n) at *s into out; *s moves
+ * past it. */
+static bool word(const char **s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	while (k + 1 < n && (isalnum((unsigned char)(*s)[k]) || (*s)[k] == '_')) {
+		out[k] = (*s)[k];
+		k++;
+	}
+	out[k] = '\0';
+	*s += k;
+	return k > 0 && !isalnum((unsigned char)**s) && **s != '_';
+}
+
+/* Is sql "ALTER TABLE <table> ADD COLUMN <col> <type>;" and nothing more
+ * (no default, no constraint)?  Its column and type in col and type (n
+ * bytes each), and *next just past it. */
+static bool plain_add_column(const char *sql, const char *table, char *col,
+                             char *type, size_t n, const char **next)
+{
+	static const char alter[] = "ALTER TABLE ", add[] = " ADD COLUMN ";
+	size_t tl = strlen(table);
+
+	if (strncmp(sql, alter, sizeof alter - 1) != 0)
+		return false;
+	sql += sizeof alter - 1;
+	if (strncmp(sql, table, tl) != 0 ||
+	    strncmp(sql + tl, add, sizeof add - 1) != 0)
+		return false;
+	sql += tl + sizeof add - 1;
+	if (!word(&sql, col, n) || *sql++ != ' ' || !word(&sql, type, n) ||
+	    *sql != ';')
+		return false;
+	*next = sql + 1;
+	while (**next == ' ' || **next == '\n')
+		(*next)++;
+	return true;
+}
+
+/* The most columns one copy takes in (the steps add at most five to a
+ * table), so the copy's SQL has a known bound. */
+#define FOLD_MAX 8
+
 /* Copies a table of the file into temp, where unqualified names find it
- * before main's, unless temp has it already (made or copied before). */
-static int overlay_copy(sqlite3 *db, const char *name)
+ * before main's, unless temp has it already (made or copied before).
+ * The plain ADD COLUMNs that start at *sql for this table are made in
+ * the copy itself, NULL and of their type as ALTER TABLE would make
+ * them: each ALTER TABLE would rewrite and read again the whole schema
+ * (a quarter of a million instructions each); *sql moves past them. */
+static int overlay_copy(sqlite3 *db, const char *name, const char **sql)
 {
 	sqlite3_stmt *s = NULL;
-	char sql[256];
+	char copy[256 + FOLD_MAX * 160], col[64], type[64];
+	const char *next;
+	size_t len;
 	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema "
 	                            "WHERE type = 'table' AND name = ?1", -1,
 	                            &s, NULL);
@@ -226,9 +276,18 @@ static int overlay_copy(sqlite3 *db, const char *name)
 	if (rc != SQLITE_DONE)
 		return rc;
 	/* Table names take no placeholders; %w quotes the name. */
-	sqlite3_snprintf((int)sizeof sql, sql, "CREATE TEMP TABLE \"%w\" AS "
-	                 "SELECT * FROM main.\"%w\"", name, name);
-	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_snprintf(256, copy, "CREATE TEMP TABLE \"%w\" AS SELECT *",
+	                 name);
+	for (int k = 0; k < FOLD_MAX && plain_add_column(*sql, name, col, type,
+	                                                 sizeof col, &next); k++) {
+		len = strlen(copy);
+		sqlite3_snprintf(160, copy + len, ", CAST(NULL AS %s) AS \"%w\"",
+		                 type, col);
+		*sql = next;
+	}
+	len = strlen(copy);
+	sqlite3_snprintf(160, copy + len, " FROM main.\"%w\"", name);
+	return sqlite3_exec(db, copy, NULL, NULL, NULL);
 }
 
 /* Runs one step's SQL in temp: each CREATE TABLE made a CREATE TEMP
@@ -245,8 +304,14 @@ static int overlay_step(sqlite3 *db, const char *sql)
 		sqlite3_stmt *s = NULL;
 		const char *tail = sql;
 
-		if (changed_table(sql, name, sizeof name))
-			rc = overlay_copy(db, name);
+		if (changed_table(sql, name, sizeof name)) {
+			rc = overlay_copy(db, name, &tail);
+			if (tail != sql) {
+				/* its first statements done in the copy */
+				sql = tail;
+				continue;
+			}
+		}
 		if (rc == SQLITE_OK)
 			rc = sqlite3_prepare_v2(db, sql, -1, &s, &tail);
 		if (rc == SQLITE_OK && s && strncmp(sql, create, cn) == 0) {
