@@ -282,7 +282,8 @@ static int overlay_copy(sqlite3 *db, struct known *k, const char *name,
                         const char **sql)
 {
 	sqlite3_stmt *s = NULL;
-	char copy[256 + FOLD_MAX * 160], col[64], type[64];
+	/* its head, at most FOLD_MAX columns and its FROM: each bounded */
+	char copy[256 + (FOLD_MAX + 1) * 160], col[64], type[64];
 	const char *next;
 	size_t len;
 	int rc;
