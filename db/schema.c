@@ -218,35 +218,126 @@ static bool changed_table(const char *sql, char *name, size_t n)
 	return false;
 }
 
+/* An identifier ([A-Za-z0-9_]+, shorter than n) at *s into out; *s moves
+ * past it. */
+static bool word(const char **s, char *out, size_t n)
+{
+	size_t k = 0;
+
+	while (k + 1 < n && (isalnum((unsigned char)(*s)[k]) || (*s)[k] == '_')) {
+		out[k] = (*s)[k];
+		k++;
+	}
+	out[k] = '\0';
+	*s += k;
+	return k > 0 && !isalnum((unsigned char)**s) && **s != '_';
+}
+
+/* Is sql "ALTER TABLE <table> ADD COLUMN <col> <type>;" and nothing more
+ * (no default, no constraint)?  Its column and type in col and type (n
+ * bytes each), and *next just past it. */
+static bool plain_add_column(const char *sql, const char *table, char *col,
+                             char *type, size_t n, const char **next)
+{
+	static const char alter[] = "ALTER TABLE ", add[] = " ADD COLUMN ";
+	size_t tl = strlen(table);
+
+	if (strncmp(sql, alter, sizeof alter - 1) != 0)
+		return false;
+	sql += sizeof alter - 1;
+	if (strncmp(sql, table, tl) != 0 ||
+	    strncmp(sql + tl, add, sizeof add - 1) != 0)
+		return false;
+	sql += tl + sizeof add - 1;
+	if (!word(&sql, col, n) || *sql++ != ' ' || !word(&sql, type, n) ||
+	    *sql != ';')
+		return false;
+	*next = sql + 1;
+	while (**next == ' ' || **next == '\n')
+		(*next)++;
+	return true;
+}
+
+/* The most columns one copy takes in (the steps add at most five to a
+ * table), so the copy's SQL has a known bound. */
+#define FOLD_MAX 8
+
+/* The tables temp is known to hold, so that asking it is done once a
+ * table, not once a statement (each asking is a statement prepared). */
+#define KNOWN_MAX 16
+struct known {
+	char name[KNOWN_MAX][64];
+	int n;
+};
+
+static bool known_has(const struct known *k, const char *name)
+{
+	for (int i = 0; i < k->n; i++)
+		if (strcmp(k->name[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void known_add(struct known *k, const char *name)
+{
+	if (k->n < KNOWN_MAX && !known_has(k, name))
+		snprintf(k->name[k->n++], sizeof k->name[0], "%s", name);
+}
+
 /* Copies a table of the file into temp, where unqualified names find it
- * before main's, unless temp has it already (made or copied before). */
-static int overlay_copy(sqlite3 *db, const char *name)
+ * before main's, unless temp has it already (made or copied before).
+ * The plain ADD COLUMNs that start at *sql for this table are made in
+ * the copy itself, NULL and of their type as ALTER TABLE would make
+ * them: each ALTER TABLE would rewrite and read again the whole schema
+ * (a quarter of a million instructions each); *sql moves past them. */
+static int overlay_copy(sqlite3 *db, struct known *k, const char *name,
+                        const char **sql)
 {
 	sqlite3_stmt *s = NULL;
-	char sql[256];
-	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema "
-	                            "WHERE type = 'table' AND name = ?1", -1,
-	                            &s, NULL);
+	/* its head, at most FOLD_MAX columns and its FROM: each bounded */
+	char copy[256 + (FOLD_MAX + 1) * 160], col[64], type[64];
+	const char *next;
+	size_t len;
+	int rc;
 
+	if (known_has(k, name))
+		return SQLITE_OK;
+	rc = sqlite3_prepare_v2(db, "SELECT 1 FROM temp.sqlite_schema "
+	                        "WHERE type = 'table' AND name = ?1", -1, &s,
+	                        NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
+		known_add(k, name);
 		return SQLITE_OK;
+	}
 	if (rc != SQLITE_DONE)
 		return rc;
 	/* Table names take no placeholders; %w quotes the name. */
-	sqlite3_snprintf((int)sizeof sql, sql, "CREATE TEMP TABLE \"%w\" AS "
-	                 "SELECT * FROM main.\"%w\"", name, name);
-	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_snprintf(256, copy, "CREATE TEMP TABLE \"%w\" AS SELECT *",
+	                 name);
+	for (int f = 0; f < FOLD_MAX && plain_add_column(*sql, name, col, type,
+	                                                 sizeof col, &next); f++) {
+		len = strlen(copy);
+		sqlite3_snprintf(160, copy + len, ", CAST(NULL AS %s) AS \"%w\"",
+		                 type, col);
+		*sql = next;
+	}
+	len = strlen(copy);
+	sqlite3_snprintf(160, copy + len, " FROM main.\"%w\"", name);
+	rc = sqlite3_exec(db, copy, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		known_add(k, name);
+	return rc;
 }
 
 /* Runs one step's SQL in temp: each CREATE TABLE made a CREATE TEMP
  * TABLE, and each table a statement changes copied there first (only
  * those: the rest, the help texts among them, are read from the file). */
-static int overlay_step(sqlite3 *db, const char *sql)
+static int overlay_step(sqlite3 *db, struct known *k, const char *sql)
 {
 	static const char create[] = "CREATE TABLE ";
 	const size_t cn = sizeof create - 1;
@@ -257,12 +348,22 @@ static int overlay_step(sqlite3 *db, const char *sql)
 		sqlite3_stmt *s = NULL;
 		const char *tail = sql;
 
-		if (changed_table(sql, name, sizeof name))
-			rc = overlay_copy(db, name);
+		if (changed_table(sql, name, sizeof name)) {
+			rc = overlay_copy(db, k, name, &tail);
+			if (tail != sql) {
+				/* its first statements done in the copy */
+				sql = tail;
+				continue;
+			}
+		}
 		if (rc == SQLITE_OK)
 			rc = sqlite3_prepare_v2(db, sql, -1, &s, &tail);
 		if (rc == SQLITE_OK && s && strncmp(sql, create, cn) == 0) {
 			size_t n = (size_t)(tail - sql);
+			const char *made = sql + cn;
+
+			if (word(&made, name, sizeof name))
+				known_add(k, name);
 
 			sqlite3_finalize(s);
 			s = NULL;
@@ -286,6 +387,7 @@ static int overlay_step(sqlite3 *db, const char *sql)
 
 int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen)
 {
+	struct known held = { .n = 0 };
 	int rc = SQLITE_OK;
 
 	for (int k = from + 1; rc == SQLITE_OK && k <= schema_latest; k++) {
@@ -293,7 +395,7 @@ int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen)
 			continue;
 		for (int p = 0; rc == SQLITE_OK && p < STEP_PARTS &&
 		                steps[k - 1].sql[p]; p++)
-			rc = overlay_step(db, steps[k - 1].sql[p]);
+			rc = overlay_step(db, &held, steps[k - 1].sql[p]);
 		if (rc != SQLITE_OK)
 			snprintf(err, errlen, "step %d: %s", k, sqlite3_errmsg(db));
 	}

@@ -75,42 +75,69 @@ static void answers_object(FILE *out, const struct export_input *in,
 	fputs(w.first ? "}" : "\n  }", out);
 }
 
+/* The names of a contract's members, each with what goes before it
+ * (`"label": `, `, "line": `), made once from nominal's names. */
+#define NAME_MAX_LEN 40
+struct names {
+	char text[NR_F_COUNT + NR_R_COUNT][NAME_MAX_LEN];
+	size_t len[NR_F_COUNT + NR_R_COUNT];
+};
+
+static void names_init(struct names *nm)
+{
+	for (int i = 0; i < NR_F_COUNT + NR_R_COUNT; i++) {
+		const char *name = i < NR_F_COUNT ?
+			nominal_field_name((enum nr_field)i) :
+			nominal_result_name((enum nr_result)(i - NR_F_COUNT));
+		int len = snprintf(nm->text[i], sizeof nm->text[i], "%s\"%s\": ",
+		                   i ? ", " : "", name);
+
+		nm->len[i] = len > 0 && (size_t)len < sizeof nm->text[i] ?
+		             (size_t)len : 0;
+	}
+}
+
+/* The contracts are written through one large buffer, flushed when it
+ * fills and after the last: a million contracts are a quarter of a
+ * gigabyte of JSON, and a write of 64 KiB costs what one of 4 KiB does
+ * (on the stack: export_json is the only one to use it). */
+#define CONTRACTS_BLOCK 65536
 struct contracts_ctx {
-	FILE *out;
+	struct jsonbuf j;
 	bool first;
+	struct names names;
+	char block[CONTRACTS_BLOCK];
 };
 
 static bool contract_json(void *ctx, const struct contract *c, int64_t pos)
 {
 	struct contracts_ctx *cc = ctx;
+	struct jsonbuf *j = &cc->j;
+	const struct names *nm = &cc->names;
 	char buf[NR_LABEL_MAX + 1];
-	struct jsonbuf j;
 
 	(void)pos;
-	/* One write a contract; the names are plain words, not escaped. */
-	jsonbuf_init(&j, cc->out);
-	jsonbuf_raw(&j, cc->first ? "\n    {" : ",\n    {");
+	/* The names are plain words, not escaped. */
+	if (cc->first)
+		jsonbuf_put(j, "\n    {", 6);
+	else
+		jsonbuf_put(j, ",\n    {", 7);
 	cc->first = false;
 	for (int f = 0; f < NR_F_COUNT; f++) {
 		nominal_format_field(c, (enum nr_field)f, buf, sizeof buf);
-		jsonbuf_raw(&j, f ? ", \"" : "\"");
-		jsonbuf_raw(&j, nominal_field_name((enum nr_field)f));
-		jsonbuf_raw(&j, "\": ");
-		jsonbuf_string(&j, *buf ? buf : NULL);
+		jsonbuf_put(j, nm->text[f], nm->len[f]);
+		jsonbuf_string(j, *buf ? buf : NULL);
 	}
 	/* The results, computed by the rule itself; import checks them. */
 	for (int r = 0; r < NR_R_COUNT; r++) {
 		char why[512];
 
 		nominal_format_result(c, (enum nr_result)r, why, sizeof why);
-		jsonbuf_raw(&j, ", \"");
-		jsonbuf_raw(&j, nominal_result_name((enum nr_result)r));
-		jsonbuf_raw(&j, "\": ");
-		jsonbuf_string(&j, *why ? why : NULL);
+		jsonbuf_put(j, nm->text[NR_F_COUNT + r], nm->len[NR_F_COUNT + r]);
+		jsonbuf_string(j, *why ? why : NULL);
 	}
-	jsonbuf_raw(&j, "}");
-	jsonbuf_flush(&j);
-	return !ferror(cc->out);
+	jsonbuf_put(j, "}", 1);
+	return !ferror(j->out);
 }
 
 struct figures_ctx {
@@ -152,7 +179,7 @@ static void keys_array(FILE *out, const char *keys)
 bool export_json(FILE *out, const struct export_input *in,
                  char *err, size_t errlen)
 {
-	struct contracts_ctx cc = { out, true };
+	struct contracts_ctx cc;
 	struct figures_ctx fc = { { out, true } };
 
 	fputs("{\n  \"format\": \"apmwb-submission\",\n  \"version\": 1,\n"
@@ -170,10 +197,14 @@ bool export_json(FILE *out, const struct export_input *in,
 	answers_object(out, in, true);
 
 	fputs(",\n  \"contracts\": [", out);
+	jsonbuf_init(&cc.j, out, cc.block, sizeof cc.block);
+	cc.first = true;
+	names_init(&cc.names);
 	if (in->contracts && !in->contracts(in->contracts_src, contract_json, &cc)) {
 		snprintf(err, errlen, "could not read the worksheet's contracts");
 		return false;
 	}
+	jsonbuf_flush(&cc.j);
 	fputs(cc.first ? "]" : "\n  ]", out);
 
 	fputs(",\n  \"acknowledgements\": [", out);

@@ -2,6 +2,7 @@
 /* jsonout.c: JSON strings. */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,16 +10,31 @@
 #include "sanitize.h"
 
 /* Bytes written as they are: printable ASCII but the quote and the
- * backslash. */
-static bool plain(unsigned char c)
-{
-	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-}
+ * backslash.  A table, since every byte of every string is looked up. */
+#define R1 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char plain[256] = {
+	/* 0x00-0x1f: control characters */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 0x22 " */
+	R1, R1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,   /* 0x5c \ */
+	R1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,   /* 0x7f DEL */
+	/* 0x80-0xff: UTF-8 sequences, each checked */
+};
+#undef R1
 
-void jsonbuf_init(struct jsonbuf *j, FILE *out)
+/* The most one escape writes (\uXXXX): one step of the string writer
+ * needs this much room. */
+#define ESCAPE_MAX 6
+
+void jsonbuf_init(struct jsonbuf *j, FILE *out, char *b, size_t cap)
 {
 	j->out = out;
+	j->b = b;
 	j->n = 0;
+	j->cap = cap;
 }
 
 void jsonbuf_flush(struct jsonbuf *j)
@@ -28,61 +44,64 @@ void jsonbuf_flush(struct jsonbuf *j)
 	j->n = 0;
 }
 
-static void put(struct jsonbuf *j, const void *p, size_t n)
+void jsonbuf_put_slow(struct jsonbuf *j, const void *p, size_t n)
 {
-	if (j->n + n > sizeof j->b)
-		jsonbuf_flush(j);
-	if (n > sizeof j->b) {
+	jsonbuf_flush(j);
+	if (n > j->cap) {
 		fwrite(p, 1, n, j->out);
 		return;
 	}
-	memcpy(j->b + j->n, p, n);
-	j->n += n;
+	memcpy(j->b, p, n);
+	j->n = n;
 }
 
 void jsonbuf_raw(struct jsonbuf *j, const char *s)
 {
-	put(j, s, strlen(s));
+	jsonbuf_put(j, s, strlen(s));
 }
 
-static void put_u(struct jsonbuf *j, unsigned cp)
+static size_t put_u(char *d, unsigned cp)
 {
 	static const char hex[] = "0123456789abcdef";
-	char e[6] = { '\\', 'u', hex[cp >> 12 & 15], hex[cp >> 8 & 15],
-	              hex[cp >> 4 & 15], hex[cp & 15] };
 
-	put(j, e, sizeof e);
+	d[0] = '\\';
+	d[1] = 'u';
+	d[2] = hex[cp >> 12 & 15];
+	d[3] = hex[cp >> 8 & 15];
+	d[4] = hex[cp >> 4 & 15];
+	d[5] = hex[cp & 15];
+	return 6;
 }
 
-/* The escape of a byte that is not plain; how many bytes of p it takes
- * (a UTF-8 sequence whole). */
-static size_t escape(struct jsonbuf *j, const unsigned char *p)
+/* Writes the escape of the byte at *pp, which is not plain and not the
+ * string's end, to d (at most ESCAPE_MAX bytes), and moves *pp past what
+ * it took (a UTF-8 sequence whole); returns the bytes written. */
+static size_t escape(char *d, const unsigned char **pp)
 {
+	const unsigned char *p = *pp;
 	size_t n;
 
+	*pp = p + 1;
 	switch (*p) {
-	case '"': put(j, "\\\"", 2); return 1;
-	case '\\': put(j, "\\\\", 2); return 1;
-	case '\n': put(j, "\\n", 2); return 1;
-	case '\r': put(j, "\\r", 2); return 1;
-	case '\t': put(j, "\\t", 2); return 1;
+	case '"': d[0] = '\\'; d[1] = '"'; return 2;
+	case '\\': d[0] = '\\'; d[1] = '\\'; return 2;
+	case '\n': d[0] = '\\'; d[1] = 'n'; return 2;
+	case '\r': d[0] = '\\'; d[1] = 'r'; return 2;
+	case '\t': d[0] = '\\'; d[1] = 't'; return 2;
 	default:
 		break;
 	}
-	if (*p < 0x20 || *p == 0x7f) {
-		put_u(j, *p);
-		return 1;
-	}
+	if (*p < 0x20 || *p == 0x7f)
+		return put_u(d, *p);
 	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-		put_u(j, p[2] == 0xa8 ? 0x2028 : 0x2029);
-		return 3;
+		*pp = p + 3;
+		return put_u(d, p[2] == 0xa8 ? 0x2028 : 0x2029);
 	}
 	n = sanitize_utf8_len((const char *)p);
-	if (n == 0) {
-		put(j, "\\ufffd", 6);
-		return 1;
-	}
-	put(j, p, n);
+	if (n == 0)
+		return put_u(d, 0xfffd);
+	memcpy(d, p, n);     /* at most 4 bytes */
+	*pp = p + n;
 	return n;
 }
 
@@ -91,28 +110,42 @@ void jsonbuf_string(struct jsonbuf *j, const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 
 	if (!s) {
-		put(j, "null", 4);
+		jsonbuf_put(j, "null", 4);
 		return;
 	}
-	put(j, "\"", 1);
+	jsonbuf_put(j, "\"", 1);
 	while (*p) {
-		const unsigned char *run = p;
+		char *d, *end;
 
-		while (plain(*p))
-			p++;
-		if (p > run)
-			put(j, run, (size_t)(p - run));
-		if (*p)
-			p += escape(j, p);
+		if (j->cap - j->n < 2 * ESCAPE_MAX)
+			jsonbuf_flush(j);
+		/* Straight into the buffer, a step (a byte or an escape) at
+		 * a time while a whole escape still fits. */
+		d = j->b + j->n;
+		end = j->b + j->cap - ESCAPE_MAX;
+		while (d < end) {
+			unsigned char c = *p;
+
+			if (plain[c]) {
+				*d++ = (char)c;
+				p++;
+			} else if (c) {
+				d += escape(d, &p);
+			} else {
+				break;
+			}
+		}
+		j->n = (size_t)(d - j->b);
 	}
-	put(j, "\"", 1);
+	jsonbuf_put(j, "\"", 1);
 }
 
 void jsonout_string(FILE *out, const char *s)
 {
 	struct jsonbuf j;
+	char b[512];
 
-	jsonbuf_init(&j, out);
+	jsonbuf_init(&j, out, b, sizeof b);
 	jsonbuf_string(&j, s ? s : "");
 	jsonbuf_flush(&j);
 }

@@ -504,13 +504,14 @@ START_TEST(test_migration_from_version_1)
 }
 END_TEST
 
-/* An edition table of a file as text: its columns (name, type, NOT NULL,
- * default, key) and its rows in order, every value quoted. */
-static char *table_text(const char *path, const char *table)
+/* An edition table as text: its columns (name, type, NOT NULL, default,
+ * key) unless rows_only, and its rows in order, every value quoted; read
+ * through db, where temp's tables come before main's. */
+static char *table_text_db(sqlite3 *db, const char *table, bool rows_only)
 {
 	static const char cols_sql[] = "SELECT name, type, \"notnull\", "
 		"dflt_value, pk FROM pragma_table_info(?1)";
-	sqlite3 *db = NULL;
+	static const char names_sql[] = "SELECT name FROM pragma_table_info(?1)";
 	sqlite3_stmt *s = NULL;
 	char rows_sql[128];
 	size_t len = 0, cap = 1 << 16;
@@ -518,14 +519,13 @@ static char *table_text(const char *path, const char *table)
 
 	ck_assert_ptr_nonnull(out);
 	out[0] = '\0';
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-	                 SQLITE_OK);
 	snprintf(rows_sql, sizeof rows_sql, "SELECT * FROM %s ORDER BY rowid",
 	         table);
 	for (int k = 0; k < 2; k++) {
-		ck_assert_msg(sqlite3_prepare_v2(db, k ? rows_sql : cols_sql, -1, &s,
-		                                 NULL) == SQLITE_OK, "%s: %s",
-		              table, sqlite3_errmsg(db));
+		const char *sql = k ? rows_sql : rows_only ? names_sql : cols_sql;
+
+		ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &s, NULL) ==
+		              SQLITE_OK, "%s: %s", table, sqlite3_errmsg(db));
 		sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
 		while (sqlite3_step(s) == SQLITE_ROW)
 			for (int c = 0; c < sqlite3_column_count(s); c++) {
@@ -542,6 +542,17 @@ static char *table_text(const char *path, const char *table)
 			}
 		sqlite3_finalize(s);
 	}
+	return out;
+}
+
+static char *table_text(const char *path, const char *table)
+{
+	sqlite3 *db = NULL;
+	char *out;
+
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
+	                 SQLITE_OK);
+	out = table_text_db(db, table, false);
 	sqlite3_close(db);
 	return out;
 }
@@ -559,8 +570,10 @@ START_TEST(test_migration_of_the_edition)
 	char *old = in_dir("v2.apmwb"), *now = in_dir("now.apmwb");
 	const struct edition *e;
 	struct store *st;
+	sqlite3 *nowdb = NULL;
 
 	make_at_version(old, 2);
+	store_close(make(now));
 	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM sqlite_schema "
 	                         "WHERE name = 'edition_line'"), 0);
 	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM pragma_table_info"
@@ -581,12 +594,25 @@ START_TEST(test_migration_of_the_edition)
 	ck_assert_str_eq(e->qs[edition_find(e, "iq.outcome.quality")].instruction,
 	                 "Please respond to each statement listed.");
 	ck_assert_ptr_null(e->qs[edition_find(e, "iq.outcome.prices")].instruction);
+	/* What the reader reads, temp's copies first, is a new file's
+	 * edition row for row, the columns in the same order. */
+	ck_assert_int_eq(sqlite3_open_v2(now, &nowdb, SQLITE_OPEN_READONLY,
+	                                 NULL), SQLITE_OK);
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		char *a = table_text_db(st->db, tables[i], true);
+		char *b = table_text_db(nowdb, tables[i], true);
+
+		ck_assert_msg(strcmp(a, b) == 0, "%s read differs", tables[i]);
+		ck_assert_uint_gt(strlen(a), 20);
+		free(a);
+		free(b);
+	}
+	sqlite3_close(nowdb);
 	store_close(st);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), 2);
 	st = open_as(old, STORE_MODE_READ_WRITE);
 	store_close(st);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), schema_latest);
-	store_close(make(now));
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
 		char *a = table_text(old, tables[i]), *b = table_text(now, tables[i]);
 
