@@ -127,9 +127,8 @@ static void add_items(const struct app *a, struct xrows *r)
 		int at;
 
 		add(r, XR_ITEM, (int)i, NULL, R_NORMAL, 2, true);
-		if ((int)i != a->xc.cur)
-			continue;
-		/* Its whole message: the item's row, then what follows. */
+		/* Its whole message, selected or not (a reason is never cut):
+		 * the item's row, then what follows. */
 		at = r->n;
 		add_wrapped(r, it->message, R_NORMAL, 4);
 		if (r->n > at && r->v[at - 1].kind == XR_ITEM) {
@@ -138,6 +137,10 @@ static void add_items(const struct app *a, struct xrows *r)
 			        sizeof r->v[0] * (size_t)(r->n - at - 1));
 			r->n--;
 		}
+		/* The workbook's advice and the acknowledgement: the selected
+		 * one's. */
+		if ((int)i != a->xc.cur)
+			continue;
 		if (it->hint && *it->hint)
 			add_wrapped(r, it->hint, R_DIM, 4);
 		if (it->ack_reason) {
@@ -253,7 +256,8 @@ static void draw_item(struct app *a, int y, const struct check_item *it,
 	if (cur)
 		ui_fill(stdscr, y, 1, a->W - 2, theme(R_CURSOR));
 	x += ui_put(stdscr, y, x, 2, g, theme(cur ? R_CURSOR : r)) + 1;
-	/* text: the first line of the whole message, under the cursor. */
+	/* text: the first line of the whole message (the rest is in rows of
+	 * their own). */
 	if (text)
 		ui_put(stdscr, y, x, a->W - x - 1, text,
 		       theme(cur ? R_CURSOR : R_NORMAL));

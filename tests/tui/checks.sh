@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # checks.sh: the Cross-checking tab in the workbook's own words at
 # 80x24: its introduction, its review question, each line named as in
-# show, the advice of the check under the cursor whole, and the sign-off
-# line in sight and true to the mode.
+# show, every check's message whole and the advice of the one under the
+# cursor, and the sign-off line in sight and true to the mode.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/s.apmwb"
@@ -30,6 +30,10 @@ expect "...to its end" "\"dominant\""
 keys End
 expect "the sign-off line is in sight with the last item" \
 	"Draft: sign-off waits for 1 error to be fixed"
+# The cursor off it, the error's message is still whole: a reason is
+# never cut.
+expect "a check not under the cursor keeps its whole message" \
+	"(over by \$1,000.00)"
 keys '?'
 expect "? on Checks includes its introduction" \
 	"Help · Cross-checking"
