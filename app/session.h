@@ -64,6 +64,14 @@ enum store_status session_open_known(const char *path,
                                      const struct edition *known,
                                      struct session **out,
                                      char *err, size_t errlen);
+/* An existing file opened for the full screen: for editing or (read_only)
+ * for review, and whole: a writer's open checks every page (store.h),
+ * and either way the worksheet's kept totals are summed again, so no
+ * screen shows totals its contracts do not add up to.  Long on a large
+ * file (both read it all): the session's progress is told. */
+enum store_status session_open_workbook(const char *path, bool read_only,
+                                        struct session **out, char *err,
+                                        size_t errlen);
 void session_close(struct session *s);
 
 /* Recomputes figures and checks from the file (another program's change;

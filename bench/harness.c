@@ -205,11 +205,14 @@ static int mode_open(const char *path, bool ro)
 {
 	struct app a;
 	struct session *s;
+	char err[1024];
 	double t0, c0, t1, c1, t2, t3;
 
 	t0 = now_ms();
 	c0 = cpu_ms();
-	s = open_session(path, ro);
+	/* As `apmwb FILE` and `apmwb -r FILE` open it, its checks included. */
+	if (session_open_workbook(path, ro, &s, err, sizeof err) != STORE_OK)
+		die("open", err);
 	screen_open(&a, s, ro);
 	app_draw(&a);
 	t1 = now_ms();

@@ -56,23 +56,13 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 	/* A file compared with an older one must be there already. */
 	if (!read_only && !against && stat(path, &sb) != 0 && errno == ENOENT)
 		return workbook_new(path);
-	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
-	                  STORE_MODE_READ_WRITE, false, &s, err, sizeof err);
+	rc = session_open_workbook(path, read_only, &s, err, sizeof err);
+	cli_progress_clear();
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
 		return cli_exit_for(rc);
 	}
-	/* A reviewer must never be shown totals the contracts do not add up
-	 * to (an editor's open has checked the pages already). */
-	rc = store_verify(s->st, (read_only ? STORE_VERIFY_PAGES : 0) |
-	                  STORE_VERIFY_TOTALS, err, sizeof err);
-	cli_progress_clear();
 	session_set_progress(s, NULL, NULL);
-	if (rc != STORE_OK) {
-		cli_error("%s", err);
-		session_close(s);
-		return EXIT_TROUBLE;
-	}
 	/* The older file is read before the screen starts, so a file that
 	 * cannot be read is said on the command line, with nothing drawn. */
 	if (against &&
