@@ -109,7 +109,6 @@ static int import_json(struct cmd_ctx *c, FILE *in, const char *head,
                        size_t n)
 {
 	const char *src = c->argv[1];
-	size_t skip = bom_length(head, n);
 	char err[1024];
 	int rc;
 
@@ -118,7 +117,9 @@ static int import_json(struct cmd_ctx *c, FILE *in, const char *head,
 		          src);
 		return EXIT_TROUBLE;
 	}
-	rc = cli_exit_for(session_import_json_read(c->s, head + skip, n - skip,
+	/* A byte order mark is the importer's to skip: its messages count
+	 * the file's bytes. */
+	rc = cli_exit_for(session_import_json_read(c->s, head, n,
 	                                           read_file, in,
 	                                           source_size(in), err,
 	                                           sizeof err));

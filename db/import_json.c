@@ -665,6 +665,9 @@ static bool on_name(void *ctx, const char *json, size_t len, bool *stream)
 	const char *name;
 	int m, rc;
 
+	if (has_nul_escape(json, len))
+		return refuse(im, "a member's name contains a NUL character "
+		              "(\\u0000), which no name of apmwb's holds");
 	if (!prepare(im, "SELECT json_extract(?1, '$')", json, (int)len, &s))
 		return false;
 	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
@@ -708,6 +711,11 @@ static bool on_value(void *ctx, const char *json, size_t len)
 	bool ok = true;
 	int rc;
 
+	/* Every member's, not only the data's: SQLite 3.40 would end a
+	 * string there, so "apmwb-submission\u0000x" would read as ours. */
+	if (has_nul_escape(json, len))
+		return refuse(im, "a string contains a NUL character (\\u0000), "
+		              "which no answer or label may hold");
 	if (!prepare(im, "SELECT json_type(?1), json_extract(?1, '$')", json,
 	             (int)len, &s))
 		return false;
@@ -744,10 +752,7 @@ static bool on_value(void *ctx, const char *json, size_t len)
 	case M_ANSWERS:
 	case M_HIDDEN:
 	case M_ACKS:
-		if (has_nul_escape(json, len))
-			ok = refuse(im, "a string contains a NUL character (\\u0000), "
-			            "which no answer or label may hold");
-		else if (!(im->kept[im->member] = mem_strdup(json)))
+		if (!(im->kept[im->member] = mem_strdup(json)))
 			ok = nomem(im);
 		break;
 	default:

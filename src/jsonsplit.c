@@ -28,6 +28,7 @@ struct jsonsplit {
 	uint64_t count;     /* elements of the streaming list so far */
 	uint64_t pos;       /* bytes before the chunk being fed */
 	uint64_t line;
+	size_t bom;         /* bytes of a byte order mark first, so far */
 	char *err;          /* the caller's, during a feed or finish */
 	size_t errlen;
 	/* The text being read: what it is, and how far in its brackets. */
@@ -254,6 +255,8 @@ static enum jsonsplit_status step(struct jsonsplit *p, unsigned char c,
 	}
 }
 
+static const unsigned char bom[3] = { 0xef, 0xbb, 0xbf };
+
 enum jsonsplit_status jsonsplit_feed(struct jsonsplit *p, const char *buf,
                                      size_t len, char *err, size_t errlen)
 {
@@ -269,6 +272,16 @@ enum jsonsplit_status jsonsplit_feed(struct jsonsplit *p, const char *buf,
 		         (unsigned long long)(p->pos + (uint64_t)(nul - buf) + 1));
 		return JSONSPLIT_NOT_JSON;
 	}
+	/* A UTF-8 byte order mark first, which some editors on Windows
+	 * write, is skipped here (not by the caller), so every byte number
+	 * said is the file's. */
+	while (i < len && p->bom < sizeof bom && p->bom == p->pos + i &&
+	       (unsigned char)buf[i] == bom[p->bom]) {
+		p->bom++;
+		i++;
+	}
+	if (i < len && p->bom && p->bom < sizeof bom)
+		rc = bad(p, p->pos + i, "it does not start with {");
 	while (i < len && rc == JSONSPLIT_OK) {
 		unsigned char c = (unsigned char)buf[i];
 
@@ -302,6 +315,8 @@ enum jsonsplit_status jsonsplit_finish(struct jsonsplit *p, char *err,
 	p->errlen = errlen;
 	if (p->w == W_END)
 		return JSONSPLIT_OK;
+	if (p->w == W_START && p->bom && p->bom < sizeof bom)
+		return bad(p, p->pos - 1, "it does not start with {");
 	if (p->w == W_START) {
 		snprintf(err, errlen, "this is not valid JSON: it is empty");
 		return JSONSPLIT_NOT_JSON;

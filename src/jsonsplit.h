@@ -46,7 +46,8 @@ struct jsonsplit;
 struct jsonsplit *jsonsplit_new(const struct jsonsplit_calls *calls,
                                 void *ctx);
 void jsonsplit_free(struct jsonsplit *p);
-/* After anything but JSONSPLIT_OK, stop feeding. */
+/* After anything but JSONSPLIT_OK, stop feeding.  A UTF-8 byte order
+ * mark first is skipped (and counted in the bytes that messages say). */
 enum jsonsplit_status jsonsplit_feed(struct jsonsplit *p, const char *buf,
                                      size_t len, char *err, size_t errlen);
 /* End of input: the object must have closed. */

@@ -151,6 +151,14 @@ START_TEST(test_import_json_all_or_nothing)
 		  "\"gi.contact_name\": \"twice\"", "given twice" },
 		{ "\"commercial.m8\": \"910000000.00\"",
 		  "\"commercial.m10\": \"1.00\"", "computed" },
+		/* \u0000 anywhere, not only in the answers: SQLite 3.40 ends
+		 * a string there, and what is left would pass for ours. */
+		{ "\"format\": \"apmwb-submission\"",
+		  "\"format\": \"apmwb-submission\\u0000x\"", "NUL character" },
+		{ "\"hidden_answers\": {", "\"hidden_answers\\u0000x\": {",
+		  "NUL character" },
+		{ "\"figures\": {", "\"figures\": {\"x\": \"\\u0000\", ",
+		  "NUL character" },
 	};
 	char *path = in_dir("ia.apmwb");
 	struct store *st = make(path);

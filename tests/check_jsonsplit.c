@@ -137,6 +137,12 @@ START_TEST(test_lists_that_do_not_stream_and_empty_ones)
 	memset(&s, 0, sizeof s);
 	ck_assert_int_eq(split(" {} ", 1, &s), JSONSPLIT_OK);
 	ck_assert_str_eq(s.log, "");
+	for (size_t step = 0; step <= 2; step++) {
+		memset(&s, 0, sizeof s);
+		ck_assert_int_eq(split("\xef\xbb\xbf{\"a\": 1}", step, &s),
+		                 JSONSPLIT_OK);
+		ck_assert_str_eq(s.log, "N \"a\"\nV 1\n");
+	}
 	/* A streamed member that is not a list comes whole. */
 	memset(&s, 0, sizeof s);
 	ck_assert_int_eq(split("{\"list\": {\"a\": 1}}", 0, &s), JSONSPLIT_OK);
@@ -171,6 +177,18 @@ START_TEST(test_refusals_say_where)
 		  "it ends before the object's closing }" },
 		{ "{\"a\": \"open", JSONSPLIT_NOT_JSON, "ends before" },
 		{ "{\"list\": [{}", JSONSPLIT_NOT_JSON, "ends before" },
+		/* A byte order mark first is skipped, and its bytes counted. */
+		{ "\xef\xbb\xbf{\"a\": 1,}", JSONSPLIT_NOT_JSON,
+		  "byte 12), a member's name in quotes" },
+		{ "\xef\xbb\xbf\xef\xbb\xbf{}", JSONSPLIT_NOT_JSON,
+		  "byte 4), it does not start with {" },
+		{ "\xef\xbb{}", JSONSPLIT_NOT_JSON,
+		  "byte 3), it does not start with {" },
+		{ "\xef\xbb", JSONSPLIT_NOT_JSON,
+		  "byte 2), it does not start with {" },
+		{ "\xef\xbb\xbf \n", JSONSPLIT_NOT_JSON, "it is empty" },
+		{ " \xef\xbb\xbf{}", JSONSPLIT_NOT_JSON,
+		  "byte 2), it does not start with {" },
 	};
 
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {

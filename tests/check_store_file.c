@@ -557,28 +557,36 @@ static char *table_text(const char *path, const char *table)
 	return out;
 }
 
-/* A file made before the edition held the facts apmwb knew by heart
- * (version 2) is brought forward to hold the same edition, column for
- * column and row for row, as a file made now: it reads right. */
-START_TEST(test_migration_of_the_edition)
+static const char *const edition_tables[] = {
+	"edition", "edition_tab", "edition_line", "edition_choice",
+	"edition_model", "edition_category", "edition_question",
+	"edition_measure", "edition_definition", "edition_help",
+};
+
+/* A file of this version, made before the edition held the facts apmwb
+ * knew by heart (versions 1 and 2) or before its instruction (3), is
+ * read through temp, and brought forward, to hold the same edition,
+ * column for column and row for row, as a file made now (now). */
+static void edition_as_new(int version, const char *now)
 {
-	static const char *const tables[] = {
-		"edition", "edition_tab", "edition_line", "edition_choice",
-		"edition_model", "edition_category", "edition_question",
-		"edition_measure", "edition_definition", "edition_help",
-	};
-	char *old = in_dir("v2.apmwb"), *now = in_dir("now.apmwb");
+	const char *const *tables = edition_tables;
+	const size_t ntables = sizeof edition_tables / sizeof *edition_tables;
+	char name[32], *old;
 	const struct edition *e;
 	struct store *st;
 	sqlite3 *nowdb = NULL;
 
-	make_at_version(old, 2);
-	store_close(make(now));
+	snprintf(name, sizeof name, "v%d.apmwb", version);
+	old = in_dir(name);
+	make_at_version(old, version);
 	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM sqlite_schema "
-	                         "WHERE name = 'edition_line'"), 0);
+	                         "WHERE name = 'edition_line'"), version >= 3);
 	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM pragma_table_info"
 	                         "('edition_question') WHERE name = "
-	                         "'short_label'"), 0);
+	                         "'short_label'"), version >= 3);
+	ck_assert_int_eq(raw_int(old, "SELECT count(*) FROM pragma_table_info"
+	                         "('edition_question') WHERE name = "
+	                         "'instruction'"), version >= 4);
 	/* Read-only: the edition brought forward in temp, the file read as
 	 * it is (no copy of it in memory) and left as it is. */
 	st = open_as(old, STORE_MODE_READ_ONLY);
@@ -598,30 +606,41 @@ START_TEST(test_migration_of_the_edition)
 	 * edition row for row, the columns in the same order. */
 	ck_assert_int_eq(sqlite3_open_v2(now, &nowdb, SQLITE_OPEN_READONLY,
 	                                 NULL), SQLITE_OK);
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+	for (size_t i = 0; i < ntables; i++) {
 		char *a = table_text_db(st->db, tables[i], true);
 		char *b = table_text_db(nowdb, tables[i], true);
 
-		ck_assert_msg(strcmp(a, b) == 0, "%s read differs", tables[i]);
+		ck_assert_msg(strcmp(a, b) == 0, "v%d: %s read differs", version,
+		              tables[i]);
 		ck_assert_uint_gt(strlen(a), 20);
 		free(a);
 		free(b);
 	}
 	sqlite3_close(nowdb);
 	store_close(st);
-	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), 2);
+	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), version);
 	st = open_as(old, STORE_MODE_READ_WRITE);
 	store_close(st);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), schema_latest);
-	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+	for (size_t i = 0; i < ntables; i++) {
 		char *a = table_text(old, tables[i]), *b = table_text(now, tables[i]);
 
-		ck_assert_msg(strcmp(a, b) == 0, "%s differs", tables[i]);
+		ck_assert_msg(strcmp(a, b) == 0, "v%d: %s differs", version,
+		              tables[i]);
 		ck_assert_uint_gt(strlen(a), 20);
 		free(a);
 		free(b);
 	}
 	free(old);
+}
+
+START_TEST(test_migration_of_the_edition)
+{
+	char *now = in_dir("now.apmwb");
+
+	store_close(make(now));
+	for (int v = 1; v < schema_latest; v++)
+		edition_as_new(v, now);
 	free(now);
 }
 END_TEST

@@ -179,6 +179,10 @@ check "its copy sheet is the example's" cmp -s one.show two.show
 run import three.apmwb bom.txt
 check "a JSON export with a byte order mark imports too" eval \
 	'is "$status" 0 && "$APMWB" export --format json three.apmwb | cmp -s - one.json'
+{ printf '\357\273\277'; printf '{"figures": {},}'; } >bom-bad.json
+run import three.apmwb bom-bad.json
+check "and a mistake after the mark is said at the file's own byte" eval \
+	'is "$status" 1 && has "$err" "at line 1 (byte 19), a member'"'"'s name in quotes"'
 
 # A worksheet larger than a read (3,000 contracts, some 600 KB of JSON),
 # which is read as it comes, a contract at a time.
