@@ -389,7 +389,11 @@ static int read_key(struct app *a, bool *fkey)
 				*fkey = true;
 				return KEY_ALT_DIGIT + (int)(next - '1');
 			}
-			if (rc != ERR)
+			/* Anything else is the next key: a function key goes
+			 * back as one (an arrow sent right after the Esc). */
+			if (rc == KEY_CODE_YES)
+				ungetch((int)next);
+			else if (rc == OK)
 				unget_wch((wchar_t)next);
 		}
 		return (int)wch;

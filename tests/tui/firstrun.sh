@@ -5,7 +5,8 @@
 # key the terminal sends as an escape sequence its description does not
 # name (Ctrl-End as ESC [ 1 ; 5 F) is dropped, not read as Esc, [ and
 # digits; the pickers' keys and the empty worksheet's hint are whole; a
-# off any warning on Checks says so.
+# off any warning on Checks says so; Esc and an arrow at once are both
+# read.
 . "$TOPSRCDIR/tests/cli/lib.sh"
 . "$TOPSRCDIR/tests/tui/lib.sh"
 f="$T/n.apmwb"
@@ -68,5 +69,20 @@ for i in 1 2 3 4 5 6 7 8 9 10; do keys Down; done
 keys a
 expect "a off a warning says where to go" \
 	"a acknowledges the warning under the cursor: Up goes to one"
+quit
+
+# Esc and a Down sent at once (typed fast, or over a slow link): the
+# edit is left as it was and the cursor moves down, no key lost (the
+# arrow as a terminal in keypad mode sends it, ESC O B).
+start -- "$f"
+expect "the workbook opens a fourth time" "General information"
+type_text "Zed"
+wait_for "Zed"
+tm send-keys -H 1b 1b 4f 42
+type_text "jo@example.org"
+keys Enter
+wait_for "saved"
+check_get gi.contact_email "jo@example.org"
+check_get gi.contact_name ""
 quit
 done_testing
