@@ -795,6 +795,20 @@ static bool split_ok(struct import *im, enum jsonsplit_status rc,
 	}
 }
 
+/* One chunk through the splitter, then the progress told: false when
+ * refused or failed (im says why) or asked to stop (*stopped). */
+static bool feed(struct import *im, struct jsonsplit *sp, const char *b,
+                 size_t n, struct store_progress *pr, bool *stopped)
+{
+	char why[256] = "";
+
+	if (!split_ok(im, jsonsplit_feed(sp, b, n, why, sizeof why), why))
+		return false;
+	pr->done += n;
+	*stopped = !store_progress_tell(im->st, pr);
+	return !*stopped;
+}
+
 /* The input, chunk by chunk, through the splitter; false when refused,
  * failed or stopped (im says which). */
 static bool read_all(struct import *im, const char *first, size_t nfirst,
@@ -802,9 +816,8 @@ static bool read_all(struct import *im, const char *first, size_t nfirst,
 {
 	struct store_progress pr = { "importing", "bytes", 0, size, false };
 	struct jsonsplit *sp = jsonsplit_new(&split_calls, im);
-	enum jsonsplit_status rc = JSONSPLIT_OK;
 	char why[256] = "", buf[65536];
-	bool ok = true;
+	bool ok = true, stopped = false;
 	ssize_t n;
 
 	if (!sp)
@@ -813,42 +826,31 @@ static bool read_all(struct import *im, const char *first, size_t nfirst,
 	while (ok && nfirst) {
 		size_t k = nfirst < sizeof buf ? nfirst : sizeof buf;
 
-		ok = split_ok(im, rc = jsonsplit_feed(sp, first, k, why,
-		                                      sizeof why), why);
+		ok = feed(im, sp, first, k, &pr, &stopped);
 		first += k;
 		nfirst -= k;
-		pr.done += k;
-		if (ok && !store_progress_tell(im->st, &pr))
-			goto stopped;
 	}
 	while (ok && rd && (n = rd(rd_ctx, buf, sizeof buf)) != 0) {
 		if (n < 0 && errno == EINTR) {
-			if (!store_progress_tell(im->st, &pr))
-				goto stopped;
-			continue;   /* a signal that asks no stop */
-		}
-		if (n < 0) {
+			/* a signal: it may ask to stop */
+			ok = !(stopped = !store_progress_tell(im->st, &pr));
+		} else if (n < 0) {
 			refuse(im, "could not read it: %s", strerror(errno));
 			im->status = STORE_IO;
 			ok = false;
-			break;
+		} else {
+			ok = feed(im, sp, buf, (size_t)n, &pr, &stopped);
 		}
-		ok = split_ok(im, rc = jsonsplit_feed(sp, buf, (size_t)n, why,
-		                                      sizeof why), why);
-		pr.done += (uint64_t)n;
-		if (ok && !store_progress_tell(im->st, &pr))
-			goto stopped;
 	}
 	if (ok)
 		ok = split_ok(im, jsonsplit_finish(sp, why, sizeof why), why);
 	jsonsplit_free(sp);
+	if (stopped) {
+		snprintf(im->err, im->errlen, "%s: the import was interrupted; "
+		         "nothing was imported", im->st->path);
+		im->status = STORE_INTERRUPTED;
+	}
 	return ok;
-stopped:
-	jsonsplit_free(sp);
-	snprintf(im->err, im->errlen, "%s: the import was interrupted; nothing "
-	         "was imported", im->st->path);
-	im->status = STORE_INTERRUPTED;
-	return false;
 }
 
 static bool run_import(struct import *im, const char *first, size_t nfirst,

@@ -545,16 +545,22 @@ static char *table_text_db(sqlite3 *db, const char *table, bool rows_only)
 	return out;
 }
 
-static char *table_text(const char *path, const char *table)
+/* The tables read through a and through b are the same (text as
+ * table_text_db gives it, and not empty); what says which check it is. */
+static void ck_tables_same(sqlite3 *a, sqlite3 *b, bool rows_only,
+                           const char *const *tables, size_t ntables,
+                           int version, const char *what)
 {
-	sqlite3 *db = NULL;
-	char *out;
+	for (size_t i = 0; i < ntables; i++) {
+		char *ta = table_text_db(a, tables[i], rows_only);
+		char *tb = table_text_db(b, tables[i], rows_only);
 
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL),
-	                 SQLITE_OK);
-	out = table_text_db(db, table, false);
-	sqlite3_close(db);
-	return out;
+		ck_assert_msg(strcmp(ta, tb) == 0, "v%d: %s %s differs", version,
+		              tables[i], what);
+		ck_assert_uint_gt(strlen(ta), 20);
+		free(ta);
+		free(tb);
+	}
 }
 
 static const char *const edition_tables[] = {
@@ -574,7 +580,7 @@ static void edition_as_new(int version, const char *now)
 	char name[32], *old;
 	const struct edition *e;
 	struct store *st;
-	sqlite3 *nowdb = NULL;
+	sqlite3 *nowdb = NULL, *olddb = NULL;
 
 	snprintf(name, sizeof name, "v%d.apmwb", version);
 	old = in_dir(name);
@@ -606,31 +612,21 @@ static void edition_as_new(int version, const char *now)
 	 * edition row for row, the columns in the same order. */
 	ck_assert_int_eq(sqlite3_open_v2(now, &nowdb, SQLITE_OPEN_READONLY,
 	                                 NULL), SQLITE_OK);
-	for (size_t i = 0; i < ntables; i++) {
-		char *a = table_text_db(st->db, tables[i], true);
-		char *b = table_text_db(nowdb, tables[i], true);
-
-		ck_assert_msg(strcmp(a, b) == 0, "v%d: %s read differs", version,
-		              tables[i]);
-		ck_assert_uint_gt(strlen(a), 20);
-		free(a);
-		free(b);
-	}
+	ck_tables_same(st->db, nowdb, true, tables, ntables, version, "read");
 	sqlite3_close(nowdb);
 	store_close(st);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), version);
 	st = open_as(old, STORE_MODE_READ_WRITE);
 	store_close(st);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), schema_latest);
-	for (size_t i = 0; i < ntables; i++) {
-		char *a = table_text(old, tables[i]), *b = table_text(now, tables[i]);
-
-		ck_assert_msg(strcmp(a, b) == 0, "v%d: %s differs", version,
-		              tables[i]);
-		ck_assert_uint_gt(strlen(a), 20);
-		free(a);
-		free(b);
-	}
+	ck_assert_int_eq(sqlite3_open_v2(old, &olddb, SQLITE_OPEN_READONLY,
+	                                 NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_open_v2(now, &nowdb, SQLITE_OPEN_READONLY,
+	                                 NULL), SQLITE_OK);
+	ck_tables_same(olddb, nowdb, false, tables, ntables, version,
+	               "migrated");
+	sqlite3_close(olddb);
+	sqlite3_close(nowdb);
 	free(old);
 }
 
