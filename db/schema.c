@@ -25,6 +25,28 @@ struct step {
 	const char *sql[STEP_PARTS];
 };
 
+/* edition_question made again as table t, with these checks of its type
+ * and role, every row and rowid copied (SQLite alters no constraint). */
+#define QUESTION_TABLE_AGAIN(t, type_check, role_check) \
+	"CREATE TABLE " t " (key TEXT PRIMARY KEY,\n" \
+	"  pos INTEGER NOT NULL UNIQUE,\n" \
+	"  tab TEXT NOT NULL REFERENCES edition_tab(id),\n" \
+	"  type TEXT NOT NULL CHECK (" type_check "),\n" \
+	"  prompt TEXT NOT NULL DEFAULT '', label TEXT NOT NULL, row TEXT,\n" \
+	"  section TEXT, role TEXT CHECK (" role_check "),\n" \
+	"  formula TEXT, share_label TEXT, choices TEXT, max_choices INTEGER,\n" \
+	"  required INTEGER NOT NULL DEFAULT 0, show_if TEXT, help TEXT,\n" \
+	"  model TEXT REFERENCES edition_model(id), short_label TEXT,\n" \
+	"  section_short TEXT, total_of TEXT, instruction TEXT);\n" \
+	"INSERT INTO " t " (rowid, " QUESTION_COLUMNS ")\n" \
+	"  SELECT rowid, " QUESTION_COLUMNS " FROM edition_question;\n" \
+	"DROP TABLE edition_question;\n" \
+	"ALTER TABLE " t " RENAME TO edition_question;\n"
+#define QUESTION_COLUMNS "key, pos, tab, type, prompt, label, row, " \
+	"section, role, formula, share_label, choices, max_choices, " \
+	"required, show_if, help, model, short_label, section_short, " \
+	"total_of, instruction"
+
 static const struct step steps[] = {
 	/* 1: the submission.  Percent terms are milli-percent integers and
 	 * dollars are cents, NULL when missing.  nr_total holds the
@@ -163,15 +185,29 @@ static const struct step steps[] = {
 	"  prompt = 'From health plan''s perspective, please indicate to ' ||\n"
 	"    'what extent you agree, disagree that APM adoption will ' ||\n"
 	"    'result in each of the following outcomes:';\n" } },
+
+	/* 5: the checks of a question's type and role as comparisons, not
+	 * IN lists: PRAGMA quick_check, run at every writer's open, builds an
+	 * index of an IN list's values for each row it checks, which was
+	 * three quarters of the check of a small file.  Readers do without
+	 * it: it changes no value. */
+	{ true, { QUESTION_TABLE_AGAIN("edition_question_5",
+	"type = 'text' OR type = 'longtext' OR type = 'email' OR\n"
+	"    type = 'phone' OR type = 'yesno' OR type = 'whole' OR\n"
+	"    type = 'hours' OR type = 'money' OR type = 'computed' OR\n"
+	"    type = 'choice' OR type = 'multi'",
+	"role = 'denominator' OR role = 'numerator' OR\n"
+	"    role = 'subtotal'") } },
 };
 
 const int schema_latest = (int)(sizeof steps / sizeof *steps);
 
 /* The steps whose change a reader does without: an index that only makes
- * a writer's lookups quicker.  A step that changes what a reader reads is
+ * a writer's lookups quicker, checks that only make the page check
+ * quicker.  A step that changes what a reader reads is
  * not listed: files before it are read through an overlay (the edition's
  * steps) or through the copy. */
-static const int readers_skip[] = { 2 };
+static const int readers_skip[] = { 2, 5 };
 
 static bool reader_skips(int k)
 {
@@ -391,7 +427,7 @@ int schema_overlay(sqlite3 *db, int from, char *err, size_t errlen)
 	int rc = SQLITE_OK;
 
 	for (int k = from + 1; rc == SQLITE_OK && k <= schema_latest; k++) {
-		if (!steps[k - 1].edition)
+		if (!steps[k - 1].edition || reader_skips(k))
 			continue;
 		for (int p = 0; rc == SQLITE_OK && p < STEP_PARTS &&
 		                steps[k - 1].sql[p]; p++)
@@ -418,6 +454,13 @@ static const char edition_before_3[] =
 	"DROP TABLE edition_line;\n"
 	"DROP TABLE edition_category;\n"
 	"DROP TABLE edition_measure;\n";
+
+/* The edition as files before version 5 held it: the checks as IN lists. */
+static const char edition_before_5[] = QUESTION_TABLE_AGAIN(
+	"edition_question_4",
+	"type IN ('text','longtext','email','phone',\n"
+	"    'yesno','whole','hours','money','computed','choice','multi')",
+	"role IN ('denominator','numerator','subtotal')");
 
 /* The edition as files before version 4 held it. */
 static const char edition_before_4[] =
@@ -497,6 +540,11 @@ int schema_build(sqlite3 *db, int version, const char *actor,
 		snprintf(err, errlen, "%s", sqlite3_errmsg(db));
 	if (rc == SQLITE_OK && !edition_install(db, err, errlen))
 		rc = sqlite3_errcode(db) ? sqlite3_errcode(db) : SQLITE_ERROR;
+	if (rc == SQLITE_OK && version < 5) {
+		rc = sqlite3_exec(db, edition_before_5, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			snprintf(err, errlen, "%s", sqlite3_errmsg(db));
+	}
 	if (rc == SQLITE_OK && version < 4) {
 		rc = sqlite3_exec(db, edition_before_4, NULL, NULL, NULL);
 		if (rc != SQLITE_OK)

@@ -70,13 +70,18 @@ CREATE TABLE edition_question (
   key         TEXT PRIMARY KEY,
   pos         INTEGER NOT NULL UNIQUE,
   tab         TEXT NOT NULL REFERENCES edition_tab(id),
-  type        TEXT NOT NULL CHECK (type IN ('text','longtext','email','phone',
-                'yesno','whole','hours','money','computed','choice','multi')),
+  -- the checks compare rather than use IN: PRAGMA quick_check would build
+  -- an index of an IN list's values for every row it checks
+  type        TEXT NOT NULL CHECK (type = 'text' OR type = 'longtext' OR
+                type = 'email' OR type = 'phone' OR type = 'yesno' OR
+                type = 'whole' OR type = 'hours' OR type = 'money' OR
+                type = 'computed' OR type = 'choice' OR type = 'multi'),
   prompt      TEXT NOT NULL DEFAULT '', -- the workbook's question (same for a group)
   label       TEXT NOT NULL,            -- this answer's label / the metric's wording
   row         TEXT,                     -- metric row number on its own tab
   section     TEXT,                     -- heading that starts at this question
-  role        TEXT CHECK (role IN ('denominator','numerator','subtotal')),
+  role        TEXT CHECK (role = 'denominator' OR role = 'numerator' OR
+                role = 'subtotal'),
   formula     TEXT,                     -- computed: 'commercial.m3 + commercial.m4'
   share_label TEXT,                     -- metric: 'Description of Metric' column
   choices     TEXT,                     -- edition_choice.set_id
