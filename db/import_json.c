@@ -62,6 +62,7 @@ struct import {
 	 * worksheet is in: its row in the history is a wall for undo. */
 	char *kept[M_COUNT];
 	sqlite3_stmt *each;         /* json_each over one contract */
+	sqlite3_stmt *valid;        /* json_valid of one, NULL: not needed */
 	int64_t before;             /* contracts before the import */
 	/* Answers to put in memory once committed: val[q] (NULL: blank)
 	 * where changed[q]; seen[q] catches a key given twice. */
@@ -374,6 +375,28 @@ static bool contract_member(struct import *im, sqlite3_stmt *s,
 /* One contract object into c; i is its index in the array.  The results
  * the export adds (net_risk, meets, why_not) are checked against the
  * fields once all are read, and kept nowhere. */
+/* SQLite from 3.42 on also takes JSON5 (comments, single quotes, trailing
+ * commas) in json_each and json_extract; json_valid still says whether a
+ * text is RFC 8259 JSON, which is all apmwb writes and all it takes, on
+ * every SQLite.  SQLITE_MISMATCH when obj is not.  An older SQLite's
+ * json_each refuses just what json_valid would, so a contract (the one
+ * piece there may be a million of) is not parsed twice there. */
+static int strict_json(struct import *im, const char *obj)
+{
+	int rc;
+
+	if (!im->valid)
+		return SQLITE_OK;
+	sqlite3_reset(im->valid);
+	rc = sqlite3_bind_text(im->valid, 1, obj, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(im->valid)) == SQLITE_ROW)
+		rc = sqlite3_column_int(im->valid, 0) ? SQLITE_OK :
+		     SQLITE_MISMATCH;
+	sqlite3_reset(im->valid);
+	sqlite3_clear_bindings(im->valid);
+	return rc;
+}
+
 static bool parse_contract(struct import *im, int64_t i, const char *obj,
                            struct contract *c)
 {
@@ -385,6 +408,12 @@ static bool parse_contract(struct import *im, int64_t i, const char *obj,
 
 	snprintf(where, sizeof where, "contracts[%lld] (contract %lld)",
 	         (long long)i, (long long)i + 1);
+	if ((rc = strict_json(im, obj)) != SQLITE_OK) {
+		if (rc == SQLITE_MISMATCH)
+			return refuse(im, "this is not valid JSON: %s is not a "
+			              "JSON object", where);
+		return sql_failed(im, rc);
+	}
 	sqlite3_reset(s);
 	if ((rc = sqlite3_bind_text(s, 1, obj, -1, SQLITE_STATIC)) != SQLITE_OK)
 		return sql_failed(im, rc);
@@ -447,6 +476,9 @@ static bool contracts_begin(struct import *im)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(im->db, "SELECT key, type, value FROM "
 		                        "json_each(?1)", -1, &im->each, NULL);
+	if (rc == SQLITE_OK && sqlite3_libversion_number() >= 3042000)
+		rc = sqlite3_prepare_v2(im->db, "SELECT json_valid(?1)", -1,
+		                        &im->valid, NULL);
 	if (rc != SQLITE_OK)
 		return sql_failed(im, rc);
 	return true;
@@ -668,11 +700,14 @@ static bool on_name(void *ctx, const char *json, size_t len, bool *stream)
 	if (has_nul_escape(json, len))
 		return refuse(im, "a member's name contains a NUL character "
 		              "(\\u0000), which no name of apmwb's holds");
-	if (!prepare(im, "SELECT json_extract(?1, '$')", json, (int)len, &s))
+	/* json_valid: see strict_json */
+	if (!prepare(im, "SELECT json_extract(?1, '$'), json_valid(?1)", json,
+	             (int)len, &s))
 		return false;
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW ||
+	    !sqlite3_column_int(s, 1)) {
 		sqlite3_finalize(s);
-		if (rc == SQLITE_ERROR)
+		if (rc == SQLITE_ERROR || rc == SQLITE_ROW)
 			return refuse(im, "this is not valid JSON: a member's name "
 			              "%.40s is not a JSON string", json);
 		return sql_failed(im, rc);
@@ -716,12 +751,13 @@ static bool on_value(void *ctx, const char *json, size_t len)
 	if (has_nul_escape(json, len))
 		return refuse(im, "a string contains a NUL character (\\u0000), "
 		              "which no answer or label may hold");
-	if (!prepare(im, "SELECT json_type(?1), json_extract(?1, '$')", json,
-	             (int)len, &s))
+	if (!prepare(im, "SELECT json_type(?1), json_extract(?1, '$'), "
+	             "json_valid(?1)", json, (int)len, &s))
 		return false;
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW ||
+	    !sqlite3_column_int(s, 2)) {
 		sqlite3_finalize(s);
-		if (rc == SQLITE_ERROR)
+		if (rc == SQLITE_ERROR || rc == SQLITE_ROW)
 			return refuse(im, "this is not valid JSON: the value of "
 			              "\"%s\" is not JSON; give a JSON export of apmwb "
 			              "(apmwb export --format json)", name);
@@ -925,7 +961,9 @@ enum store_status store_import_json_read(struct store *st, const char *first,
 		goto out;
 	ok = run_import(&im, first, nfirst, rd, rd_ctx, size);
 	sqlite3_finalize(im.each);
+	sqlite3_finalize(im.valid);
 	im.each = NULL;
+	im.valid = NULL;
 	store_told(st, "importing");
 	if (!ok) {
 		store_rollback(st);

@@ -211,6 +211,23 @@ run import four.apmwb mid-bad.json
 check "a mistake between two contracts is refused with its line" eval \
 	'is "$status" 1 && has "$err" "not valid JSON: at line $((1000 + $(grep -n "\"contracts\"" many.json | cut -d: -f1)))" && has "$err" "'"','"' or '"']'"' was expected after an element" && ! cmp -s mid-bad.json many.json'
 
+# JSON5, which SQLite reads in its json functions from 3.42 on, is not JSON:
+# each piece the import hands SQLite is held to RFC 8259 on every SQLite.
+sed '/"C1000"/s/"label": "C1000"/"label": '"'"'C1000'"'"'/' many.json >json5.json
+run import four.apmwb json5.json
+check "a single-quoted string in a contract is refused, naming the contract" eval \
+	'is "$status" 1 && has "$err" "not valid JSON: contracts[999] (contract 1000) is not a JSON object" && ! cmp -s json5.json many.json'
+sed '/"C1000"/s/"why_not": null}/"why_not": null,}/' many.json >json5.json
+run import four.apmwb json5.json
+check "a trailing comma in a contract is refused, naming the contract" eval \
+	'is "$status" 1 && has "$err" "not valid JSON: contracts[999] (contract 1000) is not a JSON object" && ! cmp -s json5.json many.json'
+sed 's/^  "answers": {$/  "answers": { \/* JSON5 *\//' many.json >json5.json
+run import four.apmwb json5.json
+check "a comment in the answers is refused" eval \
+	'is "$status" 1 && has "$err" "not valid JSON: the value of \"answers\" is not JSON" && ! cmp -s json5.json many.json'
+check "and none of them changed the file" eval \
+	'"$APMWB" export --format json four.apmwb | cmp -s - four.before'
+
 # ---- contracts CSV: accepted -------------------------------------------------
 H='label,line,type,risk_min,risk_max,shared_risk,dollars'
 totals() { "$APMWB" get "$1" nr.all.total; }
