@@ -465,25 +465,38 @@ static bool set_field(struct app *a, const struct contract *ct, int col,
 	return ok;
 }
 
-static void cell_picked(struct app *a, int k, const bool *marks,
-                        const struct pick_arg *arg)
+/* A line or a type picked (k: its number, -1 none) saved: false, and
+ * said why, when it was not. */
+static bool save_pick(struct app *a, int k, const struct pick_arg *arg)
 {
 	const struct contract *ct = ws_row(a, a->ws.cur);
 	char err[300];
 
-	(void)marks;
 	if (!ct || ct->id != arg->id) {
 		app_msg(a, R_WARN, "not saved: the row moved meanwhile");
-		return;
+		return false;
 	}
 	if (!set_field(a, ct, arg->col, k < 0 ? "" : arg->col == NR_F_LINE ?
 	               lob_nr_id(k) : k == 0 ? "tcoc" : "revenue", err,
 	               sizeof err)) {
 		if (*err)
 			app_msg(a, R_MSG_ERR, "%s", err);
-		return;
+		return false;
 	}
 	app_msg(a, R_GOOD, "saved");
+	return true;
+}
+
+static void move_after(struct app *a, enum leave how);
+
+/* Picked from the list with Enter: on to the next cell, as a typed
+ * cell's Enter goes. */
+static void cell_picked(struct app *a, int k, const bool *marks,
+                        const struct pick_arg *arg)
+{
+	(void)marks;
+	if (save_pick(a, k, arg) && a->ws.col == arg->col)
+		move_after(a, LV_NEXT);
 }
 
 /* A line or a type picked by its number, without the list. */
@@ -495,8 +508,9 @@ static bool pick_digit(struct app *a, int ch)
 	if (ch < '1' || ch >= '1' + n || !ct)
 		return false;
 	if (!app_refuse_ro(a))
-		cell_picked(a, ch - '1', NULL,
-		            &(struct pick_arg){ .col = a->ws.col, .id = ct->id });
+		/* it stays, as a typed cell does until Tab */
+		save_pick(a, ch - '1',
+		          &(struct pick_arg){ .col = a->ws.col, .id = ct->id });
 	return true;
 }
 
