@@ -44,15 +44,44 @@ static char *dup_opt(const char *s, bool *ok)
 	return d;
 }
 
-/* Grows an array by one zeroed element; NULL when memory runs out. */
+/* The room an array grown one element at a time has when it holds n > 0:
+ * the capacity is not stored, it follows from the count.  Doubling keeps
+ * the copying of a realloc linear in the final size. */
+static size_t room_for(size_t n)
+{
+	size_t c = 4;
+
+	while (c < n)
+		c *= 2;
+	return c;
+}
+
+/* Makes room for element n of an array that holds n; false when memory
+ * runs out (the array is kept). */
+static bool reserve(void *arrp, size_t n, size_t size)
+{
+	void **arr = arrp;
+	void *p;
+
+	if (n && n < room_for(n))
+		return true;
+	p = mem_realloc_array(*arr, room_for(n + 1), size);
+	if (!p)
+		return false;
+	*arr = p;
+	return true;
+}
+
+/* Grows an array by one zeroed element; NULL when memory runs out.  Every
+ * array of the edition grows only through here (and reserve()). */
 static void *grow(void *arrp, size_t *n, size_t size)
 {
 	void **arr = arrp;
-	char *p = mem_realloc_array(*arr, *n + 1, size);
+	char *p;
 
-	if (!p)
+	if (!reserve(arrp, *n, size))
 		return NULL;
-	*arr = p;
+	p = *arr;
 	memset(p + *n * size, 0, size);
 	return p + (*n)++ * size;
 }
@@ -500,12 +529,37 @@ static int key_lob(const char *key, int tab_lob)
 	return LOB_NONE;
 }
 
-static int find_linear(const struct edition *ed, const char *key, size_t before)
+/* Where key is in ed->by_key, or where it would go; *found is its question
+ * index, else -1.  by_key is kept sorted as questions are added, so a row's
+ * checks and its formula find keys without a scan of the questions. */
+static size_t key_search(const struct edition *ed, const char *key, int *found)
 {
-	for (size_t i = 0; i < before; i++)
-		if (strcmp(ed->qs[i].key, key) == 0)
-			return (int)i;
-	return -1;
+	size_t lo = 0, hi = ed->by_key ? ed->nq : 0;
+
+	*found = -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, ed->qs[ed->by_key[mid]].key);
+
+		if (c == 0) {
+			*found = ed->by_key[mid];
+			return mid;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The index of key among the first `before` questions, or -1. */
+static int find_earlier(const struct edition *ed, const char *key,
+                        size_t before)
+{
+	int i = edition_find(ed, key);
+
+	return i >= 0 && (size_t)i < before ? i : -1;
 }
 
 static char *trim(char *s)
@@ -541,10 +595,9 @@ static bool row_checks(struct edition *ed, const struct question_row *row,
 	if ((*role = parse_role(row->role)) < 0)
 		return lex_fail(err, errlen, "question '%s' has unknown role '%s'",
 		                row->key, row->role);
-	for (size_t i = 0; i < ed->nq; i++)
-		if (strcmp(ed->qs[i].key, row->key) == 0)
-			return lex_fail(err, errlen, "question '%s' is defined twice",
-			                row->key);
+	if (edition_find(ed, row->key) >= 0)
+		return lex_fail(err, errlen, "question '%s' is defined twice",
+		                row->key);
 	if ((*type == Q_CHOICE || *type == Q_MULTI) &&
 	    (!row->choices || !find_set(ed, row->choices)))
 		return lex_fail(err, errlen, "question '%s' has unknown choice set "
@@ -574,7 +627,7 @@ static bool add_formula(struct edition *ed, struct question *q,
 		return NOMEM();
 	for (tok = strtok_r(text, "+", &save); ok && tok;
 	     tok = strtok_r(NULL, "+", &save)) {
-		int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
+		int idx = find_earlier(ed, trim(tok), ed->nq - 1), *slot;
 
 		if (idx < 0)
 			ok = lex_fail(err, errlen, "the formula of '%s' names '%s', which "
@@ -596,14 +649,27 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
                           char *err, size_t errlen)
 {
 	struct question *q;
-	int tab = -1, type = -1, role = -1;
+	int tab = -1, type = -1, role = -1, found;
 	bool ok = true;
+	char *key;
+	size_t at;
 
 	if (!row_checks(ed, row, &tab, &type, &role, err, errlen))
 		return false;
-	q = grow(&ed->qs, &ed->nq, sizeof *q);
-	if (!q)
+	/* The key first, so that by_key only ever names questions with one. */
+	key = mem_strdup(row->key);
+	if (!key)
 		return NOMEM();
+	at = key_search(ed, key, &found);
+	if (!reserve(&ed->by_key, ed->nq, sizeof *ed->by_key) ||
+	    !(q = grow(&ed->qs, &ed->nq, sizeof *q))) {
+		mem_free(key);
+		return NOMEM();
+	}
+	q->key = key;
+	memmove(ed->by_key + at + 1, ed->by_key + at,
+	        (ed->nq - 1 - at) * sizeof *ed->by_key);
+	ed->by_key[at] = (int)(ed->nq - 1);
 	if (!ed->tabs[tab].nq)
 		ed->tabs[tab].first_q = (int)(ed->nq - 1);
 	ed->tabs[tab].nq++;
@@ -617,10 +683,9 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->max_choices = type == Q_MULTI ? row->max_choices : 0;
 	q->required = row->required;
 	q->choices = row->choices ? find_set(ed, row->choices) : NULL;
-	q->key = mem_strdup(row->key);
 	q->prompt = dup_or_empty(row->prompt);
 	q->label = dup_or_empty(row->label);
-	if (!q->key || !q->prompt || !q->label)
+	if (!q->prompt || !q->label)
 		ok = false;
 	q->row = dup_opt(row->row, &ok);
 	q->section = dup_opt(row->section, &ok);
@@ -670,7 +735,7 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 		keys = end + 4;
 	}
 	for (tok = strtok_r(keys, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int idx = find_linear(ed, trim(tok), qi), *slot;
+		int idx = find_earlier(ed, trim(tok), qi), *slot;
 
 		if (idx < 0)
 			return lex_fail(err, errlen, "the condition of '%s' names '%s', "
@@ -802,14 +867,6 @@ static bool finish_measures(struct edition *ed, char *err, size_t errlen)
 	return true;
 }
 
-static const struct edition *sort_ed;
-
-static int cmp_by_key(const void *a, const void *b)
-{
-	return strcmp(sort_ed->qs[*(const int *)a].key,
-	              sort_ed->qs[*(const int *)b].key);
-}
-
 bool edition_finish(struct edition *ed, char *err, size_t errlen)
 {
 	if (!ed->id)
@@ -839,15 +896,6 @@ bool edition_finish(struct edition *ed, char *err, size_t errlen)
 			if (ed->qs[i].role != ROLE_NONE)
 				ed->qs[i].denominator = denom;
 	}
-	mem_free(ed->by_key);
-	ed->by_key = mem_calloc(ed->nq, sizeof *ed->by_key);
-	if (!ed->by_key)
-		return NOMEM();
-	for (size_t i = 0; i < ed->nq; i++)
-		ed->by_key[i] = (int)i;
-	sort_ed = ed;
-	qsort(ed->by_key, ed->nq, sizeof *ed->by_key, cmp_by_key);
-	sort_ed = NULL;
 	return finish_totals(ed, err, errlen) && finish_keys(ed, err, errlen) &&
 	       finish_measures(ed, err, errlen);
 }
@@ -856,22 +904,11 @@ bool edition_finish(struct edition *ed, char *err, size_t errlen)
 
 int edition_find(const struct edition *ed, const char *key)
 {
-	size_t lo = 0, hi = ed->by_key ? ed->nq : 0;
+	int found = -1;
 
-	if (!key)
-		return -1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key, ed->qs[ed->by_key[mid]].key);
-
-		if (c == 0)
-			return ed->by_key[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	if (key)
+		key_search(ed, key, &found);
+	return found;
 }
 
 const struct choice *edition_find_choice(const struct question *q,

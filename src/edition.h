@@ -160,7 +160,8 @@ struct edition {
 	int nr_method_q;
 	char *nr_attest, *nr_worksheet, *nr_model;
 	char *name_key, *nr_method_key;   /* as given, until edition_finish */
-	int *by_key;             /* question indices sorted by key, for lookup */
+	int *by_key;             /* question indices sorted by key, kept
+	                          * sorted as questions are added */
 };
 
 /* ---- building (db/ calls these while reading the edition tables) ---- */
