@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,23 +26,94 @@ const char *qtype_name(enum qtype t)
 
 #define NOMEM() lex_fail(err, errlen, "out of memory")
 
-/* Copies s, or "" for NULL; NULL only when memory runs out. */
-static char *dup_or_empty(const char *s)
+/* The edition's strings, over a thousand read at every open, live in a few
+ * large blocks freed together rather than one allocation each.  A string
+ * of a quarter block or more gets a block of its own, put behind the
+ * current one so that its room is not lost. */
+struct edition_text {
+	struct edition_text *next;
+	size_t used, size;
+	char buf[];
+};
+
+#define TEXT_BLOCK 16384
+
+/* Copies the len bytes at s and a NUL into ed's text; NULL when memory
+ * runs out. */
+static char *text_copy(struct edition *ed, const char *s, size_t len)
 {
-	return mem_strdup(s ? s : "");
+	struct edition_text *b = ed->text;
+	char *d;
+
+	if (!b || b->size - b->used <= len) {
+		bool own = len >= TEXT_BLOCK / 4;
+		size_t size = own ? len + 1 : TEXT_BLOCK;
+		struct edition_text *nb;
+
+		if (len > SIZE_MAX - sizeof *nb - 1)
+			return NULL;
+		nb = mem_alloc(sizeof *nb + size);
+		if (!nb)
+			return NULL;
+		nb->used = 0;
+		nb->size = size;
+		if (own && b) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			ed->text = nb;
+		}
+		b = nb;
+	}
+	d = b->buf + b->used;
+	memcpy(d, s, len);
+	d[len] = '\0';
+	b->used += len + 1;
+	return d;
+}
+
+static char *text_dup(struct edition *ed, const char *s)
+{
+	return text_copy(ed, s, strlen(s));
+}
+
+/* Copies s, or "" for NULL; NULL only when memory runs out. */
+static char *dup_or_empty(struct edition *ed, const char *s)
+{
+	return text_dup(ed, s ? s : "");
 }
 
 /* Copies s, keeping NULL (and "") as NULL; *ok false when memory runs out. */
-static char *dup_opt(const char *s, bool *ok)
+static char *dup_opt(struct edition *ed, const char *s, bool *ok)
 {
 	char *d;
 
 	if (!s || !*s)
 		return NULL;
-	d = mem_strdup(s);
+	d = text_dup(ed, s);
 	if (!d)
 		*ok = false;
 	return d;
+}
+
+/* A copy of s to cut up with strtok_r: in buf (n bytes) when it fits, else
+ * allocated; NULL when memory runs out.  Give it back with scratch_free(). */
+static char *scratch(const char *s, char *buf, size_t n)
+{
+	size_t len = strlen(s);
+
+	if (len < n) {
+		memcpy(buf, s, len + 1);
+		return buf;
+	}
+	return mem_strndup(s, len);
+}
+
+static void scratch_free(char *p, const char *buf)
+{
+	if (p != buf)
+		mem_free(p);
 }
 
 /* The room an array grown one element at a time has when it holds n > 0:
@@ -97,25 +169,12 @@ struct edition *edition_new(void)
 	return ed;
 }
 
+/* The strings are in ed->text; only the arrays are freed one by one. */
 static void free_question(struct question *q)
 {
-	mem_free(q->key);
-	mem_free(q->prompt);
-	mem_free(q->label);
-	mem_free(q->row);
-	mem_free(q->section);
-	mem_free(q->instruction);
-	mem_free(q->share_label);
-	mem_free(q->help);
-	mem_free(q->model);
-	mem_free(q->show_if_text);
-	mem_free(q->short_label);
-	mem_free(q->section_short);
 	mem_free(q->formula);
-	for (size_t i = 0; i < q->ncond; i++) {
+	for (size_t i = 0; i < q->ncond; i++)
 		mem_free(q->cond[i].qidx);
-		mem_free(q->cond[i].value);
-	}
 	mem_free(q->cond);
 }
 
@@ -123,71 +182,25 @@ void edition_free(struct edition *ed)
 {
 	if (!ed)
 		return;
-	mem_free(ed->id);
-	mem_free(ed->title);
-	mem_free(ed->form);
-	mem_free(ed->data_year);
-	for (size_t i = 0; i < ed->ntabs; i++) {
-		mem_free(ed->tabs[i].id);
-		mem_free(ed->tabs[i].title);
-		mem_free(ed->tabs[i].short_title);
-		mem_free(ed->tabs[i].intro);
-		mem_free(ed->tabs[i].help);
-		mem_free(ed->tabs[i].rows_head);
-	}
 	mem_free(ed->tabs);
 	for (size_t i = 0; i < ed->nq; i++)
 		free_question(&ed->qs[i]);
 	mem_free(ed->qs);
-	for (size_t i = 0; i < ed->nsets; i++) {
-		for (size_t j = 0; j < ed->sets[i].n; j++) {
-			mem_free(ed->sets[i].items[j].value);
-			mem_free(ed->sets[i].items[j].label);
-		}
+	for (size_t i = 0; i < ed->nsets; i++)
 		mem_free(ed->sets[i].items);
-		mem_free(ed->sets[i].id);
-	}
 	mem_free(ed->sets);
-	for (size_t i = 0; i < ed->nmodels; i++) {
-		mem_free(ed->models[i].id);
-		mem_free(ed->models[i].label);
-		mem_free(ed->models[i].category);
-	}
 	mem_free(ed->models);
-	for (size_t i = 0; i < ed->ndefs; i++) {
-		mem_free(ed->defs[i].term);
-		mem_free(ed->defs[i].body);
-	}
 	mem_free(ed->defs);
-	for (size_t i = 0; i < ed->ntopics; i++) {
-		mem_free(ed->topics[i].id);
-		mem_free(ed->topics[i].title);
-		mem_free(ed->topics[i].body);
-	}
 	mem_free(ed->topics);
-	for (size_t i = 0; i < ed->ncats; i++) {
-		mem_free(ed->cats[i].id);
-		mem_free(ed->cats[i].label);
-	}
 	mem_free(ed->cats);
-	for (size_t i = 0; i < ed->nmeasures; i++) {
-		mem_free(ed->measures[i].id);
-		mem_free(ed->measures[i].label);
-		for (size_t k = 0; k < ed->measures[i].nrows; k++)
-			mem_free(ed->measures[i].rows[k]);
-	}
 	mem_free(ed->measures);
-	for (int l = 0; l < LOB_COUNT; l++) {
-		mem_free(ed->lines[l].name);
-		mem_free(ed->lines[l].short_name);
-		mem_free(ed->lines[l].nr_name);
-	}
-	mem_free(ed->nr_attest);
-	mem_free(ed->nr_worksheet);
-	mem_free(ed->nr_model);
-	mem_free(ed->name_key);
-	mem_free(ed->nr_method_key);
 	mem_free(ed->by_key);
+	while (ed->text) {
+		struct edition_text *next = ed->text->next;
+
+		mem_free(ed->text);
+		ed->text = next;
+	}
 	mem_free(ed);
 }
 
@@ -199,21 +212,12 @@ bool edition_set_info(struct edition *ed, const char *id, const char *title,
 
 	if (!id || !*id)
 		return lex_fail(err, errlen, "the edition has no id");
-	nid = dup_or_empty(id);
-	ntitle = dup_or_empty(title);
-	nform = dup_or_empty(form);
-	nyear = dup_or_empty(data_year);
-	if (!nid || !ntitle || !nform || !nyear) {
-		mem_free(nid);
-		mem_free(ntitle);
-		mem_free(nform);
-		mem_free(nyear);
+	nid = dup_or_empty(ed, id);
+	ntitle = dup_or_empty(ed, title);
+	nform = dup_or_empty(ed, form);
+	nyear = dup_or_empty(ed, data_year);
+	if (!nid || !ntitle || !nform || !nyear)
 		return NOMEM();
-	}
-	mem_free(ed->id);
-	mem_free(ed->title);
-	mem_free(ed->form);
-	mem_free(ed->data_year);
 	ed->id = nid;
 	ed->title = ntitle;
 	ed->form = nform;
@@ -244,12 +248,12 @@ bool edition_add_tab(struct edition *ed, const char *id, const char *title,
 	t = grow(&ed->tabs, &ed->ntabs, sizeof *t);
 	if (!t)
 		return NOMEM();
-	t->id = dup_or_empty(id);
-	t->title = dup_or_empty(title);
-	t->short_title = dup_or_empty(short_title && *short_title ? short_title
+	t->id = dup_or_empty(ed, id);
+	t->title = dup_or_empty(ed, title);
+	t->short_title = dup_or_empty(ed, short_title && *short_title ? short_title
 	                                                           : title);
-	t->intro = dup_or_empty(intro);
-	t->help = dup_or_empty(help);
+	t->intro = dup_or_empty(ed, intro);
+	t->help = dup_or_empty(ed, help);
 	t->lob = lob_from_id(id);
 	t->first_q = 0;
 	t->nq = 0;
@@ -282,7 +286,7 @@ bool edition_add_choice(struct edition *ed, const char *set_id,
 		set = grow(&ed->sets, &ed->nsets, sizeof *set);
 		if (!set)
 			return NOMEM();
-		set->id = mem_strdup(set_id);
+		set->id = text_dup(ed, set_id);
 		if (!set->id)
 			return NOMEM();
 	}
@@ -293,8 +297,8 @@ bool edition_add_choice(struct edition *ed, const char *set_id,
 	c = grow(&set->items, &set->n, sizeof *c);
 	if (!c)
 		return NOMEM();
-	c->value = mem_strdup(value);
-	c->label = dup_or_empty(label && *label ? label : value);
+	c->value = text_dup(ed, value);
+	c->label = dup_or_empty(ed, label && *label ? label : value);
 	if (!c->value || !c->label)
 		return NOMEM();
 	return true;
@@ -312,9 +316,9 @@ bool edition_add_model(struct edition *ed, const char *id, const char *label,
 	m = grow(&ed->models, &ed->nmodels, sizeof *m);
 	if (!m)
 		return NOMEM();
-	m->id = mem_strdup(id);
-	m->label = dup_or_empty(label);
-	m->category = dup_or_empty(category);
+	m->id = text_dup(ed, id);
+	m->label = dup_or_empty(ed, label);
+	m->category = dup_or_empty(ed, category);
 	if (!m->id || !m->label || !m->category)
 		return NOMEM();
 	return true;
@@ -332,8 +336,8 @@ bool edition_add_definition(struct edition *ed, const char *term,
 	d = grow(&ed->defs, &ed->ndefs, sizeof *d);
 	if (!d)
 		return NOMEM();
-	d->term = mem_strdup(term);
-	d->body = dup_or_empty(body);
+	d->term = text_dup(ed, term);
+	d->body = dup_or_empty(ed, body);
 	if (!d->term || !d->body)
 		return NOMEM();
 	return true;
@@ -351,9 +355,9 @@ bool edition_add_help(struct edition *ed, const char *id, const char *title,
 	h = grow(&ed->topics, &ed->ntopics, sizeof *h);
 	if (!h)
 		return NOMEM();
-	h->id = mem_strdup(id);
-	h->title = dup_or_empty(title);
-	h->body = dup_or_empty(body);
+	h->id = text_dup(ed, id);
+	h->title = dup_or_empty(ed, title);
+	h->body = dup_or_empty(ed, body);
 	if (!h->id || !h->title || !h->body)
 		return NOMEM();
 	return true;
@@ -368,10 +372,8 @@ bool edition_set_keys(struct edition *ed, const struct edition_keys *k,
 	                  &ed->nr_worksheet, &ed->nr_model };
 	bool ok = true;
 
-	for (int i = 0; i < 5; i++) {
-		mem_free(*out[i]);
-		*out[i] = dup_opt(in[i], &ok);
-	}
+	for (int i = 0; i < 5; i++)
+		*out[i] = dup_opt(ed, in[i], &ok);
 	return ok ? true : NOMEM();
 }
 
@@ -384,8 +386,7 @@ bool edition_set_rows_head(struct edition *ed, const char *tab,
 	if (t < 0)
 		return lex_fail(err, errlen, "a rows heading is for unknown tab "
 		                "'%s'", tab ? tab : "");
-	mem_free(ed->tabs[t].rows_head);
-	ed->tabs[t].rows_head = dup_opt(head, &ok);
+	ed->tabs[t].rows_head = dup_opt(ed, head, &ok);
 	return ok ? true : NOMEM();
 }
 
@@ -405,9 +406,9 @@ bool edition_add_line(struct edition *ed, const char *id, const char *name,
 		return lex_fail(err, errlen, "line '%s' is defined twice", id);
 	if (!name || !*name)
 		return lex_fail(err, errlen, "line '%s' has no name", id);
-	w->name = dup_opt(name, &ok);
-	w->short_name = dup_opt(short_name, &ok);
-	w->nr_name = dup_opt(nr_name, &ok);
+	w->name = dup_opt(ed, name, &ok);
+	w->short_name = dup_opt(ed, short_name, &ok);
+	w->nr_name = dup_opt(ed, nr_name, &ok);
 	return ok ? true : NOMEM();
 }
 
@@ -434,8 +435,8 @@ bool edition_add_category(struct edition *ed, const char *id,
 	c = grow(&ed->cats, &ed->ncats, sizeof *c);
 	if (!c)
 		return NOMEM();
-	c->id = mem_strdup(id);
-	c->label = dup_or_empty(label && *label ? label : id);
+	c->id = text_dup(ed, id);
+	c->label = dup_or_empty(ed, label && *label ? label : id);
 	if (!c->id || !c->label)
 		return NOMEM();
 	return true;
@@ -446,7 +447,7 @@ bool edition_add_measure(struct edition *ed, const char *id,
                          char *err, size_t errlen)
 {
 	struct measure *m;
-	char *text, *save = NULL, *tok;
+	char buf[256], *text, *save = NULL, *tok;
 
 	if (!id || !*id)
 		return lex_fail(err, errlen, "a measure has no id");
@@ -455,36 +456,36 @@ bool edition_add_measure(struct edition *ed, const char *id,
 	m = grow(&ed->measures, &ed->nmeasures, sizeof *m);
 	if (!m)
 		return NOMEM();
-	m->id = mem_strdup(id);
-	m->label = dup_or_empty(label && *label ? label : id);
+	m->id = text_dup(ed, id);
+	m->label = dup_or_empty(ed, label && *label ? label : id);
 	if (!m->id || !m->label)
 		return NOMEM();
 	if (!rows || !*rows)
 		return true;
-	text = mem_strdup(rows);
+	text = scratch(rows, buf, sizeof buf);
 	if (!text)
 		return NOMEM();
 	for (tok = strtok_r(text, "+", &save); tok;
 	     tok = strtok_r(NULL, "+", &save)) {
 		if (m->nrows == EDITION_MEASURE_ROWS) {
-			mem_free(text);
+			scratch_free(text, buf);
 			return lex_fail(err, errlen, "measure '%s' adds more than "
 			                "%d rows", id, EDITION_MEASURE_ROWS);
 		}
 		tok = lex_trim(tok);
 		if (!*tok) {
-			mem_free(text);
+			scratch_free(text, buf);
 			return lex_fail(err, errlen, "measure '%s' has an empty "
 			                "term: '%s'", id, rows);
 		}
-		m->rows[m->nrows] = mem_strdup(tok);
+		m->rows[m->nrows] = text_dup(ed, tok);
 		if (!m->rows[m->nrows]) {
-			mem_free(text);
+			scratch_free(text, buf);
 			return NOMEM();
 		}
 		m->nrows++;
 	}
-	mem_free(text);
+	scratch_free(text, buf);
 	return true;
 }
 
@@ -620,7 +621,8 @@ static bool row_checks(struct edition *ed, const struct question_row *row,
 static bool add_formula(struct edition *ed, struct question *q,
                         const char *formula, char *err, size_t errlen)
 {
-	char *text = mem_strdup(formula), *save = NULL, *tok;
+	char buf[256], *text = scratch(formula, buf, sizeof buf), *save = NULL;
+	char *tok;
 	bool ok = true;
 
 	if (!text)
@@ -641,7 +643,7 @@ static bool add_formula(struct edition *ed, struct question *q,
 		else
 			*slot = idx;
 	}
-	mem_free(text);
+	scratch_free(text, buf);
 	return ok;
 }
 
@@ -657,15 +659,13 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	if (!row_checks(ed, row, &tab, &type, &role, err, errlen))
 		return false;
 	/* The key first, so that by_key only ever names questions with one. */
-	key = mem_strdup(row->key);
+	key = text_dup(ed, row->key);
 	if (!key)
 		return NOMEM();
 	at = key_search(ed, key, &found);
 	if (!reserve(&ed->by_key, ed->nq, sizeof *ed->by_key) ||
-	    !(q = grow(&ed->qs, &ed->nq, sizeof *q))) {
-		mem_free(key);
+	    !(q = grow(&ed->qs, &ed->nq, sizeof *q)))
 		return NOMEM();
-	}
 	q->key = key;
 	memmove(ed->by_key + at + 1, ed->by_key + at,
 	        (ed->nq - 1 - at) * sizeof *ed->by_key);
@@ -683,19 +683,19 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->max_choices = type == Q_MULTI ? row->max_choices : 0;
 	q->required = row->required;
 	q->choices = row->choices ? find_set(ed, row->choices) : NULL;
-	q->prompt = dup_or_empty(row->prompt);
-	q->label = dup_or_empty(row->label);
+	q->prompt = dup_or_empty(ed, row->prompt);
+	q->label = dup_or_empty(ed, row->label);
 	if (!q->prompt || !q->label)
 		ok = false;
-	q->row = dup_opt(row->row, &ok);
-	q->section = dup_opt(row->section, &ok);
-	q->share_label = dup_opt(row->share_label, &ok);
-	q->help = dup_opt(row->help, &ok);
-	q->model = dup_opt(row->model, &ok);
-	q->show_if_text = dup_opt(row->show_if, &ok);
-	q->short_label = dup_opt(row->short_label, &ok);
-	q->section_short = dup_opt(row->section_short, &ok);
-	q->instruction = dup_opt(row->instruction, &ok);
+	q->row = dup_opt(ed, row->row, &ok);
+	q->section = dup_opt(ed, row->section, &ok);
+	q->share_label = dup_opt(ed, row->share_label, &ok);
+	q->help = dup_opt(ed, row->help, &ok);
+	q->model = dup_opt(ed, row->model, &ok);
+	q->show_if_text = dup_opt(ed, row->show_if, &ok);
+	q->short_label = dup_opt(ed, row->short_label, &ok);
+	q->section_short = dup_opt(ed, row->section_short, &ok);
+	q->instruction = dup_opt(ed, row->instruction, &ok);
 	if (!ok)
 		return NOMEM();
 	if (row->formula && *row->formula)
@@ -717,7 +717,7 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 		return lex_fail(err, errlen, "the condition of '%s' has a term without "
 		                "'=': '%s'", qkey, text);
 	*eq = '\0';
-	t->value = mem_strdup(trim(eq + 1));
+	t->value = text_dup(ed, trim(eq + 1));
 	if (!t->value)
 		return NOMEM();
 	if (!*t->value)
@@ -755,12 +755,12 @@ static bool parse_condition(struct edition *ed, size_t qi, char *err,
                             size_t errlen)
 {
 	struct question *q = &ed->qs[qi];
-	char *text, *p;
+	char buf[256], *text, *p;
 	bool ok = true;
 
 	if (!q->show_if_text)
 		return true;
-	text = mem_strdup(q->show_if_text);
+	text = scratch(q->show_if_text, buf, sizeof buf);
 	if (!text)
 		return NOMEM();
 	p = text;
@@ -777,7 +777,7 @@ static bool parse_condition(struct edition *ed, size_t qi, char *err,
 			ok = parse_term(ed, qi, p, t, err, errlen);
 		p = amp ? amp + 3 : NULL;
 	}
-	mem_free(text);
+	scratch_free(text, buf);
 	return ok;
 }
 
