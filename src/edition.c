@@ -580,7 +580,12 @@ static bool row_checks(struct edition *ed, const struct question_row *row,
 		      *p == '.' || *p == '_'))
 			return lex_fail(err, errlen, "question key '%s' has a character "
 			                "other than a-z, 0-9, '.' and '_'", row->key);
-	*tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
+	/* Questions come grouped by tab: most are on the previous one's. */
+	if (row->tab && ed->nq &&
+	    strcmp(ed->tabs[ed->qs[ed->nq - 1].tab].id, row->tab) == 0)
+		*tab = ed->qs[ed->nq - 1].tab;
+	else
+		*tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
 	if (*tab < 0)
 		return lex_fail(err, errlen, "question '%s' is on unknown tab '%s'",
 		                row->key, row->tab ? row->tab : "");
@@ -841,6 +846,22 @@ static bool finish_keys(struct edition *ed, char *err, size_t errlen)
 	return true;
 }
 
+/* "<line>.<row>" into key (n bytes), cut short like snprintf's; copied by
+ * hand where it fits, as this runs for each row of each measure and line
+ * at every open. */
+static void line_key(char *key, size_t n, const char *line, const char *row)
+{
+	size_t a = strlen(line), b = strlen(row);
+
+	if (a + 1 + b < n) {
+		memcpy(key, line, a);
+		key[a] = '.';
+		memcpy(key + a + 1, row, b + 1);
+	} else {
+		snprintf(key, n, "%s.%s", line, row);
+	}
+}
+
 /* A measure's rows are dollars on every line that has a metric tab. */
 static bool finish_measures(struct edition *ed, char *err, size_t errlen)
 {
@@ -854,7 +875,7 @@ static bool finish_measures(struct edition *ed, char *err, size_t errlen)
 				char key[128];
 				int q;
 
-				snprintf(key, sizeof key, "%s.%s", lob_id(l), ms->rows[k]);
+				line_key(key, sizeof key, lob_id(l), ms->rows[k]);
 				q = edition_find(ed, key);
 				if (q < 0 || (ed->qs[q].type != Q_MONEY &&
 				              ed->qs[q].type != Q_COMPUTED))
