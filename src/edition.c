@@ -26,8 +26,9 @@ const char *qtype_name(enum qtype t)
 
 #define NOMEM() lex_fail(err, errlen, "out of memory")
 
-/* The edition's strings, over a thousand read at every open, live in a few
- * large blocks freed together rather than one allocation each.  A string
+/* The edition's strings, over a thousand read at every open, and the small
+ * arrays fixed once parsed (formulas, display conditions) live in a few
+ * large blocks freed together rather than one allocation each.  A piece
  * of a quarter block or more gets a block of its own, put behind the
  * current one so that its room is not lost. */
 struct edition_text {
@@ -38,25 +39,30 @@ struct edition_text {
 
 #define TEXT_BLOCK 16384
 
-/* Copies the len bytes at s and a NUL into ed's text; NULL when memory
- * runs out. */
-static char *text_copy(struct edition *ed, const char *s, size_t len)
+/* buf is aligned for what is taken from it: the header's members are of
+ * the kinds a cond_term holds. */
+_Static_assert(offsetof(struct edition_text, buf) %
+               _Alignof(struct cond_term) == 0, "edition_text alignment");
+
+/* size bytes from ed's blocks at a multiple of align (a power of two, at
+ * most that of struct cond_term); NULL when memory runs out. */
+static void *pool_take(struct edition *ed, size_t size, size_t align)
 {
 	struct edition_text *b = ed->text;
-	char *d;
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
 
-	if (!b || b->size - b->used <= len) {
-		bool own = len >= TEXT_BLOCK / 4;
-		size_t size = own ? len + 1 : TEXT_BLOCK;
+	if (!b || at > b->size || b->size - at < size) {
+		bool own = size >= TEXT_BLOCK / 4;
+		size_t room = own ? size : TEXT_BLOCK;
 		struct edition_text *nb;
 
-		if (len > SIZE_MAX - sizeof *nb - 1)
+		if (size > SIZE_MAX - sizeof *nb)
 			return NULL;
-		nb = mem_alloc(sizeof *nb + size);
+		nb = mem_alloc(sizeof *nb + room);
 		if (!nb)
 			return NULL;
 		nb->used = 0;
-		nb->size = size;
+		nb->size = room;
 		if (own && b) {
 			nb->next = b->next;
 			b->next = nb;
@@ -65,12 +71,45 @@ static char *text_copy(struct edition *ed, const char *s, size_t len)
 			ed->text = nb;
 		}
 		b = nb;
+		at = 0;
 	}
-	d = b->buf + b->used;
+	b->used = at + size;
+	return b->buf + at;
+}
+
+/* Copies the len bytes at s and a NUL into ed's blocks; NULL when memory
+ * runs out. */
+static char *text_copy(struct edition *ed, const char *s, size_t len)
+{
+	struct edition_text *b = ed->text;
+	char *d;
+
+	if (b && b->size - b->used > len) {   /* the common case, in line */
+		d = b->buf + b->used;
+		b->used += len + 1;
+	} else if (!(d = len < SIZE_MAX ? pool_take(ed, len + 1, 1) : NULL)) {
+		return NULL;
+	}
 	memcpy(d, s, len);
 	d[len] = '\0';
-	b->used += len + 1;
 	return d;
+}
+
+/* n ints from ed's blocks, for a formula or a term's keys. */
+static int *pool_ints(struct edition *ed, size_t n)
+{
+	return n > SIZE_MAX / sizeof(int) ? NULL :
+	       pool_take(ed, n * sizeof(int), _Alignof(int));
+}
+
+/* How many times c is in s. */
+static size_t count_char(const char *s, char c)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == c;
+	return n;
 }
 
 static char *text_dup(struct edition *ed, const char *s)
@@ -169,22 +208,12 @@ struct edition *edition_new(void)
 	return ed;
 }
 
-/* The strings are in ed->text; only the arrays are freed one by one. */
-static void free_question(struct question *q)
-{
-	mem_free(q->formula);
-	for (size_t i = 0; i < q->ncond; i++)
-		mem_free(q->cond[i].qidx);
-	mem_free(q->cond);
-}
-
 void edition_free(struct edition *ed)
 {
 	if (!ed)
 		return;
+	/* Strings, formulas and conditions are in ed->text. */
 	mem_free(ed->tabs);
-	for (size_t i = 0; i < ed->nq; i++)
-		free_question(&ed->qs[i]);
 	mem_free(ed->qs);
 	for (size_t i = 0; i < ed->nsets; i++)
 		mem_free(ed->sets[i].items);
@@ -632,9 +661,13 @@ static bool add_formula(struct edition *ed, struct question *q,
 
 	if (!text)
 		return NOMEM();
-	for (tok = strtok_r(text, "+", &save); ok && tok;
+	/* A term per '+' and one more, at most. */
+	q->formula = pool_ints(ed, count_char(text, '+') + 1);
+	if (!q->formula)
+		ok = NOMEM();
+	for (tok = ok ? strtok_r(text, "+", &save) : NULL; ok && tok;
 	     tok = strtok_r(NULL, "+", &save)) {
-		int idx = find_earlier(ed, trim(tok), ed->nq - 1), *slot;
+		int idx = find_earlier(ed, trim(tok), ed->nq - 1);
 
 		if (idx < 0)
 			ok = lex_fail(err, errlen, "the formula of '%s' names '%s', which "
@@ -643,10 +676,8 @@ static bool add_formula(struct edition *ed, struct question *q,
 		         ed->qs[idx].type != Q_COMPUTED)
 			ok = lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
 			              "is not dollars", q->key, tok);
-		else if (!(slot = grow(&q->formula, &q->nformula, sizeof *slot)))
-			ok = NOMEM();
 		else
-			*slot = idx;
+			q->formula[q->nformula++] = idx;
 	}
 	scratch_free(text, buf);
 	return ok;
@@ -739,16 +770,17 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 		t->min_count = (int)n;
 		keys = end + 4;
 	}
+	/* A key per ',' and one more, at most. */
+	t->qidx = pool_ints(ed, count_char(keys, ',') + 1);
+	if (!t->qidx)
+		return NOMEM();
 	for (tok = strtok_r(keys, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int idx = find_earlier(ed, trim(tok), qi), *slot;
+		int idx = find_earlier(ed, trim(tok), qi);
 
 		if (idx < 0)
 			return lex_fail(err, errlen, "the condition of '%s' names '%s', "
 			                "which is not an earlier question", qkey, trim(tok));
-		slot = grow(&t->qidx, &t->nkeys, sizeof *slot);
-		if (!slot)
-			return NOMEM();
-		*slot = idx;
+		t->qidx[t->nkeys++] = idx;
 	}
 	if ((size_t)t->min_count > t->nkeys)
 		return lex_fail(err, errlen, "the condition of '%s' asks for more keys "
@@ -762,24 +794,29 @@ static bool parse_condition(struct edition *ed, size_t qi, char *err,
 	struct question *q = &ed->qs[qi];
 	char buf[256], *text, *p;
 	bool ok = true;
+	size_t n;
 
 	if (!q->show_if_text)
 		return true;
 	text = scratch(q->show_if_text, buf, sizeof buf);
 	if (!text)
 		return NOMEM();
+	/* A term per " & " and one more. */
+	n = 1;
+	for (p = strstr(text, " & "); p; p = strstr(p + 3, " & "))
+		n++;
+	q->cond = pool_take(ed, n * sizeof *q->cond, _Alignof(struct cond_term));
+	if (!q->cond)
+		ok = NOMEM();
+	else
+		memset(q->cond, 0, n * sizeof *q->cond);
 	p = text;
 	while (ok && p) {
 		char *amp = strstr(p, " & ");
-		struct cond_term *t;
 
 		if (amp)
 			*amp = '\0';
-		t = grow(&q->cond, &q->ncond, sizeof *t);
-		if (!t)
-			ok = NOMEM();
-		else
-			ok = parse_term(ed, qi, p, t, err, errlen);
+		ok = parse_term(ed, qi, p, &q->cond[q->ncond++], err, errlen);
 		p = amp ? amp + 3 : NULL;
 	}
 	scratch_free(text, buf);
