@@ -183,8 +183,9 @@ static bool reserve(void *arrp, size_t n, size_t size)
 	return true;
 }
 
-/* Grows an array by one zeroed element; NULL when memory runs out.  Every
- * array of the edition grows only through here (and reserve()). */
+/* Grows an array by one zeroed element; NULL when memory runs out.  The
+ * edition's growing arrays change size only through here and reserve(),
+ * which is what lets room_for() read their room from their count. */
 static void *grow(void *arrp, size_t *n, size_t size)
 {
 	void **arr = arrp;
