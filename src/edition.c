@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,34 +26,174 @@ const char *qtype_name(enum qtype t)
 
 #define NOMEM() lex_fail(err, errlen, "out of memory")
 
-/* Copies s, or "" for NULL; NULL only when memory runs out. */
-static char *dup_or_empty(const char *s)
+/* The edition's strings, over a thousand read at every open, and the small
+ * arrays fixed once parsed (formulas, display conditions) live in a few
+ * large blocks freed together rather than one allocation each.  A piece
+ * of a quarter block or more gets a block of its own, put behind the
+ * current one so that its room is not lost. */
+struct edition_text {
+	struct edition_text *next;
+	size_t used, size;
+	char buf[];
+};
+
+#define TEXT_BLOCK 16384
+
+/* buf is aligned for what is taken from it: the header's members are of
+ * the kinds a cond_term holds. */
+_Static_assert(offsetof(struct edition_text, buf) %
+               _Alignof(struct cond_term) == 0, "edition_text alignment");
+
+/* size bytes from ed's blocks at a multiple of align (a power of two, at
+ * most that of struct cond_term); NULL when memory runs out. */
+static void *pool_take(struct edition *ed, size_t size, size_t align)
 {
-	return mem_strdup(s ? s : "");
+	struct edition_text *b = ed->text;
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+
+	if (!b || at > b->size || b->size - at < size) {
+		bool own = size >= TEXT_BLOCK / 4;
+		size_t room = own ? size : TEXT_BLOCK;
+		struct edition_text *nb;
+
+		if (size > SIZE_MAX - sizeof *nb)
+			return NULL;
+		nb = mem_alloc(sizeof *nb + room);
+		if (!nb)
+			return NULL;
+		nb->used = 0;
+		nb->size = room;
+		if (own && b) {
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			ed->text = nb;
+		}
+		b = nb;
+		at = 0;
+	}
+	b->used = at + size;
+	return b->buf + at;
+}
+
+/* Copies the len bytes at s and a NUL into ed's blocks; NULL when memory
+ * runs out. */
+static char *text_copy(struct edition *ed, const char *s, size_t len)
+{
+	struct edition_text *b = ed->text;
+	char *d;
+
+	if (b && b->size - b->used > len) {   /* the common case, in line */
+		d = b->buf + b->used;
+		b->used += len + 1;
+	} else if (!(d = len < SIZE_MAX ? pool_take(ed, len + 1, 1) : NULL)) {
+		return NULL;
+	}
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+/* n ints from ed's blocks, for a formula or a term's keys. */
+static int *pool_ints(struct edition *ed, size_t n)
+{
+	return n > SIZE_MAX / sizeof(int) ? NULL :
+	       pool_take(ed, n * sizeof(int), _Alignof(int));
+}
+
+/* How many times c is in s. */
+static size_t count_char(const char *s, char c)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == c;
+	return n;
+}
+
+static char *text_dup(struct edition *ed, const char *s)
+{
+	return text_copy(ed, s, strlen(s));
+}
+
+/* Copies s, or "" for NULL; NULL only when memory runs out. */
+static char *dup_or_empty(struct edition *ed, const char *s)
+{
+	return text_dup(ed, s ? s : "");
 }
 
 /* Copies s, keeping NULL (and "") as NULL; *ok false when memory runs out. */
-static char *dup_opt(const char *s, bool *ok)
+static char *dup_opt(struct edition *ed, const char *s, bool *ok)
 {
 	char *d;
 
 	if (!s || !*s)
 		return NULL;
-	d = mem_strdup(s);
+	d = text_dup(ed, s);
 	if (!d)
 		*ok = false;
 	return d;
 }
 
-/* Grows an array by one zeroed element; NULL when memory runs out. */
+/* A copy of s to cut up with strtok_r: in buf (n bytes) when it fits, else
+ * allocated; NULL when memory runs out.  Give it back with scratch_free(). */
+static char *scratch(const char *s, char *buf, size_t n)
+{
+	size_t len = strlen(s);
+
+	if (len < n) {
+		memcpy(buf, s, len + 1);
+		return buf;
+	}
+	return mem_strndup(s, len);
+}
+
+static void scratch_free(char *p, const char *buf)
+{
+	if (p != buf)
+		mem_free(p);
+}
+
+/* The room an array grown one element at a time has when it holds n > 0:
+ * the capacity is not stored, it follows from the count.  Doubling keeps
+ * the copying of a realloc linear in the final size. */
+static size_t room_for(size_t n)
+{
+	size_t c = 4;
+
+	while (c < n)
+		c *= 2;
+	return c;
+}
+
+/* Makes room for element n of an array that holds n; false when memory
+ * runs out (the array is kept). */
+static bool reserve(void *arrp, size_t n, size_t size)
+{
+	void **arr = arrp;
+	void *p;
+
+	if (n && n < room_for(n))
+		return true;
+	p = mem_realloc_array(*arr, room_for(n + 1), size);
+	if (!p)
+		return false;
+	*arr = p;
+	return true;
+}
+
+/* Grows an array by one zeroed element; NULL when memory runs out.  The
+ * edition's growing arrays change size only through here and reserve(),
+ * which is what lets room_for() read their room from their count. */
 static void *grow(void *arrp, size_t *n, size_t size)
 {
 	void **arr = arrp;
-	char *p = mem_realloc_array(*arr, *n + 1, size);
+	char *p;
 
-	if (!p)
+	if (!reserve(arrp, *n, size))
 		return NULL;
-	*arr = p;
+	p = *arr;
 	memset(p + *n * size, 0, size);
 	return p + (*n)++ * size;
 }
@@ -68,97 +209,28 @@ struct edition *edition_new(void)
 	return ed;
 }
 
-static void free_question(struct question *q)
-{
-	mem_free(q->key);
-	mem_free(q->prompt);
-	mem_free(q->label);
-	mem_free(q->row);
-	mem_free(q->section);
-	mem_free(q->instruction);
-	mem_free(q->share_label);
-	mem_free(q->help);
-	mem_free(q->model);
-	mem_free(q->show_if_text);
-	mem_free(q->short_label);
-	mem_free(q->section_short);
-	mem_free(q->formula);
-	for (size_t i = 0; i < q->ncond; i++) {
-		mem_free(q->cond[i].qidx);
-		mem_free(q->cond[i].value);
-	}
-	mem_free(q->cond);
-}
-
 void edition_free(struct edition *ed)
 {
 	if (!ed)
 		return;
-	mem_free(ed->id);
-	mem_free(ed->title);
-	mem_free(ed->form);
-	mem_free(ed->data_year);
-	for (size_t i = 0; i < ed->ntabs; i++) {
-		mem_free(ed->tabs[i].id);
-		mem_free(ed->tabs[i].title);
-		mem_free(ed->tabs[i].short_title);
-		mem_free(ed->tabs[i].intro);
-		mem_free(ed->tabs[i].help);
-		mem_free(ed->tabs[i].rows_head);
-	}
+	/* Strings, formulas and conditions are in ed->text. */
 	mem_free(ed->tabs);
-	for (size_t i = 0; i < ed->nq; i++)
-		free_question(&ed->qs[i]);
 	mem_free(ed->qs);
-	for (size_t i = 0; i < ed->nsets; i++) {
-		for (size_t j = 0; j < ed->sets[i].n; j++) {
-			mem_free(ed->sets[i].items[j].value);
-			mem_free(ed->sets[i].items[j].label);
-		}
+	for (size_t i = 0; i < ed->nsets; i++)
 		mem_free(ed->sets[i].items);
-		mem_free(ed->sets[i].id);
-	}
 	mem_free(ed->sets);
-	for (size_t i = 0; i < ed->nmodels; i++) {
-		mem_free(ed->models[i].id);
-		mem_free(ed->models[i].label);
-		mem_free(ed->models[i].category);
-	}
 	mem_free(ed->models);
-	for (size_t i = 0; i < ed->ndefs; i++) {
-		mem_free(ed->defs[i].term);
-		mem_free(ed->defs[i].body);
-	}
 	mem_free(ed->defs);
-	for (size_t i = 0; i < ed->ntopics; i++) {
-		mem_free(ed->topics[i].id);
-		mem_free(ed->topics[i].title);
-		mem_free(ed->topics[i].body);
-	}
 	mem_free(ed->topics);
-	for (size_t i = 0; i < ed->ncats; i++) {
-		mem_free(ed->cats[i].id);
-		mem_free(ed->cats[i].label);
-	}
 	mem_free(ed->cats);
-	for (size_t i = 0; i < ed->nmeasures; i++) {
-		mem_free(ed->measures[i].id);
-		mem_free(ed->measures[i].label);
-		for (size_t k = 0; k < ed->measures[i].nrows; k++)
-			mem_free(ed->measures[i].rows[k]);
-	}
 	mem_free(ed->measures);
-	for (int l = 0; l < LOB_COUNT; l++) {
-		mem_free(ed->lines[l].name);
-		mem_free(ed->lines[l].short_name);
-		mem_free(ed->lines[l].nr_name);
-	}
-	mem_free(ed->nr_attest);
-	mem_free(ed->nr_worksheet);
-	mem_free(ed->nr_model);
-	mem_free(ed->name_key);
-	mem_free(ed->nr_method_key);
 	mem_free(ed->by_key);
+	while (ed->text) {
+		struct edition_text *next = ed->text->next;
+
+		mem_free(ed->text);
+		ed->text = next;
+	}
 	mem_free(ed);
 }
 
@@ -170,21 +242,12 @@ bool edition_set_info(struct edition *ed, const char *id, const char *title,
 
 	if (!id || !*id)
 		return lex_fail(err, errlen, "the edition has no id");
-	nid = dup_or_empty(id);
-	ntitle = dup_or_empty(title);
-	nform = dup_or_empty(form);
-	nyear = dup_or_empty(data_year);
-	if (!nid || !ntitle || !nform || !nyear) {
-		mem_free(nid);
-		mem_free(ntitle);
-		mem_free(nform);
-		mem_free(nyear);
+	nid = dup_or_empty(ed, id);
+	ntitle = dup_or_empty(ed, title);
+	nform = dup_or_empty(ed, form);
+	nyear = dup_or_empty(ed, data_year);
+	if (!nid || !ntitle || !nform || !nyear)
 		return NOMEM();
-	}
-	mem_free(ed->id);
-	mem_free(ed->title);
-	mem_free(ed->form);
-	mem_free(ed->data_year);
 	ed->id = nid;
 	ed->title = ntitle;
 	ed->form = nform;
@@ -215,12 +278,12 @@ bool edition_add_tab(struct edition *ed, const char *id, const char *title,
 	t = grow(&ed->tabs, &ed->ntabs, sizeof *t);
 	if (!t)
 		return NOMEM();
-	t->id = dup_or_empty(id);
-	t->title = dup_or_empty(title);
-	t->short_title = dup_or_empty(short_title && *short_title ? short_title
+	t->id = dup_or_empty(ed, id);
+	t->title = dup_or_empty(ed, title);
+	t->short_title = dup_or_empty(ed, short_title && *short_title ? short_title
 	                                                           : title);
-	t->intro = dup_or_empty(intro);
-	t->help = dup_or_empty(help);
+	t->intro = dup_or_empty(ed, intro);
+	t->help = dup_or_empty(ed, help);
 	t->lob = lob_from_id(id);
 	t->first_q = 0;
 	t->nq = 0;
@@ -253,7 +316,7 @@ bool edition_add_choice(struct edition *ed, const char *set_id,
 		set = grow(&ed->sets, &ed->nsets, sizeof *set);
 		if (!set)
 			return NOMEM();
-		set->id = mem_strdup(set_id);
+		set->id = text_dup(ed, set_id);
 		if (!set->id)
 			return NOMEM();
 	}
@@ -264,8 +327,8 @@ bool edition_add_choice(struct edition *ed, const char *set_id,
 	c = grow(&set->items, &set->n, sizeof *c);
 	if (!c)
 		return NOMEM();
-	c->value = mem_strdup(value);
-	c->label = dup_or_empty(label && *label ? label : value);
+	c->value = text_dup(ed, value);
+	c->label = dup_or_empty(ed, label && *label ? label : value);
 	if (!c->value || !c->label)
 		return NOMEM();
 	return true;
@@ -283,9 +346,9 @@ bool edition_add_model(struct edition *ed, const char *id, const char *label,
 	m = grow(&ed->models, &ed->nmodels, sizeof *m);
 	if (!m)
 		return NOMEM();
-	m->id = mem_strdup(id);
-	m->label = dup_or_empty(label);
-	m->category = dup_or_empty(category);
+	m->id = text_dup(ed, id);
+	m->label = dup_or_empty(ed, label);
+	m->category = dup_or_empty(ed, category);
 	if (!m->id || !m->label || !m->category)
 		return NOMEM();
 	return true;
@@ -303,8 +366,8 @@ bool edition_add_definition(struct edition *ed, const char *term,
 	d = grow(&ed->defs, &ed->ndefs, sizeof *d);
 	if (!d)
 		return NOMEM();
-	d->term = mem_strdup(term);
-	d->body = dup_or_empty(body);
+	d->term = text_dup(ed, term);
+	d->body = dup_or_empty(ed, body);
 	if (!d->term || !d->body)
 		return NOMEM();
 	return true;
@@ -322,9 +385,9 @@ bool edition_add_help(struct edition *ed, const char *id, const char *title,
 	h = grow(&ed->topics, &ed->ntopics, sizeof *h);
 	if (!h)
 		return NOMEM();
-	h->id = mem_strdup(id);
-	h->title = dup_or_empty(title);
-	h->body = dup_or_empty(body);
+	h->id = text_dup(ed, id);
+	h->title = dup_or_empty(ed, title);
+	h->body = dup_or_empty(ed, body);
 	if (!h->id || !h->title || !h->body)
 		return NOMEM();
 	return true;
@@ -339,10 +402,8 @@ bool edition_set_keys(struct edition *ed, const struct edition_keys *k,
 	                  &ed->nr_worksheet, &ed->nr_model };
 	bool ok = true;
 
-	for (int i = 0; i < 5; i++) {
-		mem_free(*out[i]);
-		*out[i] = dup_opt(in[i], &ok);
-	}
+	for (int i = 0; i < 5; i++)
+		*out[i] = dup_opt(ed, in[i], &ok);
 	return ok ? true : NOMEM();
 }
 
@@ -355,8 +416,7 @@ bool edition_set_rows_head(struct edition *ed, const char *tab,
 	if (t < 0)
 		return lex_fail(err, errlen, "a rows heading is for unknown tab "
 		                "'%s'", tab ? tab : "");
-	mem_free(ed->tabs[t].rows_head);
-	ed->tabs[t].rows_head = dup_opt(head, &ok);
+	ed->tabs[t].rows_head = dup_opt(ed, head, &ok);
 	return ok ? true : NOMEM();
 }
 
@@ -376,9 +436,9 @@ bool edition_add_line(struct edition *ed, const char *id, const char *name,
 		return lex_fail(err, errlen, "line '%s' is defined twice", id);
 	if (!name || !*name)
 		return lex_fail(err, errlen, "line '%s' has no name", id);
-	w->name = dup_opt(name, &ok);
-	w->short_name = dup_opt(short_name, &ok);
-	w->nr_name = dup_opt(nr_name, &ok);
+	w->name = dup_opt(ed, name, &ok);
+	w->short_name = dup_opt(ed, short_name, &ok);
+	w->nr_name = dup_opt(ed, nr_name, &ok);
 	return ok ? true : NOMEM();
 }
 
@@ -405,8 +465,8 @@ bool edition_add_category(struct edition *ed, const char *id,
 	c = grow(&ed->cats, &ed->ncats, sizeof *c);
 	if (!c)
 		return NOMEM();
-	c->id = mem_strdup(id);
-	c->label = dup_or_empty(label && *label ? label : id);
+	c->id = text_dup(ed, id);
+	c->label = dup_or_empty(ed, label && *label ? label : id);
 	if (!c->id || !c->label)
 		return NOMEM();
 	return true;
@@ -417,7 +477,7 @@ bool edition_add_measure(struct edition *ed, const char *id,
                          char *err, size_t errlen)
 {
 	struct measure *m;
-	char *text, *save = NULL, *tok;
+	char buf[256], *text, *save = NULL, *tok;
 
 	if (!id || !*id)
 		return lex_fail(err, errlen, "a measure has no id");
@@ -426,36 +486,36 @@ bool edition_add_measure(struct edition *ed, const char *id,
 	m = grow(&ed->measures, &ed->nmeasures, sizeof *m);
 	if (!m)
 		return NOMEM();
-	m->id = mem_strdup(id);
-	m->label = dup_or_empty(label && *label ? label : id);
+	m->id = text_dup(ed, id);
+	m->label = dup_or_empty(ed, label && *label ? label : id);
 	if (!m->id || !m->label)
 		return NOMEM();
 	if (!rows || !*rows)
 		return true;
-	text = mem_strdup(rows);
+	text = scratch(rows, buf, sizeof buf);
 	if (!text)
 		return NOMEM();
 	for (tok = strtok_r(text, "+", &save); tok;
 	     tok = strtok_r(NULL, "+", &save)) {
 		if (m->nrows == EDITION_MEASURE_ROWS) {
-			mem_free(text);
+			scratch_free(text, buf);
 			return lex_fail(err, errlen, "measure '%s' adds more than "
 			                "%d rows", id, EDITION_MEASURE_ROWS);
 		}
 		tok = lex_trim(tok);
 		if (!*tok) {
-			mem_free(text);
+			scratch_free(text, buf);
 			return lex_fail(err, errlen, "measure '%s' has an empty "
 			                "term: '%s'", id, rows);
 		}
-		m->rows[m->nrows] = mem_strdup(tok);
+		m->rows[m->nrows] = text_dup(ed, tok);
 		if (!m->rows[m->nrows]) {
-			mem_free(text);
+			scratch_free(text, buf);
 			return NOMEM();
 		}
 		m->nrows++;
 	}
-	mem_free(text);
+	scratch_free(text, buf);
 	return true;
 }
 
@@ -500,12 +560,37 @@ static int key_lob(const char *key, int tab_lob)
 	return LOB_NONE;
 }
 
-static int find_linear(const struct edition *ed, const char *key, size_t before)
+/* Where key is in ed->by_key, or where it would go; *found is its question
+ * index, else -1.  by_key is kept sorted as questions are added, so a row's
+ * checks and its formula find keys without a scan of the questions. */
+static size_t key_search(const struct edition *ed, const char *key, int *found)
 {
-	for (size_t i = 0; i < before; i++)
-		if (strcmp(ed->qs[i].key, key) == 0)
-			return (int)i;
-	return -1;
+	size_t lo = 0, hi = ed->by_key ? ed->nq : 0;
+
+	*found = -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(key, ed->qs[ed->by_key[mid]].key);
+
+		if (c == 0) {
+			*found = ed->by_key[mid];
+			return mid;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* The index of key among the first `before` questions, or -1. */
+static int find_earlier(const struct edition *ed, const char *key,
+                        size_t before)
+{
+	int i = edition_find(ed, key);
+
+	return i >= 0 && (size_t)i < before ? i : -1;
 }
 
 static char *trim(char *s)
@@ -525,7 +610,12 @@ static bool row_checks(struct edition *ed, const struct question_row *row,
 		      *p == '.' || *p == '_'))
 			return lex_fail(err, errlen, "question key '%s' has a character "
 			                "other than a-z, 0-9, '.' and '_'", row->key);
-	*tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
+	/* Questions come grouped by tab: most are on the previous one's. */
+	if (row->tab && ed->nq &&
+	    strcmp(ed->tabs[ed->qs[ed->nq - 1].tab].id, row->tab) == 0)
+		*tab = ed->qs[ed->nq - 1].tab;
+	else
+		*tab = row->tab ? edition_find_tab(ed, row->tab) : -1;
 	if (*tab < 0)
 		return lex_fail(err, errlen, "question '%s' is on unknown tab '%s'",
 		                row->key, row->tab ? row->tab : "");
@@ -541,10 +631,9 @@ static bool row_checks(struct edition *ed, const struct question_row *row,
 	if ((*role = parse_role(row->role)) < 0)
 		return lex_fail(err, errlen, "question '%s' has unknown role '%s'",
 		                row->key, row->role);
-	for (size_t i = 0; i < ed->nq; i++)
-		if (strcmp(ed->qs[i].key, row->key) == 0)
-			return lex_fail(err, errlen, "question '%s' is defined twice",
-			                row->key);
+	if (edition_find(ed, row->key) >= 0)
+		return lex_fail(err, errlen, "question '%s' is defined twice",
+		                row->key);
 	if ((*type == Q_CHOICE || *type == Q_MULTI) &&
 	    (!row->choices || !find_set(ed, row->choices)))
 		return lex_fail(err, errlen, "question '%s' has unknown choice set "
@@ -567,14 +656,19 @@ static bool row_checks(struct edition *ed, const struct question_row *row,
 static bool add_formula(struct edition *ed, struct question *q,
                         const char *formula, char *err, size_t errlen)
 {
-	char *text = mem_strdup(formula), *save = NULL, *tok;
+	char buf[256], *text = scratch(formula, buf, sizeof buf), *save = NULL;
+	char *tok;
 	bool ok = true;
 
 	if (!text)
 		return NOMEM();
-	for (tok = strtok_r(text, "+", &save); ok && tok;
+	/* A term per '+' and one more, at most. */
+	q->formula = pool_ints(ed, count_char(text, '+') + 1);
+	if (!q->formula)
+		ok = NOMEM();
+	for (tok = ok ? strtok_r(text, "+", &save) : NULL; ok && tok;
 	     tok = strtok_r(NULL, "+", &save)) {
-		int idx = find_linear(ed, trim(tok), ed->nq - 1), *slot;
+		int idx = find_earlier(ed, trim(tok), ed->nq - 1);
 
 		if (idx < 0)
 			ok = lex_fail(err, errlen, "the formula of '%s' names '%s', which "
@@ -583,12 +677,10 @@ static bool add_formula(struct edition *ed, struct question *q,
 		         ed->qs[idx].type != Q_COMPUTED)
 			ok = lex_fail(err, errlen, "the formula of '%s' adds '%s', which "
 			              "is not dollars", q->key, tok);
-		else if (!(slot = grow(&q->formula, &q->nformula, sizeof *slot)))
-			ok = NOMEM();
 		else
-			*slot = idx;
+			q->formula[q->nformula++] = idx;
 	}
-	mem_free(text);
+	scratch_free(text, buf);
 	return ok;
 }
 
@@ -596,14 +688,25 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
                           char *err, size_t errlen)
 {
 	struct question *q;
-	int tab = -1, type = -1, role = -1;
+	int tab = -1, type = -1, role = -1, found;
 	bool ok = true;
+	char *key;
+	size_t at;
 
 	if (!row_checks(ed, row, &tab, &type, &role, err, errlen))
 		return false;
-	q = grow(&ed->qs, &ed->nq, sizeof *q);
-	if (!q)
+	/* The key first, so that by_key only ever names questions with one. */
+	key = text_dup(ed, row->key);
+	if (!key)
 		return NOMEM();
+	at = key_search(ed, key, &found);
+	if (!reserve(&ed->by_key, ed->nq, sizeof *ed->by_key) ||
+	    !(q = grow(&ed->qs, &ed->nq, sizeof *q)))
+		return NOMEM();
+	q->key = key;
+	memmove(ed->by_key + at + 1, ed->by_key + at,
+	        (ed->nq - 1 - at) * sizeof *ed->by_key);
+	ed->by_key[at] = (int)(ed->nq - 1);
 	if (!ed->tabs[tab].nq)
 		ed->tabs[tab].first_q = (int)(ed->nq - 1);
 	ed->tabs[tab].nq++;
@@ -617,20 +720,19 @@ bool edition_add_question(struct edition *ed, const struct question_row *row,
 	q->max_choices = type == Q_MULTI ? row->max_choices : 0;
 	q->required = row->required;
 	q->choices = row->choices ? find_set(ed, row->choices) : NULL;
-	q->key = mem_strdup(row->key);
-	q->prompt = dup_or_empty(row->prompt);
-	q->label = dup_or_empty(row->label);
-	if (!q->key || !q->prompt || !q->label)
+	q->prompt = dup_or_empty(ed, row->prompt);
+	q->label = dup_or_empty(ed, row->label);
+	if (!q->prompt || !q->label)
 		ok = false;
-	q->row = dup_opt(row->row, &ok);
-	q->section = dup_opt(row->section, &ok);
-	q->share_label = dup_opt(row->share_label, &ok);
-	q->help = dup_opt(row->help, &ok);
-	q->model = dup_opt(row->model, &ok);
-	q->show_if_text = dup_opt(row->show_if, &ok);
-	q->short_label = dup_opt(row->short_label, &ok);
-	q->section_short = dup_opt(row->section_short, &ok);
-	q->instruction = dup_opt(row->instruction, &ok);
+	q->row = dup_opt(ed, row->row, &ok);
+	q->section = dup_opt(ed, row->section, &ok);
+	q->share_label = dup_opt(ed, row->share_label, &ok);
+	q->help = dup_opt(ed, row->help, &ok);
+	q->model = dup_opt(ed, row->model, &ok);
+	q->show_if_text = dup_opt(ed, row->show_if, &ok);
+	q->short_label = dup_opt(ed, row->short_label, &ok);
+	q->section_short = dup_opt(ed, row->section_short, &ok);
+	q->instruction = dup_opt(ed, row->instruction, &ok);
 	if (!ok)
 		return NOMEM();
 	if (row->formula && *row->formula)
@@ -652,7 +754,7 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 		return lex_fail(err, errlen, "the condition of '%s' has a term without "
 		                "'=': '%s'", qkey, text);
 	*eq = '\0';
-	t->value = mem_strdup(trim(eq + 1));
+	t->value = text_dup(ed, trim(eq + 1));
 	if (!t->value)
 		return NOMEM();
 	if (!*t->value)
@@ -669,16 +771,17 @@ static bool parse_term(struct edition *ed, size_t qi, char *text,
 		t->min_count = (int)n;
 		keys = end + 4;
 	}
+	/* A key per ',' and one more, at most. */
+	t->qidx = pool_ints(ed, count_char(keys, ',') + 1);
+	if (!t->qidx)
+		return NOMEM();
 	for (tok = strtok_r(keys, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		int idx = find_linear(ed, trim(tok), qi), *slot;
+		int idx = find_earlier(ed, trim(tok), qi);
 
 		if (idx < 0)
 			return lex_fail(err, errlen, "the condition of '%s' names '%s', "
 			                "which is not an earlier question", qkey, trim(tok));
-		slot = grow(&t->qidx, &t->nkeys, sizeof *slot);
-		if (!slot)
-			return NOMEM();
-		*slot = idx;
+		t->qidx[t->nkeys++] = idx;
 	}
 	if ((size_t)t->min_count > t->nkeys)
 		return lex_fail(err, errlen, "the condition of '%s' asks for more keys "
@@ -690,29 +793,34 @@ static bool parse_condition(struct edition *ed, size_t qi, char *err,
                             size_t errlen)
 {
 	struct question *q = &ed->qs[qi];
-	char *text, *p;
+	char buf[256], *text, *p;
 	bool ok = true;
+	size_t n;
 
 	if (!q->show_if_text)
 		return true;
-	text = mem_strdup(q->show_if_text);
+	text = scratch(q->show_if_text, buf, sizeof buf);
 	if (!text)
 		return NOMEM();
+	/* A term per " & " and one more. */
+	n = 1;
+	for (p = strstr(text, " & "); p; p = strstr(p + 3, " & "))
+		n++;
+	q->cond = pool_take(ed, n * sizeof *q->cond, _Alignof(struct cond_term));
+	if (!q->cond)
+		ok = NOMEM();
+	else
+		memset(q->cond, 0, n * sizeof *q->cond);
 	p = text;
 	while (ok && p) {
 		char *amp = strstr(p, " & ");
-		struct cond_term *t;
 
 		if (amp)
 			*amp = '\0';
-		t = grow(&q->cond, &q->ncond, sizeof *t);
-		if (!t)
-			ok = NOMEM();
-		else
-			ok = parse_term(ed, qi, p, t, err, errlen);
+		ok = parse_term(ed, qi, p, &q->cond[q->ncond++], err, errlen);
 		p = amp ? amp + 3 : NULL;
 	}
-	mem_free(text);
+	scratch_free(text, buf);
 	return ok;
 }
 
@@ -776,6 +884,22 @@ static bool finish_keys(struct edition *ed, char *err, size_t errlen)
 	return true;
 }
 
+/* "<line>.<row>" into key (n bytes), cut short like snprintf's; copied by
+ * hand where it fits, as this runs for each row of each measure and line
+ * at every open. */
+static void line_key(char *key, size_t n, const char *line, const char *row)
+{
+	size_t a = strlen(line), b = strlen(row);
+
+	if (a + 1 + b < n) {
+		memcpy(key, line, a);
+		key[a] = '.';
+		memcpy(key + a + 1, row, b + 1);
+	} else {
+		snprintf(key, n, "%s.%s", line, row);
+	}
+}
+
 /* A measure's rows are dollars on every line that has a metric tab. */
 static bool finish_measures(struct edition *ed, char *err, size_t errlen)
 {
@@ -789,7 +913,7 @@ static bool finish_measures(struct edition *ed, char *err, size_t errlen)
 				char key[128];
 				int q;
 
-				snprintf(key, sizeof key, "%s.%s", lob_id(l), ms->rows[k]);
+				line_key(key, sizeof key, lob_id(l), ms->rows[k]);
 				q = edition_find(ed, key);
 				if (q < 0 || (ed->qs[q].type != Q_MONEY &&
 				              ed->qs[q].type != Q_COMPUTED))
@@ -800,14 +924,6 @@ static bool finish_measures(struct edition *ed, char *err, size_t errlen)
 		}
 	}
 	return true;
-}
-
-static const struct edition *sort_ed;
-
-static int cmp_by_key(const void *a, const void *b)
-{
-	return strcmp(sort_ed->qs[*(const int *)a].key,
-	              sort_ed->qs[*(const int *)b].key);
 }
 
 bool edition_finish(struct edition *ed, char *err, size_t errlen)
@@ -839,15 +955,6 @@ bool edition_finish(struct edition *ed, char *err, size_t errlen)
 			if (ed->qs[i].role != ROLE_NONE)
 				ed->qs[i].denominator = denom;
 	}
-	mem_free(ed->by_key);
-	ed->by_key = mem_calloc(ed->nq, sizeof *ed->by_key);
-	if (!ed->by_key)
-		return NOMEM();
-	for (size_t i = 0; i < ed->nq; i++)
-		ed->by_key[i] = (int)i;
-	sort_ed = ed;
-	qsort(ed->by_key, ed->nq, sizeof *ed->by_key, cmp_by_key);
-	sort_ed = NULL;
 	return finish_totals(ed, err, errlen) && finish_keys(ed, err, errlen) &&
 	       finish_measures(ed, err, errlen);
 }
@@ -856,22 +963,11 @@ bool edition_finish(struct edition *ed, char *err, size_t errlen)
 
 int edition_find(const struct edition *ed, const char *key)
 {
-	size_t lo = 0, hi = ed->by_key ? ed->nq : 0;
+	int found = -1;
 
-	if (!key)
-		return -1;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(key, ed->qs[ed->by_key[mid]].key);
-
-		if (c == 0)
-			return ed->by_key[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	if (key)
+		key_search(ed, key, &found);
+	return found;
 }
 
 const struct choice *edition_find_choice(const struct question *q,

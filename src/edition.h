@@ -160,7 +160,10 @@ struct edition {
 	int nr_method_q;
 	char *nr_attest, *nr_worksheet, *nr_model;
 	char *name_key, *nr_method_key;   /* as given, until edition_finish */
-	int *by_key;             /* question indices sorted by key, for lookup */
+	int *by_key;             /* question indices sorted by key, kept
+	                          * sorted as questions are added */
+	struct edition_text *text; /* the blocks every string above is in,
+	                            * freed with the edition (edition.c) */
 };
 
 /* ---- building (db/ calls these while reading the edition tables) ---- */
@@ -169,7 +172,8 @@ struct edition *edition_new(void);
 void edition_free(struct edition *ed);
 
 /* Each returns false with a message on a malformed row (unknown type, tab or
- * choice set, duplicate key).  Strings are copied. */
+ * choice set, duplicate key).  Strings are copied into the edition, which
+ * owns them: nobody frees one on its own. */
 bool edition_set_info(struct edition *ed, const char *id, const char *title,
                       const char *form, const char *data_year,
                       char *err, size_t errlen);
