@@ -822,6 +822,7 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 {
 	int64_t app_id = 0, version = 0;
 	enum store_status rc;
+	int code;
 
 	rc = first_read(st, &app_id, err, errlen);
 	if (rc == STORE_OK)
@@ -830,15 +831,27 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 		rc = settle(st, err, errlen);
 	if (rc == STORE_OK && version < schema_latest)
 		rc = migrate(st, (int)version, err, errlen);
-	if (rc == STORE_OK)
-		rc = load_edition(st, err, errlen);
 	if (rc != STORE_OK)
 		return rc;
-	st->a = answers_new(st->ed);
-	if (!st->a)
-		return nomem(st->path, err, errlen);
-	rc = load_answers(st, err, errlen);
-	return rc == STORE_OK ? load_state(st, err, errlen) : rc;
+	/* The reads that follow in one read transaction: one shared lock and
+	 * one look at the file's header and for a journal beside it, not one
+	 * for each of their twenty statements. */
+	if ((code = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL)) !=
+	    SQLITE_OK)
+		return open_fail(st, code, err, errlen);
+	rc = load_edition(st, err, errlen);
+	if (rc == STORE_OK && !(st->a = answers_new(st->ed)))
+		rc = nomem(st->path, err, errlen);
+	if (rc == STORE_OK)
+		rc = load_answers(st, err, errlen);
+	if (rc == STORE_OK)
+		rc = load_state(st, err, errlen);
+	/* It wrote nothing: its end cannot lose a change. */
+	code = sqlite3_exec(st->db, rc == STORE_OK ? "COMMIT" : "ROLLBACK",
+	                    NULL, NULL, NULL);
+	if (rc == STORE_OK && code != SQLITE_OK)
+		rc = open_fail(st, code, err, errlen);
+	return rc;
 }
 
 static enum store_status open_store(const char *path, enum store_mode mode,

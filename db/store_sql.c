@@ -327,10 +327,25 @@ static void set_cache(struct store *st, int kib)
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);   /* a hint, not data */
 }
 
+/* Is the file bigger than the cache a random read keeps?  A smaller
+ * one is read once whole and kept, a stream through it no exception. */
+static bool outgrows_cache(struct store *st)
+{
+	sqlite3_file *f = NULL;
+	sqlite3_int64 size = 0;
+
+	if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_FILE_POINTER,
+	                         &f) != SQLITE_OK || !f || !f->pMethods ||
+	    f->pMethods->xFileSize(f, &size) != SQLITE_OK)
+		return true;
+	return size > (sqlite3_int64)STORE_CACHE_KIB * 1024;
+}
+
 void store_stream_begin(struct store *st)
 {
 	/* Inside a write the cache holds what is not yet written: leave it. */
-	if (st->stream_depth++ == 0 && sqlite3_get_autocommit(st->db))
+	if (st->stream_depth++ == 0 && sqlite3_get_autocommit(st->db) &&
+	    outgrows_cache(st))
 		set_cache(st, STORE_STREAM_CACHE_KIB);
 }
 
