@@ -26,7 +26,10 @@ struct step {
 };
 
 /* edition_question made again as table t, with these checks of its type
- * and role, every row and rowid copied (SQLite alters no constraint). */
+ * and role, every row and rowid copied (SQLite alters no constraint).
+ * The rename is the legacy one, which leaves views and triggers alone:
+ * the modern one checks every view of the file again, and one a foreign
+ * hand added would stop the step, though apmwb never runs one. */
 #define QUESTION_TABLE_AGAIN(t, type_check, role_check) \
 	"CREATE TABLE " t " (key TEXT PRIMARY KEY,\n" \
 	"  pos INTEGER NOT NULL UNIQUE,\n" \
@@ -41,7 +44,9 @@ struct step {
 	"INSERT INTO " t " (rowid, " QUESTION_COLUMNS ")\n" \
 	"  SELECT rowid, " QUESTION_COLUMNS " FROM edition_question;\n" \
 	"DROP TABLE edition_question;\n" \
-	"ALTER TABLE " t " RENAME TO edition_question;\n"
+	"PRAGMA legacy_alter_table = ON;\n" \
+	"ALTER TABLE " t " RENAME TO edition_question;\n" \
+	"PRAGMA legacy_alter_table = OFF;\n"
 #define QUESTION_COLUMNS "key, pos, tab, type, prompt, label, row, " \
 	"section, role, formula, share_label, choices, max_choices, " \
 	"required, show_if, help, model, short_label, section_short, " \

@@ -604,6 +604,10 @@ static void edition_as_new(int version, const char *now)
 	                         "('edition_question') WHERE name = "
 	                         "'instruction'"), version >= 4);
 	ck_assert_int_eq(in_list_checks(old), version < 5);
+	/* A view a foreign hand added (apmwb runs none) does not stop the
+	 * table from being made again. */
+	raw_exec(old, "CREATE VIEW foreign_view AS SELECT key FROM "
+	         "edition_question");
 	/* Read-only: the edition brought forward in temp, the file read as
 	 * it is (no copy of it in memory) and left as it is. */
 	st = open_as(old, STORE_MODE_READ_ONLY);
