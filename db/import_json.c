@@ -372,9 +372,6 @@ static bool contract_member(struct import *im, sqlite3_stmt *s,
 	return refuse(im, "%s %s %s", where, name, why);
 }
 
-/* One contract object into c; i is its index in the array.  The results
- * the export adds (net_risk, meets, why_not) are checked against the
- * fields once all are read, and kept nowhere. */
 /* SQLite from 3.42 on also takes JSON5 (comments, single quotes, trailing
  * commas) in json_each and json_extract; json_valid still says whether a
  * text is RFC 8259 JSON, which is all apmwb writes and all it takes, on
@@ -397,6 +394,9 @@ static int strict_json(struct import *im, const char *obj)
 	return rc;
 }
 
+/* One contract object into c; i is its index in the array.  The results
+ * the export adds (net_risk, meets, why_not) are checked against the
+ * fields once all are read, and kept nowhere. */
 static bool parse_contract(struct import *im, int64_t i, const char *obj,
                            struct contract *c)
 {

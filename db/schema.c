@@ -209,9 +209,9 @@ const int schema_latest = (int)(sizeof steps / sizeof *steps);
 
 /* The steps whose change a reader does without: an index that only makes
  * a writer's lookups quicker, checks that only make the page check
- * quicker.  A step that changes what a reader reads is
- * not listed: files before it are read through an overlay (the edition's
- * steps) or through the copy. */
+ * quicker.  A step that changes what a reader reads is not listed: files
+ * before it are read through an overlay (the edition's steps) or through
+ * the copy. */
 static const int readers_skip[] = { 2, 5 };
 
 static bool reader_skips(int k)
