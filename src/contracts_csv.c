@@ -33,6 +33,7 @@ struct contracts_csv {
 	/* What the risk terms look like, to tell spreadsheet fractions. */
 	size_t nrisk;               /* risk terms given */
 	bool risk_pct_sign;         /* one was written with '%' */
+	bool has_results;           /* the export's result columns are there */
 	pct_t risk_largest;
 };
 
@@ -90,6 +91,7 @@ static bool on_header(struct contracts_csv *p, const struct csvin_row *row,
 				return false;
 			}
 		p->col_field[p->ncols++] = f;
+		p->has_results |= f >= NR_F_COUNT;
 	}
 	for (int f = 0; f < NR_F_COUNT; f++) {   /* the results are optional */
 		bool found = false;
@@ -255,8 +257,10 @@ bool contracts_csv_finish(struct contracts_csv *p, size_t *rows,
 	}
 	/* 0.04, 0.3, 0.6: a spreadsheet's percent cells saved as numbers.
 	 * Read as percent units nothing would qualify, silently; a '%'
-	 * anywhere says the file means percent. */
-	if (!p->fractions && p->nrisk && !p->risk_pct_sign &&
+	 * anywhere says the file means percent, and so do the result columns
+	 * only apmwb's export writes: its terms are percent units, and an
+	 * export of small ones (1% or less) must read back as it was. */
+	if (!p->fractions && p->nrisk && !p->risk_pct_sign && !p->has_results &&
 	    p->risk_largest > 0 && p->risk_largest <= PCT_UNIT) {
 		char largest[PCT_BUFSZ];
 

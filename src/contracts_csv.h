@@ -33,7 +33,8 @@ void contracts_csv_free(struct contracts_csv *p);
 /* Reads risk_min, risk_max and shared_risk as fractions of 1, as
  * spreadsheet percent cells are saved: 0.04 is 4% (import --fractions).
  * Without it, a file whose every risk term is at most 1 and none written
- * with '%' is refused at the end, saying how to write it. */
+ * with '%' is refused at the end, saying how to write it, unless it has
+ * the result columns of apmwb's own export (percent units). */
 void contracts_csv_set_fractions(struct contracts_csv *p, bool on);
 
 /* Feed the next chunk; false with err ("line 4, column risk_max: is more

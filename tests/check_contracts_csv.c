@@ -552,6 +552,21 @@ START_TEST(fractions_refused_with_the_way_out)
 }
 END_TEST
 
+START_TEST(small_percentages_exported_read_back)
+{
+	/* An export's rows (its header has the result columns) whose every
+	 * term is 1% or less read back as percent units: the fuzzer's find,
+	 * 1%, 0%, 0% written by the export as 1.0, 0.0, 0.0. */
+	static const char in[] = "label,line,type,risk_min,risk_max,"
+		"shared_risk,dollars,net_risk,meets,why_not\n"
+		"C,medicaid,revenue,1.0,0.0,0.0,9.99,0.0,no,\n";
+	struct result r = parse(in);
+
+	ck_assert_msg(r.ok, "%s", r.err);
+	ck_assert_str_eq(r.out, "2:C|medicaid|revenue|1.0|0.0|0.0|9.99");
+}
+END_TEST
+
 START_TEST(small_percentages_said_as_such_pass)
 {
 	/* A '%' says percent; one term over 1 says percent units; all zero
@@ -791,6 +806,7 @@ static Suite *suite(void)
 	tcase_add_test(val, results_checked_not_kept);
 	tcase_add_test(val, results_that_disagree_are_refused);
 	tcase_add_test(val, fractions_refused_with_the_way_out);
+	tcase_add_test(val, small_percentages_exported_read_back);
 	tcase_add_test(val, small_percentages_said_as_such_pass);
 	tcase_add_test(out, write_exact_bytes);
 	tcase_add_test(out, formula_labels_round_trip);
