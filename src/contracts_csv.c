@@ -29,11 +29,11 @@ struct contracts_csv {
 	bool have_header;
 	size_t ncols;
 	int col_field[NCOLS];       /* column -> field or result */
+	bool has_results;           /* the export's result columns are there */
 	size_t rows;
 	/* What the risk terms look like, to tell spreadsheet fractions. */
 	size_t nrisk;               /* risk terms given */
 	bool risk_pct_sign;         /* one was written with '%' */
-	bool has_results;           /* the export's result columns are there */
 	pct_t risk_largest;
 };
 
