@@ -77,20 +77,15 @@ enum store_status session_open_workbook(const char *path, bool read_only,
                                         struct session **out, char *err,
                                         size_t errlen)
 {
-	enum store_status rc;
+	return session_open(path, read_only ? STORE_MODE_READ_ONLY :
+	                    STORE_MODE_EDIT_CHECK_LATER, false, out, err, errlen);
+}
 
-	rc = session_open(path, read_only ? STORE_MODE_READ_ONLY :
-	                  STORE_MODE_READ_WRITE, false, out, err, errlen);
-	if (rc != STORE_OK)
-		return rc;
-	/* An editor's open has checked the pages already. */
-	rc = store_verify((*out)->st, (read_only ? STORE_VERIFY_PAGES : 0) |
-	                  STORE_VERIFY_TOTALS, err, errlen);
-	if (rc != STORE_OK) {
-		session_close(*out);
-		*out = NULL;
-	}
-	return rc;
+enum store_status session_check_workbook(struct session *s, char *err,
+                                         size_t errlen)
+{
+	return store_verify(s->st, STORE_VERIFY_PAGES | STORE_VERIFY_TOTALS, err,
+	                    errlen);
 }
 
 void session_against_free(struct session_against *g)

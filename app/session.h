@@ -65,13 +65,20 @@ enum store_status session_open_known(const char *path,
                                      struct session **out,
                                      char *err, size_t errlen);
 /* An existing file opened for the full screen: for editing or (read_only)
- * for review, and whole: a writer's open checks every page (store.h),
- * and either way the worksheet's kept totals are summed again, so no
- * screen shows totals its contracts do not add up to.  Long on a large
- * file (both read it all): the session's progress is told. */
+ * for review.  Quick at any size: the checks that read the whole file are
+ * left to session_check_workbook, so the first screen can be drawn before
+ * them; until they pass nothing is written (STORE_MODE_EDIT_CHECK_LATER)
+ * and the screen reads no key. */
 enum store_status session_open_workbook(const char *path, bool read_only,
                                         struct session **out, char *err,
                                         size_t errlen);
+/* What session_open_workbook left: every page, and the worksheet's kept
+ * totals summed again from its contracts, STORE_DAMAGED when they
+ * disagree, so no screen goes on to show totals its contracts do not add
+ * up to.  Long on a large file (both read it all): the session's progress
+ * is told, and a stop asked there is STORE_INTERRUPTED. */
+enum store_status session_check_workbook(struct session *s, char *err,
+                                         size_t errlen);
 void session_close(struct session *s);
 
 /* Recomputes figures and checks from the file (another program's change;

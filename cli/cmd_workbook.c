@@ -50,8 +50,8 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 	enum store_status rc;
 	int r;
 
-	/* The checks before the first screen tell on stderr; the screen
-	 * then shows its own. */
+	/* Long work of the open (an older file brought up to date) tells on
+	 * stderr; the screen shows its own, for the checks that follow. */
 	cli_progress_start();
 	/* A file compared with an older one must be there already. */
 	if (!read_only && !against && stat(path, &sb) != 0 && errno == ENOENT)
@@ -71,9 +71,11 @@ int cmd_workbook(const char *path, bool read_only, const char *against)
 		session_close(s);
 		return cli_exit_for(rc);
 	}
-	r = tui_run(s, read_only, err, sizeof err);
+	r = tui_run(s, read_only, &rc, err, sizeof err);
 	if (r != 0)
 		cli_error("%s", err);
 	session_close(s);
+	if (rc != STORE_OK)
+		return cli_exit_for(rc);
 	return r == 0 ? EXIT_DONE : EXIT_TROUBLE;
 }

@@ -756,17 +756,23 @@ static enum store_status check_version(struct store *st, int64_t app_id,
 	return STORE_OK;
 }
 
-/* A writer checks every page and sets its journal; a reader asks SQLite
- * to refuse any write. */
-static enum store_status settle(struct store *st, char *err, size_t errlen)
+/* A writer checks every page (or, asked to check later, refuses to write
+ * until then) and sets its journal; a reader asks SQLite to refuse any
+ * write. */
+static enum store_status settle(struct store *st, int64_t version,
+                                char *err, size_t errlen)
 {
 	int64_t ignored;
 	int rc;
 
+	/* Bringing the file up to date writes: its pages are checked now. */
+	if (version < schema_latest)
+		st->pages_unchecked = false;
 	if (!st->read_only) {
 		/* A writer never writes into a file with broken pages: the
 		 * damage would only spread. */
-		enum store_status vs = store_verify(st, STORE_VERIFY_PAGES, err,
+		enum store_status vs = st->pages_unchecked ? STORE_OK :
+		                       store_verify(st, STORE_VERIFY_PAGES, err,
 		                                    errlen);
 
 		if (vs != STORE_OK)
@@ -828,7 +834,7 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 	if (rc == STORE_OK)
 		rc = check_version(st, app_id, &version, err, errlen);
 	if (rc == STORE_OK)
-		rc = settle(st, err, errlen);
+		rc = settle(st, version, err, errlen);
 	if (rc == STORE_OK && version < schema_latest)
 		rc = migrate(st, (int)version, err, errlen);
 	if (rc != STORE_OK)
@@ -868,6 +874,7 @@ static enum store_status open_store(const char *path, enum store_mode mode,
 	if (!st)
 		return nomem(path, err, errlen);
 	st->known = known;
+	st->pages_unchecked = mode == STORE_MODE_EDIT_CHECK_LATER;
 	rc = check_file(st, &fd, err, errlen);
 	if (rc == STORE_OK)
 		rc = check_journal(st, err, errlen);

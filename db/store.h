@@ -49,7 +49,15 @@ enum store_status {
 
 #define STORE_APPLICATION_ID 0x41504D57   /* "APMW" */
 
-enum store_mode { STORE_MODE_READ_ONLY, STORE_MODE_READ_WRITE };
+/* STORE_MODE_EDIT_CHECK_LATER is read-write with the page check left to
+ * the caller's store_verify(STORE_VERIFY_PAGES), so a screen can be drawn
+ * first: until that check passes, every write is refused.  A file that an
+ * open must bring up to date is checked at once, since that writes. */
+enum store_mode {
+	STORE_MODE_READ_ONLY,
+	STORE_MODE_READ_WRITE,
+	STORE_MODE_EDIT_CHECK_LATER
+};
 
 /* Creates a new submission at path from the built-in edition, mode 0600,
  * refusing if anything is already there, and opens it read-write.  The file
@@ -307,7 +315,9 @@ enum {
  * SQLite's own words), STORE_IO for a read error, which is not damage.
  * Each reads the whole file or worksheet: a read-write open already
  * checks the pages before it writes anything (a damaged file is refused
- * untouched); `check` and the full screen check both. */
+ * untouched), unless opened STORE_MODE_EDIT_CHECK_LATER, whose first
+ * write waits for the pages' check here; `check` and the full screen
+ * check both. */
 enum store_status store_verify(struct store *st, int what, char *err,
                                size_t errlen);
 

@@ -89,6 +89,7 @@ struct store {
 	struct stat db_sb;           /* the file as opened: owner, mode */
 	sqlite3 *db;
 	bool read_only;
+	bool pages_unchecked;        /* STORE_MODE_EDIT_CHECK_LATER, till verified */
 	enum store_recovery recovery; /* of an interrupted save, at open */
 	bool hot_at_open;            /* a trusted journal was there */
 	int lock_fd;                 /* flock'ed while read-write, else -1 */

@@ -582,6 +582,11 @@ enum store_status store_guard_journal(struct store *st, char *err,
 {
 	int fd;
 
+	if (st->pages_unchecked) {
+		snprintf(err, errlen, "%s: not saved: its pages are still being "
+		         "checked; try again when the check is done", st->path);
+		return STORE_BUSY;
+	}
 	if (st->jguard >= 0)
 		return STORE_OK;
 	fd = journal_guard_begin(st->jpath, &st->db_sb, err, errlen, st->path);

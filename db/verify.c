@@ -274,8 +274,11 @@ enum store_status store_verify(struct store *st, int what, char *err,
 
 	/* Reads every page once: they need not stay in the cache. */
 	store_stream_begin(st);
-	if (what & STORE_VERIFY_PAGES)
+	if (what & STORE_VERIFY_PAGES) {
 		rc = quick_check(st, err, errlen);
+		if (rc == STORE_OK)
+			st->pages_unchecked = false;
+	}
 	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
 		rc = check_totals(st, err, errlen);
 		store_told(st, totals_doing);

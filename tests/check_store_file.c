@@ -419,7 +419,54 @@ START_TEST(test_damaged_pages_refused_by_writers)
 	ck_assert_int_eq(store_verify(st, STORE_VERIFY_PAGES, err, sizeof err),
 	                 STORE_DAMAGED);
 	store_close(st);
+	/* The full screen's open leaves the check for after its first
+	 * screen: the open reads, but nothing is written, before or after
+	 * the check finds the damage. */
+	take(path, &before);
+	st = open_as(path, STORE_MODE_EDIT_CHECK_LATER);
+	ck_assert_int_eq(store_set_answer(st, key(st, "gi.contact_name"), "x",
+	                                  err, sizeof err), STORE_BUSY);
+	ck_assert_msg(strstr(err, "still being checked"), "%s", err);
+	ck_assert_int_eq(store_verify(st, STORE_VERIFY_PAGES, err, sizeof err),
+	                 STORE_DAMAGED);
+	ck_assert_int_eq(store_set_answer(st, key(st, "gi.contact_name"), "x",
+	                                  err, sizeof err), STORE_BUSY);
+	store_close(st);
+	ck_same(path, &before);
 	free(path);
+}
+END_TEST
+
+/* Opened to check later, a whole file takes writes once checked; one
+ * that the open brings up to date is checked (and written) at once. */
+START_TEST(test_check_later_then_write)
+{
+	char *path = in_dir("later.apmwb"), *old = in_dir("old.apmwb");
+	struct store *st = make(path);
+	struct snap before;
+
+	set(st, "gi.contact_name", "first");
+	store_close(st);
+	take(path, &before);
+	st = open_as(path, STORE_MODE_EDIT_CHECK_LATER);
+	ck_get(st, "gi.contact_name", "first");
+	ck_assert_int_eq(store_set_answer(st, key(st, "gi.contact_name"), "x",
+	                                  err, sizeof err), STORE_BUSY);
+	ck_same(path, &before);
+	ck_assert_int_eq(store_verify(st, STORE_VERIFY_PAGES, err, sizeof err),
+	                 STORE_OK);
+	set(st, "gi.contact_name", "second");
+	store_close(st);
+	st = open_as(path, STORE_MODE_READ_ONLY);
+	ck_get(st, "gi.contact_name", "second");
+	store_close(st);
+	make_at_version(old, 1);
+	st = open_as(old, STORE_MODE_EDIT_CHECK_LATER);
+	set(st, "gi.contact_name", "now latest");
+	store_close(st);
+	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), schema_latest);
+	free(path);
+	free(old);
 }
 END_TEST
 
@@ -673,6 +720,7 @@ int main(void)
 		test_migration_from_version_1,
 		test_migration_of_the_edition,
 		test_damaged_pages_refused_by_writers,
+		test_check_later_then_write,
 		test_totals_that_disagree_are_damage,
 	};
 

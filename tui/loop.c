@@ -501,11 +501,37 @@ static void first_message(struct app *a)
 		app_msg(a, R_NORMAL, "review mode: read-only, nothing is written");
 }
 
-int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
+/* The first screen comes before the checks that read the whole file, so
+ * a large worksheet shows at once; the keys wait for the checks (nothing
+ * is written until they pass), and a file that fails them closes the
+ * screen with why. */
+static enum store_status check_first(struct app *a, char *err,
+                                     size_t errlen)
+{
+	enum store_status rc;
+	char shown[sizeof a->msg];
+	enum role role = a->msg_role;
+
+	snprintf(shown, sizeof shown, "%s", a->msg);
+	app_msg(a, R_NORMAL, "checking %s: its pages and the worksheet's "
+	        "totals %s Esc stops and closes", store_path(a->s->st), a->g->dot);
+	app_draw(a);
+	tui_progress_start(a);
+	rc = session_check_workbook(a->s, err, errlen);
+	tui_progress_stop(a);
+	/* As it was: the open's own message, already made safe to show. */
+	memcpy(a->msg, shown, sizeof shown);
+	a->msg_role = role;
+	return rc;
+}
+
+int tui_run(struct session *s, bool read_only, enum store_status *checked,
+            char *err, size_t errlen)
 {
 	struct app a;
 	SCREEN *scr;
 
+	*checked = STORE_OK;
 	memset(&a, 0, sizeof a);
 	if (!(scr = term_open(err, errlen)))
 		return -1;
@@ -518,11 +544,13 @@ int tui_run(struct session *s, bool read_only, char *err, size_t errlen)
 	}
 	resized(&a);
 	first_message(&a);
-	run(&a);
+	*checked = check_first(&a, err, errlen);
+	if (*checked == STORE_OK)
+		run(&a);
 	app_free(&a);
 	endwin();
 	delscreen(scr);
-	return 0;
+	return *checked == STORE_OK ? 0 : -1;
 }
 
 int tui_run_new(const char *path, bool ask, struct session **out, char *err,

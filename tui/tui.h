@@ -10,13 +10,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "store.h"
+
 struct session;
 
-/* Runs the workbook on the terminal until the respondent quits.  With
- * read_only (review mode) every editing key is answered "read-only" and
- * nothing is written.  Returns 0, or -1 with a message in err when the
- * terminal cannot be used (not a terminal, no such TERM). */
-int tui_run(struct session *s, bool read_only, char *err, size_t errlen);
+/* Runs the workbook on the terminal until the respondent quits, on a
+ * session from session_open_workbook: its first screen is drawn, then
+ * session_check_workbook runs under the screen's progress line before any
+ * key is read (keys typed meanwhile wait).  With read_only (review mode)
+ * every editing key is answered "read-only" and nothing is written.
+ * Returns 0, or -1 with a message in err when the terminal cannot be
+ * used (not a terminal, no such TERM) or the file failed its checks or
+ * they were stopped; *checked is their status (STORE_OK when they did not
+ * run). */
+int tui_run(struct session *s, bool read_only, enum store_status *checked,
+            char *err, size_t errlen);
 
 /* The same for a file not there yet: once the terminal is known to work,
  * creates it and runs the workbook on it; with ask, first asks on screen
