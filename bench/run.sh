@@ -88,12 +88,13 @@ for n in "${sizes[@]}"; do
 	sub=$BENCH_DIR/sub-$n.apmwb csv=$BENCH_DIR/contracts-$n.csv
 	echo "bench: $n contracts"
 
-	o=() oc=() ro=() f=() e=() m=() key=()
+	o=() oc=() ok=() ro=() f=() e=() m=() key=()
 	"$HARNESS" open "$sub" >/dev/null   # a warm-up, not counted
 	for ((i = 0; i < RUNS; i++)); do
 		out=$("$HARNESS" open "$sub")
 		o+=("$(field open_ms <<<"$out")")
 		oc+=("$(field open_cpu_ms <<<"$out")")
+		ok+=("$(field first_key_ms <<<"$out")")
 		f+=("$(field ws_first_ms <<<"$out")")
 		e+=("$(field ws_end_ms <<<"$out")")
 		m+=("$(field maxrss_kib <<<"$out")")
@@ -102,6 +103,7 @@ for n in "${sizes[@]}"; do
 	done
 	R[open,$n]=$(median "${o[@]}")
 	R[opencpu,$n]=$(median "${oc[@]}")
+	R[firstkey,$n]=$(median "${ok[@]}")
 	R[openro,$n]=$(median "${ro[@]}")
 	R[wsfirst,$n]=$(median "${f[@]}")
 	R[wsend,$n]=$(median "${e[@]}")
@@ -330,6 +332,7 @@ echo
 head_row "contracts in the file"
 row "open to the first full screen" open ms
 row "  its CPU" opencpu ms
+row "  then the checks, to the first key read" firstkey ms
 row "open read-only to the first screen" openro ms
 row "worksheet: its first page" wsfirst ms
 row "worksheet: End, PgUp, Home" wsend ms
