@@ -67,8 +67,8 @@ enum store_status session_open_known(const char *path,
 /* An existing file opened for the full screen: for editing or (read_only)
  * for review.  Quick at any size: the checks that read the whole file are
  * left to session_check_workbook, so the first screen can be drawn before
- * them; until they pass nothing is written (STORE_MODE_EDIT_CHECK_LATER)
- * and the screen reads no key. */
+ * them; until they pass every write is refused (STORE_BUSY; store.h's
+ * STORE_MODE_EDIT_CHECK_LATER) and the screen reads no key. */
 enum store_status session_open_workbook(const char *path, bool read_only,
                                         struct session **out, char *err,
                                         size_t errlen);

@@ -275,6 +275,10 @@ static enum store_status check_header(struct store *st,
 	}
 	/* Our files never use WAL; reading one read-only would need a -shm
 	 * file written beside it. */
+	/* A writer takes a WAL file out of WAL at open, which writes: its
+	 * pages are checked first, whatever the mode. */
+	if (!st->read_only && (h[18] == 2 || h[19] == 2))
+		st->pages_unchecked = false;
 	if (st->read_only && (h[18] == 2 || h[19] == 2)) {
 		snprintf(err, errlen, "%s was left in another program's journal "
 		         "mode (WAL), which a read-only open cannot read without "

@@ -50,9 +50,10 @@ enum store_status {
 #define STORE_APPLICATION_ID 0x41504D57   /* "APMW" */
 
 /* STORE_MODE_EDIT_CHECK_LATER is read-write with the page check left to
- * the caller's store_verify(STORE_VERIFY_PAGES), so a screen can be drawn
- * first: until that check passes, every write is refused.  A file that an
- * open must bring up to date is checked at once, since that writes. */
+ * the caller's store_verify(STORE_VERIFY_PAGES ...), so a screen can be
+ * drawn first: until that call passes, every write is refused.  A file
+ * that the open must write (bring up to date, take out of WAL) has its
+ * pages checked at once. */
 enum store_mode {
 	STORE_MODE_READ_ONLY,
 	STORE_MODE_READ_WRITE,
@@ -316,10 +317,13 @@ enum {
  * Each reads the whole file or worksheet: a read-write open already
  * checks the pages before it writes anything (a damaged file is refused
  * untouched), unless opened STORE_MODE_EDIT_CHECK_LATER, whose first
- * write waits for the pages' check here; `check` and the full screen
- * check both. */
+ * write waits for a call here that checks the pages and passes all it
+ * checks; `check` and the full screen check both. */
 enum store_status store_verify(struct store *st, int what, char *err,
                                size_t errlen);
+/* store_verify has found every page whole since the open (a writer's open
+ * checks them, or a check-later open that had to write). */
+bool store_pages_checked(const struct store *st);
 
 /* A message for a status alone, for callers that have no err text. */
 const char *store_status_text(enum store_status s);

@@ -90,6 +90,7 @@ struct store {
 	sqlite3 *db;
 	bool read_only;
 	bool pages_unchecked;        /* STORE_MODE_EDIT_CHECK_LATER, till verified */
+	bool pages_checked;          /* store_verify found every page whole */
 	enum store_recovery recovery; /* of an interrupted save, at open */
 	bool hot_at_open;            /* a trusted journal was there */
 	int lock_fd;                 /* flock'ed while read-write, else -1 */

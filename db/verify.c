@@ -267,6 +267,11 @@ static enum store_status check_totals(struct store *st, char *err,
 	return STORE_OK;
 }
 
+bool store_pages_checked(const struct store *st)
+{
+	return st->pages_checked;
+}
+
 enum store_status store_verify(struct store *st, int what, char *err,
                                size_t errlen)
 {
@@ -276,13 +281,15 @@ enum store_status store_verify(struct store *st, int what, char *err,
 	store_stream_begin(st);
 	if (what & STORE_VERIFY_PAGES) {
 		rc = quick_check(st, err, errlen);
-		if (rc == STORE_OK)
-			st->pages_unchecked = false;
+		st->pages_checked = rc == STORE_OK;
 	}
 	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
 		rc = check_totals(st, err, errlen);
 		store_told(st, totals_doing);
 	}
 	store_stream_end(st);
+	/* A check-later store writes once all it was asked to check passed. */
+	if (rc == STORE_OK && (what & STORE_VERIFY_PAGES))
+		st->pages_unchecked = false;
 	return rc;
 }

@@ -241,6 +241,40 @@ START_TEST(test_against_marks_what_diff_lists)
 }
 END_TEST
 
+/* The full screen's open: quick, its checks after it, and nothing
+ * written before they pass, nor after they fail. */
+START_TEST(test_workbook_open_checks_after)
+{
+	struct session *s = open_new("w.apmwb");
+	char *path = in_dir("w.apmwb");
+
+	clean(s);
+	session_close(s);
+	s = NULL;
+	ck_assert_int_eq(session_open_workbook(path, false, &s, err, sizeof err),
+	                 STORE_OK);
+	ck_assert_int_eq(say(s, "gi.org_name", "Early Plan"), STORE_BUSY);
+	ck_assert_msg(strstr(err, "still being checked"), "%s", err);
+	ck_assert_int_eq(session_check_workbook(s, err, sizeof err), STORE_OK);
+	ok(s, "gi.org_name", "Checked Plan");
+	session_close(s);
+	/* Totals that disagree: the open still opens, the check says
+	 * damaged, and the file takes no write. */
+	raw_exec(path, "UPDATE nr_total SET n = n + 1; "
+	         "INSERT INTO nr_total VALUES ('commercial', 'meets', 5, 1)");
+	s = NULL;
+	ck_assert_int_eq(session_open_workbook(path, false, &s, err, sizeof err),
+	                 STORE_OK);
+	ck_assert_int_eq(session_check_workbook(s, err, sizeof err),
+	                 STORE_DAMAGED);
+	ck_assert_int_eq(say(s, "gi.org_name", "Late Plan"), STORE_BUSY);
+	ck_assert_str_eq(answers_get(s->a, edition_find(s->ed, "gi.org_name")),
+	                 "Checked Plan");
+	session_close(s);
+	free(path);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -250,6 +284,7 @@ int main(void)
 		test_import_refuses_acks_of_errors,
 		test_preview_is_one_view,
 		test_against_marks_what_diff_lists,
+		test_workbook_open_checks_after,
 	};
 
 	return store_suite_main("session", tests, sizeof tests / sizeof *tests,
