@@ -9,8 +9,8 @@
  * a second.  At every report the keys typed meanwhile are looked at: Esc
  * or Ctrl-C (raw mode makes it a key, not a signal) asks the work to stop,
  * and it rolls back, so the file is as it was before it began.  Any other
- * key is put back, in order, for when the work is done: typing ahead
- * loses nothing. */
+ * key is put back, in order, for when the work is done, an Esc sent with
+ * the key after it (Alt-2) too: typing ahead loses nothing. */
 #include <config.h>
 
 
@@ -41,6 +41,20 @@ static bool stop_typed(void)
 
 		if (rc == ERR)
 			break;
+		if (rc == OK && ch == 27 && n + 1 < PEEK_MAX) {
+			wint_t next;
+			int nrc = wget_wch(stdscr, &next);
+
+			/* What came with the Esc was sent with it (Alt and a
+			 * key, as read_key reads them): kept, not a stop. */
+			if (nrc != ERR && !(nrc == OK && (next == 27 || next == 3))) {
+				keys[n].rc = rc;
+				keys[n++].ch = ch;
+				keys[n].rc = nrc;
+				keys[n++].ch = next;
+				continue;
+			}
+		}
 		if (rc == OK && (ch == 27 || ch == 3)) {
 			stop = true;
 			continue;
@@ -65,10 +79,16 @@ static void draw(const struct store_progress *p, int64_t elapsed)
 	struct app *a = pr.a;
 	char line[300], text[256];
 
+	/* The terminal's size now: a resize read meanwhile waits in the
+	 * keys for the screen to lay itself out again. */
+	int h = getmaxy(stdscr), w = getmaxx(stdscr);
+
 	session_progress_text(text, sizeof text, p, elapsed);
 	snprintf(line, sizeof line, "%s %s Esc stops", text, a->g->dot);
-	ui_fill(stdscr, a->H - 2, 0, a->W, theme(R_NORMAL));
-	ui_put_cut(stdscr, a->H - 2, 1, a->W - 2, line, theme(R_PROMPT));
+	if (h < 2 || w < 3)
+		return;
+	ui_fill(stdscr, h - 2, 0, w, theme(R_NORMAL));
+	ui_put_cut(stdscr, h - 2, 1, w - 2, line, theme(R_PROMPT));
 	refresh();
 }
 

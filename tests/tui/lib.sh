@@ -29,7 +29,16 @@ start() {
 	_starts=$((_starts + 1))
 	TMUX_SOCK="apmwb-$$-$_starts"
 	tm new-session -d -x 80 -y 24 \
-		"env $envs $APMWB $*; echo apmwb-exit=\$?; sleep 600"
+		"$_late env $envs $APMWB $*; echo apmwb-exit=\$?; sleep 600"
+}
+_late=
+
+# start_late ARGS...: as start, but the program begins half a second
+# after the pane, so keys sent at once are typed ahead of it.
+start_late() {
+	_late="sleep 0.5;"
+	start "$@"
+	_late=
 }
 
 screen() { tm capture-pane -p; }
