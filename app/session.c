@@ -15,6 +15,14 @@
 #include "session_internal.h"
 #include "validate.h"
 
+/* session_use_edition's: the edition opens use when the file's is it. */
+static const struct edition *own_edition;
+
+void session_use_edition(const struct edition *ed)
+{
+	own_edition = ed;
+}
+
 static enum store_status open_session(const char *path,
                                       enum store_mode mode, bool create,
                                       const struct edition *known,
@@ -31,7 +39,7 @@ static enum store_status open_session(const char *path,
 		return STORE_NOMEM;
 	}
 	rc = known ? store_open_known(path, known, &s->st, err, errlen) :
-	     store_open(path, mode, &s->st, err, errlen);
+	     store_open_edition(path, mode, own_edition, &s->st, err, errlen);
 	if (rc == STORE_NOT_FOUND && create && mode == STORE_MODE_READ_WRITE) {
 		rc = store_create(path, &s->st, err, errlen);
 		s->created = rc == STORE_OK;

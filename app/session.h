@@ -53,6 +53,11 @@ struct session {
 	struct session_against *against; /* session_against's older file */
 };
 
+/* The edition every later open uses for a file whose copy of the edition
+ * has its id, instead of building the copy again (store_open_edition):
+ * the program's own (edition_builtin()); NULL, the default, builds every
+ * file's own. */
+void session_use_edition(const struct edition *ed);
 /* Opens (or, with create, makes when missing) a submission and computes
  * its figures. */
 enum store_status session_open(const char *path, enum store_mode mode,

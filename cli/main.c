@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "edition.h"
+#include "session.h"
 
 static void usage(FILE *out)
 {
@@ -60,6 +62,8 @@ int main(int argc, char **argv)
 
 	/* LC_CTYPE only: UTF-8 text, but numbers keep their decimal point. */
 	setlocale(LC_CTYPE, "");
+	/* A file of the program's own edition is not read for it again. */
+	session_use_edition(edition_builtin());
 	if (argc > 1 && cli_find(argv[1]))
 		return cli_run(argc - 1, argv + 1);
 	opterr = 0;

@@ -788,7 +788,7 @@ static enum store_status settle(struct store *st, int64_t version,
 		 * moment and closed: it keeps its shared lock from the first
 		 * read to its close, instead of taking it again and checking
 		 * the file anew for each of the reads of its open. */
-		rc = sqlite3_exec(st->db, st->known ? "PRAGMA query_only=1; "
+		rc = sqlite3_exec(st->db, st->among_many ? "PRAGMA query_only=1; "
 		                  "PRAGMA locking_mode=EXCLUSIVE" :
 		                  "PRAGMA query_only=1", NULL, NULL, NULL);
 	}
@@ -866,8 +866,8 @@ static enum store_status open_db(struct store *st, char *err, size_t errlen)
 
 static enum store_status open_store(const char *path, enum store_mode mode,
                                     const struct edition *known,
-                                    struct store **out, char *err,
-                                    size_t errlen)
+                                    bool among_many, struct store **out,
+                                    char *err, size_t errlen)
 {
 	struct store *st;
 	enum store_status rc;
@@ -878,6 +878,7 @@ static enum store_status open_store(const char *path, enum store_mode mode,
 	if (!st)
 		return nomem(path, err, errlen);
 	st->known = known;
+	st->among_many = among_many;
 	st->pages_unchecked = mode == STORE_MODE_EDIT_CHECK_LATER;
 	rc = check_file(st, &fd, err, errlen);
 	if (rc == STORE_OK)
@@ -927,7 +928,7 @@ static enum store_status open_store(const char *path, enum store_mode mode,
 enum store_status store_open(const char *path, enum store_mode mode,
                              struct store **out, char *err, size_t errlen)
 {
-	return open_store(path, mode, NULL, out, err, errlen);
+	return open_store(path, mode, NULL, false, out, err, errlen);
 }
 
 enum store_status store_open_known(const char *path,
@@ -935,7 +936,16 @@ enum store_status store_open_known(const char *path,
                                    struct store **out, char *err,
                                    size_t errlen)
 {
-	return open_store(path, STORE_MODE_READ_ONLY, known, out, err, errlen);
+	return open_store(path, STORE_MODE_READ_ONLY, known, true, out, err,
+	                  errlen);
+}
+
+enum store_status store_open_edition(const char *path, enum store_mode mode,
+                                     const struct edition *known,
+                                     struct store **out, char *err,
+                                     size_t errlen)
+{
+	return open_store(path, mode, known, false, out, err, errlen);
 }
 
 /* ---- creating ---- */

@@ -82,6 +82,16 @@ enum store_status store_open_known(const char *path,
                                    struct store **out, char *err,
                                    size_t errlen);
 
+/* Opens as store_open does, but when the file's copy of the edition has
+ * the id of `known` (and, read-write, once any migration has brought the
+ * copy forward), reads no further of it and uses `known`, which must
+ * outlive the store: an edition changes only with a schema step that
+ * brings every copy forward, so the two are the same. */
+enum store_status store_open_edition(const char *path, enum store_mode mode,
+                                     const struct edition *known,
+                                     struct store **out, char *err,
+                                     size_t errlen);
+
 void store_close(struct store *st);
 
 const char *store_path(const struct store *st);

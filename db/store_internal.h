@@ -99,6 +99,7 @@ struct store {
 	/* store_open_known: the caller's edition, used instead of the file's
 	 * own copy of it (and not freed here). */
 	const struct edition *known;
+	bool among_many;             /* store_open_known: read for a moment */
 	bool ed_borrowed;
 	struct answers *a;
 	char *actor;

@@ -267,6 +267,12 @@ const char *edition_line_nr_name(const struct edition *ed, int lob);
 
 const char *qtype_name(enum qtype t);
 
+/* The program's own edition, made at build time from the embedded one
+ * (share/edition_gen.c).  Only the apmwb program has it: the tests and
+ * tools that do not link share/edition_builtin.c build every edition
+ * from the file's copy. */
+const struct edition *edition_builtin(void);
+
 /* When question q is asked, in words: "gi.lob.medicaid is yes", "at least
  * 2 of gi.lob.commercial, gi.lob.ma, gi.lob.medicaid are yes",
  * "iq.barriers includes other", terms joined by " and "; "" when it is
