@@ -792,6 +792,8 @@ int main(int argc, char **argv)
 	int n = argc > 3 + two ? atoi(argv[3 + two]) : 5;
 
 	setlocale(LC_CTYPE, "");
+	/* As apmwb opens files of its own edition. */
+	session_use_edition(edition_builtin());
 	if (strcmp(mode, "open") == 0 || strcmp(mode, "verify") == 0)
 		n = 1;   /* they take no N */
 	if (argc < 3 + two || n < 1) {
