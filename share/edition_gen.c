@@ -39,12 +39,12 @@ static void str(const char *s)
 		return;
 	}
 	if (strlen(s) > 4000) {
-		fprintf(head, "static char long%d[] = {", nlong);
+		fprintf(head, "static unsigned char long%d[] = {", nlong);
 		for (size_t i = 0; s[i]; i++)
 			fprintf(head, "%s%d,", i % 16 ? " " : "\n\t",
 			        (unsigned char)s[i]);
 		fputs("\n\t0\n};\n", head);
-		fprintf(out, "long%d", nlong++);
+		fprintf(out, "(char *)long%d", nlong++);
 		return;
 	}
 	fputs("(char *)\"", out);

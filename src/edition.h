@@ -56,6 +56,10 @@ struct cond_term {
 	char *value;
 };
 
+/* share/edition_gen.c writes every field of these structs as C data, and
+ * tests/check_edition_builtin.c compares each with a loaded edition: a
+ * field added here is added in both, or the program's own edition holds
+ * it as 0. */
 struct question {
 	char *key;
 	int tab;                 /* index into edition.tabs */

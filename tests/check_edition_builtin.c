@@ -6,13 +6,17 @@
 #include <config.h>
 
 #include <check.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "answers.h"
 #include "edition.h"
+#include "edition_load.h"
 #include "session.h"
+#include "store_internal.h"
 #include "storelib.h"
 #include "testlib.h"
 
@@ -221,11 +225,41 @@ START_TEST(test_open_uses_it_for_its_own_id_only)
 }
 END_TEST
 
+/* The program's edition stands for a file's copy of the same id only
+ * because an edition's text changes with a schema step that brings every
+ * file's copy forward (db/schema.c).  This ties the embedded edition's
+ * bytes (FNV-1a) to the schema's version: a change to share/edition-*.sql
+ * without a step fails here. */
+START_TEST(test_edition_text_changes_with_a_schema_step)
+{
+	static const struct { int version; uint64_t hash; } known[] = {
+		{ 5, UINT64_C(0x0d250ce976e796bc) },
+	};
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	bool found = false;
+
+	for (size_t i = 0; i < apmwb_edition_sql_len; i++)
+		h = (h ^ apmwb_edition_sql[i]) * UINT64_C(0x100000001b3);
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (known[i].version == schema_latest) {
+			found = true;
+			ck_assert_msg(known[i].hash == h, "the edition's text changed "
+			              "(0x%016llx) with the schema still at version %d: "
+			              "add a step in db/schema.c that brings every file's "
+			              "copy forward, then this version's hash here",
+			              (unsigned long long)h, schema_latest);
+		}
+	ck_assert_msg(found, "schema version %d has no hash here: the edition "
+	              "is 0x%016llx", schema_latest, (unsigned long long)h);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
 		test_builtin_is_the_loaded_edition,
 		test_open_uses_it_for_its_own_id_only,
+		test_edition_text_changes_with_a_schema_step,
 	};
 
 	return store_suite_main("edition_builtin", tests,

@@ -24,11 +24,12 @@ done
 # Scrambled pages: random bytes (from the seed) past the 100-byte header,
 # and, so that every scramble is damage and not bytes in free space, a page
 # every open reads given a page type no b-tree has: the schema (1), the
-# answers, the edition's questions, or both the first two.
+# answers, the edition's own row (its id, which says whether the program's
+# own copy of the edition stands for the file's), or both the first two.
 psize=$(sqlite3 "$good" 'PRAGMA page_size') || exit 99
 root() { sqlite3 "$good" "SELECT rootpage FROM sqlite_schema WHERE name = '$1'"; }
 answer_page=$(( ($(root answer) - 1) * psize ))
-question_page=$(( ($(root edition_question) - 1) * psize ))
+edition_page=$(( ($(root edition) - 1) * psize ))
 for n in 1 2 3 4; do
 	cp "$good" "$k/scrambled-$n"
 	for _ in $(seq 1 $((n * 40))); do
@@ -39,7 +40,7 @@ for n in 1 2 3 4; do
 	case $n in
 	1) pages=100 ;;
 	2) pages=$answer_page ;;
-	3) pages=$question_page ;;
+	3) pages=$edition_page ;;
 	4) pages="100 $answer_page" ;;
 	esac
 	for at in $pages; do
