@@ -8,7 +8,6 @@
 
 #include "cli.h"
 #include "codebook.h"
-#include "edition_load.h"
 #include "edition.h"
 
 static bool format_of(const char *name, enum codebook_format *fmt)
@@ -47,18 +46,12 @@ static int print(const struct codebook *cb, enum codebook_format fmt)
 int cmd_keys(struct cmd_ctx *c)
 {
 	enum codebook_format fmt = CODEBOOK_TEXT;
-	struct edition *builtin = NULL;
 	struct codebook *cb;
-	char err[1024];
 	int rc;
 
 	if (c->opt['f'])
 		format_of(c->opt['f'], &fmt);   /* checked by precheck_format */
-	if (!c->s && !(builtin = edition_load_builtin(err, sizeof err))) {
-		cli_error("keys: the built-in edition: %s", err);
-		return EXIT_TROUBLE;
-	}
-	cb = codebook_new(c->s ? c->s->ed : builtin);
+	cb = codebook_new(c->s ? c->s->ed : edition_builtin());
 	if (!cb) {
 		cli_error("keys: out of memory");
 		rc = EXIT_TROUBLE;
@@ -66,7 +59,6 @@ int cmd_keys(struct cmd_ctx *c)
 		rc = print(cb, fmt);
 	}
 	codebook_free(cb);
-	edition_free(builtin);
 	return rc;
 }
 

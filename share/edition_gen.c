@@ -63,6 +63,13 @@ static void str(const char *s)
 	fputc('"', out);
 }
 
+/* Text, then a string as str() writes it. */
+static void field(const char *before, const char *s)
+{
+	fputs(before, out);
+	str(s);
+}
+
 static void ints(const char *name, const int *v, size_t n)
 {
 	fprintf(out, "static int %s[] = {", name);
@@ -78,10 +85,8 @@ static void sets(const struct edition *ed)
 
 		fprintf(out, "static struct choice set%zu_items[] = {\n", i);
 		for (size_t j = 0; j < cs->n; j++) {
-			fputs("\t{ ", out);
-			str(cs->items[j].value);
-			fputs(", ", out);
-			str(cs->items[j].label);
+			field("\t{ ", cs->items[j].value);
+			field(", ", cs->items[j].label);
 			fputs(" },\n", out);
 		}
 		if (!cs->n)
@@ -90,8 +95,7 @@ static void sets(const struct edition *ed)
 	}
 	fprintf(out, "static struct choice_set sets[] = {\n");
 	for (size_t i = 0; i < ed->nsets; i++) {
-		fputs("\t{ ", out);
-		str(ed->sets[i].id);
+		field("\t{ ", ed->sets[i].id);
 		fprintf(out, ", set%zu_items, %zu },\n", i, ed->sets[i].n);
 	}
 	if (!ed->nsets)
@@ -133,27 +137,18 @@ static void questions(const struct edition *ed)
 	for (size_t i = 0; i < ed->nq; i++) {
 		const struct question *q = &ed->qs[i];
 
-		fputs("\t{ .key = ", out);
-		str(q->key);
+		field("\t{ .key = ", q->key);
 		fprintf(out, ", .tab = %d, .type = %d,\n\t  .prompt = ", q->tab,
 		        (int)q->type);
 		str(q->prompt);
-		fputs(",\n\t  .label = ", out);
-		str(q->label);
-		fputs(", .row = ", out);
-		str(q->row);
-		fputs(",\n\t  .section = ", out);
-		str(q->section);
-		fputs(",\n\t  .instruction = ", out);
-		str(q->instruction);
-		fputs(",\n\t  .share_label = ", out);
-		str(q->share_label);
-		fputs(",\n\t  .help = ", out);
-		str(q->help);
-		fputs(", .model = ", out);
-		str(q->model);
-		fputs(",\n\t  .show_if_text = ", out);
-		str(q->show_if_text);
+		field(",\n\t  .label = ", q->label);
+		field(", .row = ", q->row);
+		field(",\n\t  .section = ", q->section);
+		field(",\n\t  .instruction = ", q->instruction);
+		field(",\n\t  .share_label = ", q->share_label);
+		field(",\n\t  .help = ", q->help);
+		field(", .model = ", q->model);
+		field(",\n\t  .show_if_text = ", q->show_if_text);
 		fprintf(out, ",\n\t  .role = %d, .lob = %d, ", (int)q->role, q->lob);
 		if (q->formula)
 			fprintf(out, ".formula = q%zu_formula, ", i);
@@ -167,8 +162,7 @@ static void questions(const struct edition *ed)
 			fprintf(out, ".cond = q%zu_cond, ", i);
 		fprintf(out, ".ncond = %zu,\n\t  .short_label = ", q->ncond);
 		str(q->short_label);
-		fputs(",\n\t  .section_short = ", out);
-		str(q->section_short);
+		field(",\n\t  .section_short = ", q->section_short);
 		fprintf(out, ", .total_of = %d },\n", q->total_of);
 	}
 	fputs("};\n", out);
@@ -180,16 +174,11 @@ static void tabs(const struct edition *ed)
 	for (size_t i = 0; i < ed->ntabs; i++) {
 		const struct tab *t = &ed->tabs[i];
 
-		fputs("\t{ .id = ", out);
-		str(t->id);
-		fputs(", .title = ", out);
-		str(t->title);
-		fputs(", .short_title = ", out);
-		str(t->short_title);
-		fputs(",\n\t  .intro = ", out);
-		str(t->intro);
-		fputs(",\n\t  .help = ", out);
-		str(t->help);
+		field("\t{ .id = ", t->id);
+		field(", .title = ", t->title);
+		field(", .short_title = ", t->short_title);
+		field(",\n\t  .intro = ", t->intro);
+		field(",\n\t  .help = ", t->help);
 		fprintf(out, ",\n\t  .lob = %d, .first_q = %d, .nq = %d, "
 		        ".rows_head = ", t->lob, t->first_q, t->nq);
 		str(t->rows_head);
@@ -206,11 +195,8 @@ static void pairs(const char *type, const char *name, size_t n,
 	fprintf(out, "static struct %s %s[] = {\n", type, name);
 	for (size_t i = 0; i < n; i++) {
 		fputs("\t{ ", out);
-		for (int f = 0; f < fields; f++) {
-			if (f)
-				fputs(", ", out);
-			str(get(ed, i, f));
-		}
+		for (int f = 0; f < fields; f++)
+			field(f ? ", " : "", get(ed, i, f));
 		fputs(" },\n", out);
 	}
 	if (!n)
@@ -248,10 +234,8 @@ static void measures(const struct edition *ed)
 	for (size_t i = 0; i < ed->nmeasures; i++) {
 		const struct measure *m = &ed->measures[i];
 
-		fputs("\t{ ", out);
-		str(m->id);
-		fputs(", ", out);
-		str(m->label);
+		field("\t{ ", m->id);
+		field(", ", m->label);
 		fputs(", {", out);
 		for (size_t r = 0; r < EDITION_MEASURE_ROWS; r++) {
 			fputs(r ? ", " : " ", out);
@@ -266,14 +250,10 @@ static void measures(const struct edition *ed)
 
 static void edition(const struct edition *ed)
 {
-	fputs("static struct edition builtin = {\n\t.id = ", out);
-	str(ed->id);
-	fputs(", .title = ", out);
-	str(ed->title);
-	fputs(", .form = ", out);
-	str(ed->form);
-	fputs(", .data_year = ", out);
-	str(ed->data_year);
+	field("static struct edition builtin = {\n\t.id = ", ed->id);
+	field(", .title = ", ed->title);
+	field(", .form = ", ed->form);
+	field(", .data_year = ", ed->data_year);
 	fprintf(out, ",\n\t.tabs = tabs, .ntabs = %zu, .qs = qs, .nq = %zu,\n"
 	        "\t.sets = sets, .nsets = %zu, .models = models, .nmodels = %zu,\n"
 	        "\t.defs = defs, .ndefs = %zu, .topics = topics, .ntopics = %zu,\n"
@@ -281,25 +261,18 @@ static void edition(const struct edition *ed)
 	        ".nmeasures = %zu,\n\t.lines = {\n", ed->ntabs, ed->nq, ed->nsets,
 	        ed->nmodels, ed->ndefs, ed->ntopics, ed->ncats, ed->nmeasures);
 	for (int l = 0; l < LOB_COUNT; l++) {
-		fputs("\t\t{ ", out);
-		str(ed->lines[l].name);
-		fputs(", ", out);
-		str(ed->lines[l].short_name);
-		fputs(", ", out);
-		str(ed->lines[l].nr_name);
+		field("\t\t{ ", ed->lines[l].name);
+		field(", ", ed->lines[l].short_name);
+		field(", ", ed->lines[l].nr_name);
 		fputs(" },\n", out);
 	}
 	fprintf(out, "\t},\n\t.name_q = %d, .nr_method_q = %d,\n\t.nr_attest = ",
 	        ed->name_q, ed->nr_method_q);
 	str(ed->nr_attest);
-	fputs(", .nr_worksheet = ", out);
-	str(ed->nr_worksheet);
-	fputs(", .nr_model = ", out);
-	str(ed->nr_model);
-	fputs(",\n\t.name_key = ", out);
-	str(ed->name_key);
-	fputs(", .nr_method_key = ", out);
-	str(ed->nr_method_key);
+	field(", .nr_worksheet = ", ed->nr_worksheet);
+	field(", .nr_model = ", ed->nr_model);
+	field(",\n\t.name_key = ", ed->name_key);
+	field(", .nr_method_key = ", ed->nr_method_key);
 	fputs(",\n\t.by_key = by_key, .text = NULL\n};\n\n"
 	      "const struct edition *edition_builtin(void)\n{\n"
 	      "\treturn &builtin;\n}\n", out);
