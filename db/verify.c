@@ -59,7 +59,9 @@ static enum store_status quick_check(struct store *st, char *err,
 	bool ok = false;
 	int rc;
 
-	rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check", -1, &s, NULL);
+	/* main. only: the bare pragma opens the empty temp database, a
+	 * second page cache, to check it too. */
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA main.quick_check", -1, &s, NULL);
 	if (rc != SQLITE_OK)
 		return read_failed(st, rc, doing, err, errlen);
 	/* One statement that reads every page: told by SQLite's steps. */
