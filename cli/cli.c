@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,10 +89,51 @@ int cli_exit_for(enum store_status rc)
 	}
 }
 
+/* A writer's open may check a small file's pages through a memory map,
+ * where a read error (or another program cutting the file short) is a
+ * SIGBUS instead of an error code.  Nothing is being written then: the
+ * message a read error gets anyway, and the exit. */
+static char map_fault_msg[2048 * 3 + 256];
+static size_t map_fault_len;
+
+static void on_map_fault(int sig)
+{
+	(void)sig;
+	if (write(STDERR_FILENO, map_fault_msg, map_fault_len) < 0) {
+		/* nothing more to say */
+	}
+	_exit(EXIT_TROUBLE);
+}
+
+static void catch_map_faults(const char *path)
+{
+	char clean[2048 * 3];
+	struct sigaction sa;
+	int n;
+
+	sanitize_text(path, 0, clean, sizeof clean);
+	n = snprintf(map_fault_msg, sizeof map_fault_msg, "apmwb: %s: could "
+	             "not read it while checking its pages (a read error, or "
+	             "another program cut the file short); nothing was "
+	             "changed; try again, and check the disk if it happens "
+	             "again\n", clean);
+	map_fault_len = n < 0 ? 0 : (size_t)n < sizeof map_fault_msg ?
+	                (size_t)n : sizeof map_fault_msg - 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_map_fault;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGBUS, &sa, NULL) == 0)
+		store_allow_mapped_checks();
+}
+
 int cli_open(const char *path, enum store_mode mode, struct session **s)
 {
 	char err[1024];
-	enum store_status rc = session_open(path, mode, false, s, err, sizeof err);
+	enum store_status rc;
+
+	if (mode != STORE_MODE_READ_ONLY)
+		catch_map_faults(path);
+	rc = session_open(path, mode, false, s, err, sizeof err);
 
 	if (rc != STORE_OK) {
 		cli_error("%s", err);

@@ -776,7 +776,8 @@ static enum store_status settle(struct store *st, int64_t version,
 		/* A writer never writes into a file with broken pages: the
 		 * damage would only spread. */
 		enum store_status vs = st->pages_unchecked ? STORE_OK :
-		                       store_verify(st, STORE_VERIFY_PAGES, err,
+		                       store_verify(st, STORE_VERIFY_PAGES |
+		                                    STORE_VERIFY_MAPPED, err,
 		                                    errlen);
 
 		if (vs != STORE_OK)

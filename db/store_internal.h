@@ -160,6 +160,14 @@ char *col_dup(sqlite3_stmt *s, int i, bool *ok);
  * *out; SQLITE_CORRUPT when it returns no row. */
 int store_query_int(sqlite3 *db, const char *sql, int64_t *out);
 
+/* store_verify's page check through a memory map, when allowed
+ * (store_allow_mapped_checks) and the file fits the page cache: for a
+ * writer's open only, never under the full screen, whose terminal a
+ * SIGBUS's message would find in curses' hands. */
+enum { STORE_VERIFY_MAPPED = 4 };
+/* Is the file bigger than the page cache (STORE_CACHE_KIB)? */
+bool store_outgrows_cache(struct store *st);
+
 /* The page cache of a connection (KiB), and during a long read.  The
  * bench gives its SQL anchors the same (bench/README.md). */
 #define STORE_CACHE_KIB 1024

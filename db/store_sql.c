@@ -329,7 +329,7 @@ static void set_cache(struct store *st, int kib)
 
 /* Is the file bigger than the cache a random read keeps?  A smaller
  * one is read once whole and kept, a stream through it no exception. */
-static bool outgrows_cache(struct store *st)
+bool store_outgrows_cache(struct store *st)
 {
 	sqlite3_file *f = NULL;
 	sqlite3_int64 size = 0;
@@ -345,7 +345,7 @@ void store_stream_begin(struct store *st)
 {
 	/* Inside a write the cache holds what is not yet written: leave it. */
 	if (st->stream_depth++ == 0 && sqlite3_get_autocommit(st->db) &&
-	    outgrows_cache(st))
+	    store_outgrows_cache(st))
 		set_cache(st, STORE_STREAM_CACHE_KIB);
 }
 

@@ -50,6 +50,24 @@ static enum store_status read_failed(struct store *st, int rc,
 	}
 }
 
+static bool mapped_checks;
+
+void store_allow_mapped_checks(void)
+{
+	mapped_checks = true;
+}
+
+/* The map's size is a hint, as the cache's is: without it the same pages
+ * are read with read(). */
+static void map_pages(struct store *st, bool on)
+{
+	char sql[48];
+
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size=%d",
+	         on ? STORE_CACHE_KIB * 1024 : 0);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 static enum store_status quick_check(struct store *st, char *err,
                                      size_t errlen)
 {
@@ -282,7 +300,14 @@ enum store_status store_verify(struct store *st, int what, char *err,
 	/* Reads every page once: they need not stay in the cache. */
 	store_stream_begin(st);
 	if (what & STORE_VERIFY_PAGES) {
+		bool map = (what & STORE_VERIFY_MAPPED) && mapped_checks &&
+		           !store_outgrows_cache(st);
+
+		if (map)
+			map_pages(st, true);
 		rc = quick_check(st, err, errlen);
+		if (map)
+			map_pages(st, false);
 		st->pages_checked = rc == STORE_OK;
 	}
 	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
