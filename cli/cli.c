@@ -105,7 +105,8 @@ static void on_map_fault(int sig)
 	_exit(EXIT_TROUBLE);
 }
 
-static void catch_map_faults(const char *path)
+/* Around a writer's open only: later, nothing maps. */
+static bool catch_map_faults(const char *path, struct sigaction *was)
 {
 	char clean[2048 * 3];
 	struct sigaction sa;
@@ -122,19 +123,29 @@ static void catch_map_faults(const char *path)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_map_fault;
 	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGBUS, &sa, NULL) == 0)
-		store_allow_mapped_checks();
+	if (sigaction(SIGBUS, &sa, was) != 0)
+		return false;
+	store_allow_mapped_checks(true);
+	return true;
+}
+
+static void uncatch_map_faults(const struct sigaction *was)
+{
+	store_allow_mapped_checks(false);
+	sigaction(SIGBUS, was, NULL);
 }
 
 int cli_open(const char *path, enum store_mode mode, struct session **s)
 {
 	char err[1024];
-	enum store_status rc;
+	struct sigaction was;
+	bool caught = mode != STORE_MODE_READ_ONLY &&
+	              catch_map_faults(path, &was);
+	enum store_status rc = session_open(path, mode, false, s, err,
+	                                    sizeof err);
 
-	if (mode != STORE_MODE_READ_ONLY)
-		catch_map_faults(path);
-	rc = session_open(path, mode, false, s, err, sizeof err);
-
+	if (caught)
+		uncatch_map_faults(&was);
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
 		return EXIT_TROUBLE;

@@ -335,8 +335,9 @@ enum store_status store_verify(struct store *st, int what, char *err,
  * error reaches it through a memory map: from now on a writer's open reads
  * a file that fits its page cache through a map for its page check (one
  * page fault a run of pages, instead of a read() a page and a copy of
- * each).  The map is gone when the check ends; nothing else maps. */
-void store_allow_mapped_checks(void);
+ * each).  The map is gone when the check ends; nothing else maps.  Off
+ * again with false, once the handler is gone. */
+void store_allow_mapped_checks(bool allowed);
 /* store_verify has found every page whole since the open (a writer's open
  * checks them, or a check-later open that had to write). */
 bool store_pages_checked(const struct store *st);

@@ -52,9 +52,9 @@ static enum store_status read_failed(struct store *st, int rc,
 
 static bool mapped_checks;
 
-void store_allow_mapped_checks(void)
+void store_allow_mapped_checks(bool allowed)
 {
-	mapped_checks = true;
+	mapped_checks = allowed;
 }
 
 /* The map's size is a hint, as the cache's is: without it the same pages
