@@ -539,6 +539,8 @@ static enum store_status overlay(struct store *st, int from, char *err,
 	return (rc & 0xff) == SQLITE_NOMEM ? STORE_NOMEM : STORE_IO;
 }
 
+static bool edition_is(struct store *st, const char *id);
+
 /* Brings an older file forward: in the file when read-write (with a
  * history row); read-only, in a copy in memory, unless what changed since
  * is nothing a reader reads. */
@@ -548,8 +550,16 @@ static enum store_status migrate(struct store *st, int from, char *err,
 	char why[256], old[16], new[16];
 	int rc;
 
-	if (st->read_only && schema_readable_as_is(from))
+	if (st->read_only && schema_readable_as_is(from)) {
+		/* What changed is the edition's copy alone, and the caller's
+		 * edition of the same id stands in for it (load_edition):
+		 * nothing of the copy is read, so nothing is brought forward.
+		 * An edition's every change is a schema step, so the copy
+		 * brought forward would be the caller's. */
+		if (st->known && edition_is(st, st->known->id))
+			return STORE_OK;
 		return overlay(st, from, err, errlen);
+	}
 	if (st->read_only) {
 		rc = copy_to_memory(st);
 		if (rc != SQLITE_OK)

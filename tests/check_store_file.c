@@ -632,6 +632,29 @@ static int64_t in_list_checks(const char *path)
 	               "type = 'table' AND sql LIKE '%CHECK (% IN (%'");
 }
 
+/* Read-only with the program's edition of the same id (the command line's
+ * open), an older file's edition is not brought forward at all: the
+ * program's stands in for it, and temp holds nothing. */
+static void known_edition_stands_in(const char *old, const char *now)
+{
+	struct store *ref = open_as(now, STORE_MODE_READ_ONLY), *st = NULL;
+	const struct edition *known = store_edition(ref);
+	int64_t in_temp = -1;
+
+	ck_assert_int_eq(store_open_edition(old, STORE_MODE_READ_ONLY, known,
+	                                    &st, err, sizeof err), STORE_OK);
+	ck_assert_ptr_eq(store_edition(st), known);
+	ck_assert_int_eq(store_query_int(st->db, "SELECT count(*) FROM "
+	                                 "temp.sqlite_schema", &in_temp),
+	                 SQLITE_OK);
+	ck_assert_int_eq(in_temp, 0);
+	ck_get(st, "gi.contact_name", "from v1");
+	ck_assert_str_eq(known->qs[edition_find(known, "ma.m5")].short_label,
+	                 "Category 2");
+	store_close(st);
+	store_close(ref);
+}
+
 /* A file of this version, made before the edition held the facts apmwb
  * knew by heart (versions 1 and 2), before its instruction (3) or with
  * IN lists in its checks (4), is read through temp, and brought forward,
@@ -684,6 +707,7 @@ static void edition_as_new(int version, const char *now)
 	ck_tables_same(st->db, nowdb, true, tables, ntables, version, "read");
 	sqlite3_close(nowdb);
 	store_close(st);
+	known_edition_stands_in(old, now);
 	ck_assert_int_eq(raw_int(old, "PRAGMA user_version"), version);
 	st = open_as(old, STORE_MODE_READ_WRITE);
 	store_close(st);
