@@ -578,6 +578,11 @@ static enum store_status migrate(struct store *st, int from, char *err,
 	rc = schema_migrate(st->db, from, schema_latest, why, sizeof why);
 	if (rc != SQLITE_OK) {
 		store_rollback(st);
+		/* Out of memory, SQLite's words may not say so ("unable to
+		 * open a temporary database file" when memory for the temp
+		 * database ran out). */
+		if ((rc & 0xff) == SQLITE_NOMEM)
+			snprintf(why, sizeof why, "out of memory");
 		snprintf(err, errlen, "%s could not be brought up to date from "
 		         "version %d (%s); nothing was changed", st->path, from, why);
 		return (rc & 0xff) == SQLITE_FULL ? STORE_FULL :
