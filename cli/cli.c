@@ -91,8 +91,9 @@ int cli_exit_for(enum store_status rc)
 
 /* A writer's open may check a small file's pages through a memory map,
  * where a read error (or another program cutting the file short) is a
- * SIGBUS instead of an error code.  Nothing is being written then: the
- * message a read error gets anyway, and the exit. */
+ * SIGBUS instead of an error code.  A SIGBUS can come only from the map,
+ * which exists only during the page check, before anything is written:
+ * the message a read error gets anyway, and the exit. */
 static char map_fault_msg[2048 * 3 + 256];
 static size_t map_fault_len;
 
@@ -106,18 +107,23 @@ static void on_map_fault(int sig)
 }
 
 /* Around a writer's open only: later, nothing maps. */
-static bool catch_map_faults(const char *path, struct sigaction *was)
+static bool catch_map_faults(const char *path, struct sigaction *was,
+                             sigset_t *mask_was)
 {
 	char clean[2048 * 3];
 	struct sigaction sa;
+	sigset_t bus;
 	int n;
 
 	sanitize_text(path, 0, clean, sizeof clean);
-	n = snprintf(map_fault_msg, sizeof map_fault_msg, "apmwb: %s: could "
+	/* A progress line on the terminal is cleared first, as vmessage
+	 * does. */
+	n = snprintf(map_fault_msg, sizeof map_fault_msg, "%sapmwb: %s: could "
 	             "not read it while checking its pages (a read error, or "
 	             "another program cut the file short); nothing was "
 	             "changed; try again, and check the disk if it happens "
-	             "again\n", clean);
+	             "again\n", isatty(STDERR_FILENO) == 1 ? "\r\033[K" : "",
+	             clean);
 	map_fault_len = n < 0 ? 0 : (size_t)n < sizeof map_fault_msg ?
 	                (size_t)n : sizeof map_fault_msg - 1;
 	memset(&sa, 0, sizeof sa);
@@ -125,13 +131,22 @@ static bool catch_map_faults(const char *path, struct sigaction *was)
 	sigemptyset(&sa.sa_mask);
 	if (sigaction(SIGBUS, &sa, was) != 0)
 		return false;
+	/* Blocked (inherited so), a fault's SIGBUS would kill unheard. */
+	sigemptyset(&bus);
+	sigaddset(&bus, SIGBUS);
+	if (sigprocmask(SIG_UNBLOCK, &bus, mask_was) != 0) {
+		sigaction(SIGBUS, was, NULL);
+		return false;
+	}
 	store_allow_mapped_checks(true);
 	return true;
 }
 
-static void uncatch_map_faults(const struct sigaction *was)
+static void uncatch_map_faults(const struct sigaction *was,
+                               const sigset_t *mask_was)
 {
 	store_allow_mapped_checks(false);
+	sigprocmask(SIG_SETMASK, mask_was, NULL);
 	sigaction(SIGBUS, was, NULL);
 }
 
@@ -139,13 +154,14 @@ int cli_open(const char *path, enum store_mode mode, struct session **s)
 {
 	char err[1024];
 	struct sigaction was;
+	sigset_t mask_was;
 	bool caught = mode != STORE_MODE_READ_ONLY &&
-	              catch_map_faults(path, &was);
+	              catch_map_faults(path, &was, &mask_was);
 	enum store_status rc = session_open(path, mode, false, s, err,
 	                                    sizeof err);
 
 	if (caught)
-		uncatch_map_faults(&was);
+		uncatch_map_faults(&was, &mask_was);
 	if (rc != STORE_OK) {
 		cli_error("%s", err);
 		return EXIT_TROUBLE;

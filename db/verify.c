@@ -57,15 +57,20 @@ void store_allow_mapped_checks(bool allowed)
 	mapped_checks = allowed;
 }
 
-/* The map's size is a hint, as the cache's is: without it the same pages
- * are read with read(). */
-static void map_pages(struct store *st, bool on)
+_Static_assert(!(STORE_VERIFY_MAPPED & (STORE_VERIFY_PAGES |
+                                         STORE_VERIFY_TOTALS)),
+               "STORE_VERIFY_MAPPED is a bit of its own");
+
+/* Turning the map on is a hint, as the cache's size is: without it the
+ * same pages are read with read().  Turning it off must take: a map left
+ * on would outlive the SIGBUS handler.  An SQLite result code. */
+static int map_pages(struct store *st, bool on)
 {
 	char sql[48];
 
 	snprintf(sql, sizeof sql, "PRAGMA mmap_size=%d",
 	         on ? STORE_CACHE_KIB * 1024 : 0);
-	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
 static enum store_status quick_check(struct store *st, char *err,
@@ -94,6 +99,7 @@ static enum store_status quick_check(struct store *st, char *err,
 		 * the code: a read error too. */
 		if (t && !code && strstr(t, "failed to get page")) {
 			sqlite3_finalize(s);
+			store_unwatch(st);
 			return read_failed(st, SQLITE_IOERR, doing, err, errlen);
 		}
 		if (code) {
@@ -302,12 +308,14 @@ enum store_status store_verify(struct store *st, int what, char *err,
 	if (what & STORE_VERIFY_PAGES) {
 		bool map = (what & STORE_VERIFY_MAPPED) && mapped_checks &&
 		           !store_outgrows_cache(st);
+		int off;
 
 		if (map)
 			map_pages(st, true);
 		rc = quick_check(st, err, errlen);
-		if (map)
-			map_pages(st, false);
+		if (map && (off = map_pages(st, false)) != SQLITE_OK &&
+		    rc == STORE_OK)
+			rc = read_failed(st, off, "checking its pages", err, errlen);
 		st->pages_checked = rc == STORE_OK;
 	}
 	if (rc == STORE_OK && (what & STORE_VERIFY_TOTALS)) {
